@@ -1,0 +1,148 @@
+/* steady-tool.c: the headless companion for clinics, tests and benchmarks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "steady-tool.h"
+
+static const SteadyToolCommand commands[] = {
+  { "help", "", N_("Show the commands"), NULL },
+};
+
+static const SteadyToolCommand *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (commands[i].name, name) == 0)
+      return &commands[i];
+
+  return NULL;
+}
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n", _("Usage: steady-tool COMMAND [OPTION…]"));
+  fprintf (stream, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-16s %s\n      %s %s\n",
+             commands[i].name, _(commands[i].summary),
+             commands[i].name, commands[i].args);
+}
+
+gboolean
+steady_tool_parse_options (const SteadyToolCommand   *command,
+                           const GOptionEntry        *entries,
+                           int                       *argc,
+                           char                    ***argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *parameter = NULL;
+
+  parameter = g_strdup_printf ("%s %s", command->name, command->args);
+  context = g_option_context_new (parameter);
+  g_option_context_set_summary (context, _(command->summary));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, TRUE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      fprintf (stderr, "steady-tool %s: %s\n\n%s", command->name, error->message, help);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+int
+steady_tool_fail (const char *format,
+                  ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "steady-tool: %s\n", message);
+  return STEADY_TOOL_BAD_INPUT;
+}
+
+#if 0
+SteadyProgram *
+steady_tool_load_program (const char *path)
+{
+  g_autoptr(SteadyProgram) program = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+      program = steady_program_new_from_file (file, &error);
+    }
+  else
+    program = steady_program_new_builtin (&error);
+
+  if (program == NULL)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return NULL;
+    }
+
+  return g_steal_pointer (&program);
+}
+#endif
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const SteadyToolCommand *command;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return STEADY_TOOL_USAGE;
+    }
+
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 || strcmp (argv[1], "help") == 0)
+    {
+      print_usage (stdout);
+      return STEADY_TOOL_OK;
+    }
+
+  command = find_command (argv[1]);
+  if (command == NULL)
+    {
+      fprintf (stderr, _("steady-tool: unknown command “%s”"), argv[1]);
+      fputs ("\n\n", stderr);
+      print_usage (stderr);
+      return STEADY_TOOL_USAGE;
+    }
+
+  if (command->func == NULL)
+    {
+      print_usage (stdout);
+      return STEADY_TOOL_OK;
+    }
+
+  return command->func (argc - 1, argv + 1);
+}

@@ -1,0 +1,51 @@
+/* steady-tool.h: what every steady-tool command shares
+ *
+ * Each command lives in its own tool-NAME.c and is listed once in the table
+ * in steady-tool.c. A command returns the process exit status:
+ * STEADY_TOOL_OK, STEADY_TOOL_BAD_INPUT (one clear line on stderr) or
+ * STEADY_TOOL_USAGE (bad arguments; the usage is printed).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+enum {
+  STEADY_TOOL_OK = 0,
+  STEADY_TOOL_BAD_INPUT = 1,
+  STEADY_TOOL_USAGE = 2,
+};
+
+typedef int (*SteadyToolFunc) (int argc, char **argv);
+
+typedef struct {
+  const char     *name;
+  const char     *args;     /* e.g. "FILE…" */
+  const char     *summary;  /* translatable, marked with N_() */
+  SteadyToolFunc  func;
+} SteadyToolCommand;
+
+/* Parses @entries from argv (argv[0] being the command name). On failure
+ * prints "steady-tool NAME: message" and the usage to stderr and returns
+ * FALSE; the caller then returns STEADY_TOOL_USAGE. */
+gboolean steady_tool_parse_options (const SteadyToolCommand *command,
+                                    const GOptionEntry      *entries,
+                                    int                     *argc,
+                                    char                  ***argv);
+
+/* Prints "steady-tool: message" to stderr and returns STEADY_TOOL_BAD_INPUT. */
+int      steady_tool_fail          (const char *format,
+                                    ...) G_GNUC_PRINTF (1, 2);
+
+/* Loads --program FILE, or the built-in program when @path is NULL.
+ * On failure prints the parser's message and returns NULL. */
+struct _SteadyProgram *steady_tool_load_program (const char *path);
+
+/* Commands: one per tool-NAME.c. */
+int steady_tool_validate (int argc, char **argv);
+int steady_tool_cards    (int argc, char **argv);
+
+G_END_DECLS
