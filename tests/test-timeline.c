@@ -85,7 +85,6 @@ assert_tiles (SteadyTimeline *timeline)
 
   segments = steady_timeline_get_segments (timeline, &n);
   g_assert_cmpuint (n, >=, 2);
-  g_assert_cmpint (segments[0].phase, ==, STEADY_PHASE_GET_READY);
   for (guint i = 0; i < n; i++)
     {
       g_assert_cmpfloat_with_epsilon (segments[i].start, t, EPS);
@@ -875,6 +874,63 @@ test_rep_starts (void)
   g_assert_cmpfloat (steady_timeline_previous_rep_start (circles, 41), ==, 33);
 }
 
+/* Timings of 0 leave their segments out; a clinic may want no rests. */
+static void
+test_zero_timings (void)
+{
+  const char *xml =
+    "<program id=\"z\" version=\"1\"><title>Z</title>\n"
+    "<cards><card id=\"a\" illustration=\"safety\"><title>A</title><p>x</p></card></cards>\n"
+    "<drills>\n"
+    "<drill id=\"clam\" motion=\"clamshell\"><title>C</title><summary>S</summary>\n"
+    "<reps default=\"2\"/><hold default=\"3\"/>\n"
+    "<timing get-ready=\"0\" lift=\"0.5\" lower=\"1.5\" rest=\"0\" switch=\"0\"/><step>x</step></drill>\n"
+    "<drill id=\"circ\" motion=\"quadruped-knee-circles\" sides=\"right\"><title>C</title><summary>S</summary>\n"
+    "<reps default=\"2\"/><timing get-ready=\"2\" circle=\"2.5\" rest=\"0\"/><step>x</step></drill>\n"
+    "</drills></program>\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (xml, strlen (xml));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadyProgram) program = steady_program_new_from_bytes (bytes, "zero.xml", &error);
+  g_autoptr(SteadyTimeline) clam = NULL;
+  g_autoptr(SteadyTimeline) circ = NULL;
+  const SteadySegment *segments;
+  const SteadyCue *cues;
+  guint n, counts[STEADY_CUE_PROMPT + 1];
+
+  g_assert_no_error (error);
+  clam = steady_timeline_new (steady_program_find_drill (program, "clam"), NULL, &error);
+  g_assert_no_error (error);
+
+  /* 2 sides × 2 × (0.5 + 3 + 1.5): no get ready, rests or switch segment. */
+  g_assert_cmpfloat (steady_timeline_get_total (clam), ==, 20);
+  assert_tiles (clam);
+  segments = steady_timeline_get_segments (clam, &n);
+  g_assert_cmpuint (n, ==, 2 * 2 * 3 + 1);
+  g_assert_cmpint (segments[0].phase, ==, STEADY_PHASE_LIFT);
+  g_assert_cmpint (segments[6].side, ==, STEADY_SIDE_RIGHT);
+  g_assert_cmpfloat (segments[6].start, ==, 10);
+
+  /* The first cue is rep 1's, not a "Get ready" talking over it; the side
+   * switch is still said. */
+  count_cues (clam, counts);
+  cues = steady_timeline_get_cues (clam, &n);
+  g_assert_cmpint (cues[0].kind, ==, STEADY_CUE_PROMPT);
+  g_assert_cmpint (cues[0].number, ==, 1);
+  g_assert_cmpuint (counts[STEADY_CUE_SWITCH_SIDES], ==, 1);
+  g_assert_cmpuint (counts[STEADY_CUE_PROMPT], ==, 2 * 2 * 3);
+  assert_hold_beats (clam);
+
+  circ = steady_timeline_new (steady_program_find_drill (program, "circ"), NULL, &error);
+  g_assert_no_error (error);
+  /* 2 + 2 × 2.5 + 2 × 2.5, straight from one direction to the other. */
+  g_assert_cmpfloat (steady_timeline_get_total (circ), ==, 12);
+  assert_tiles (circ);
+  segments = steady_timeline_get_segments (circ, &n);
+  g_assert_cmpuint (n, ==, 1 + 4 + 1);
+  g_assert_cmpint (segments[3].direction, ==, -1);
+  g_assert_cmpint (segments[3].side, ==, STEADY_SIDE_RIGHT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -885,6 +941,7 @@ main (int   argc,
   g_test_add_func ("/timeline/duration/clamshell-edited", test_clamshell_edited);
   g_test_add_func ("/timeline/duration/knee-circles", test_circles);
   g_test_add_func ("/timeline/duration/knee-rotation", test_rotation);
+  g_test_add_func ("/timeline/duration/zero-timings", test_zero_timings);
   g_test_add_func ("/timeline/settings/invalid", test_invalid_settings);
   g_test_add_func ("/timeline/moment/boundaries", test_moment_boundaries);
   g_test_add_func ("/timeline/moment/circles", test_moment_circles);

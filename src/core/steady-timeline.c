@@ -561,14 +561,21 @@ compile (SteadyTimeline *self)
 
           /* TRANSLATORS: "Get ready: Left side" */
           caption = g_strdup_printf (_("Get ready: %s"), side_label (b.side));
-          add_segment (&b, STEADY_PHASE_GET_READY, get_ready, 0, 0, 0, FALSE);
-          add_cue (&b, 0, 0, STEADY_CUE_PROMPT, 0, _("Get ready"), caption);
+          /* A file that sets get-ready="0" starts straight with rep 1,
+           * whose prompt would talk over this one. */
+          if (get_ready > 0)
+            {
+              add_segment (&b, STEADY_PHASE_GET_READY, get_ready, 0, 0, 0, FALSE);
+              add_cue (&b, 0, 0, STEADY_CUE_PROMPT, 0, _("Get ready"), caption);
+            }
         }
       else
         {
           g_autofree char *caption = NULL;
           double start = b.now;
 
+          /* The cue stays even when the file sets switch="0": the
+           * patient must know that the side changed. */
           /* TRANSLATORS: "Switch sides: Right side" */
           caption = g_strdup_printf (_("Switch sides: %s"), side_label (b.side));
           add_segment (&b, STEADY_PHASE_SWITCH_SIDES, switch_time, 0, 0, 0, FALSE);
