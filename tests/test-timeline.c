@@ -931,6 +931,40 @@ test_zero_timings (void)
   g_assert_cmpint (segments[3].side, ==, STEADY_SIDE_RIGHT);
 }
 
+/* The figure never jumps: amount, breath and the point on the knee circle
+ * are continuous across every segment boundary of every drill. */
+static void
+test_motion_continuous (void)
+{
+  static const char * const drills[] = { "clamshell", "knee-circles", "knee-rotation", "left-clam" };
+
+  for (guint d = 0; d < G_N_ELEMENTS (drills); d++)
+    {
+      g_autoptr(SteadyTimeline) timeline = new_timeline (drills[d], NULL);
+      const SteadySegment *segments;
+      guint n;
+
+      segments = steady_timeline_get_segments (timeline, &n);
+      for (guint i = 1; i < n; i++)
+        {
+          SteadyMoment before, after;
+          double dt = 1e-7;
+
+          steady_timeline_get_moment (timeline, segments[i].start - dt, &before);
+          steady_timeline_get_moment (timeline, segments[i].start, &after);
+          g_assert_cmpuint (before.segment, ==, i - 1);
+          g_assert_cmpuint (after.segment, ==, i);
+          g_assert_cmpfloat_with_epsilon (before.motion.amount, after.motion.amount, 1e-3);
+          g_assert_cmpfloat_with_epsilon (before.motion.breath, after.motion.breath, 1e-3);
+          /* The knee's point on the circle: amount × (cos, sin) of the angle. */
+          g_assert_cmpfloat_with_epsilon (before.motion.amount * cos (before.motion.angle),
+                                          after.motion.amount * cos (after.motion.angle), 1e-3);
+          g_assert_cmpfloat_with_epsilon (before.motion.amount * sin (before.motion.angle),
+                                          after.motion.amount * sin (after.motion.angle), 1e-3);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -946,6 +980,7 @@ main (int   argc,
   g_test_add_func ("/timeline/moment/boundaries", test_moment_boundaries);
   g_test_add_func ("/timeline/moment/circles", test_moment_circles);
   g_test_add_func ("/timeline/moment/breath", test_moment_breath);
+  g_test_add_func ("/timeline/moment/continuous", test_motion_continuous);
   g_test_add_func ("/timeline/cues/clamshell", test_cues_clamshell);
   g_test_add_func ("/timeline/cues/fractional-hold", test_cues_fractional_hold);
   g_test_add_func ("/timeline/cues/breath", test_cues_breath);
