@@ -175,12 +175,11 @@ print_text (SteadyTimeline *timeline)
   segments = steady_timeline_get_segments (timeline, &n_segments);
   cues = steady_timeline_get_cues (timeline, &n_cues);
 
-  printf ("%s: %s %.3f s, %s %u, %s %g s, %s %s",
-          steady_drill_get_id (drill),
-          _("total"), steady_timeline_get_total (timeline),
-          _("reps"), settings->reps,
-          _("hold"), settings->hold,
-          _("sides"), steady_side_to_string (settings->sides));
+  printf ("%s: %s %.3f s, %s %u", steady_drill_get_id (drill),
+          _("total"), steady_timeline_get_total (timeline), _("reps"), settings->reps);
+  if (steady_session_settings_drill_uses_hold (drill))
+    printf (", %s %g s", _("hold"), settings->hold);
+  printf (", %s %s", _("sides"), steady_side_to_string (settings->sides));
   if (steady_session_settings_drill_uses_breath (drill))
     printf (", %s %g,%g s", _("breath"), settings->breath_in, settings->breath_out);
   printf ("\n\n%s\n", _("Segments (start, duration, phase, side, rep):"));
@@ -189,15 +188,17 @@ print_text (SteadyTimeline *timeline)
     {
       const SteadySegment *segment = &segments[i];
       g_autofree char *rep = NULL;
+      g_autofree char *line = NULL;
 
       if (segment->rep > 0)
         rep = g_strdup_printf ("%u/%u", segment->rep, segment->reps);
-      printf ("%9.3f %8.3f  %-12s %-5s %s%s\n",
-              segment->start, segment->duration,
-              steady_phase_get_name (segment->phase),
-              steady_side_to_string (segment->side),
-              rep ? rep : "",
-              segment->direction > 0 ? " cw" : segment->direction < 0 ? " ccw" : "");
+      line = g_strdup_printf ("%9.3f %8.3f  %-12s %-5s %s%s",
+                              segment->start, segment->duration,
+                              steady_phase_get_name (segment->phase),
+                              steady_side_to_string (segment->side),
+                              rep ? rep : "",
+                              segment->direction > 0 ? " cw" : segment->direction < 0 ? " ccw" : "");
+      printf ("%s\n", g_strchomp (line));
     }
 
   printf ("\n%s\n", _("Cues (time, duration, kind, number, caption, speech):"));
