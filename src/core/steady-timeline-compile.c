@@ -98,12 +98,14 @@ make_counter (SteadyTimeline *self,
     return side_label (side);
 
   if (phase == STEADY_PHASE_CIRCLE)
-    /* TRANSLATORS: "Circle 3 of 8 · clockwise" */
-    return intern_take (self, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "Circle %u of %u · %s",
-                                                            "Circle %u of %u · %s",
-                                                            reps),
-                                               rep, reps, direction_label (direction)));
+    {
+      char *text;
+
+      /* TRANSLATORS: "Circle 3 of 8 · clockwise" (or "anticlockwise") */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Circle %u of %u · %s", "Circle %u of %u · %s", reps),
+                              rep, reps, direction_label (direction));
+      return intern_take (self, text);
+    }
 
   return intern_take (self, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                           "Rep %u of %u",
