@@ -50,8 +50,10 @@ steady_tool_parse_options (const SteadyToolCommand   *command,
   g_autoptr(GError) error = NULL;
   g_autofree char *parameter = NULL;
 
-  parameter = g_strdup_printf ("%s %s", command->name, command->args);
-  context = g_option_context_new (parameter);
+  /* Usage then reads "steady-tool NAME [OPTION…] ARGS". */
+  parameter = g_strdup_printf ("steady-tool %s", command->name);
+  g_set_prgname (parameter);
+  context = g_option_context_new (command->args);
   g_option_context_set_summary (context, _(command->summary));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_help_enabled (context, TRUE);
