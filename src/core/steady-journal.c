@@ -411,7 +411,7 @@ move_aside (SteadyJournal  *self,
                    self->path, from, to, g_strerror (errno));
     }
 
-  g_warning ("%s: the journal was damaged (%s); it was moved to %s and a new one started",
+  g_message ("%s: the journal was damaged (%s); it was moved to %s and a new one started",
              self->path, why, aside);
 
   g_free (self->recovered_path);
