@@ -734,6 +734,13 @@ steady_journal_initable_init (GInitable     *initable,
   if (self->path == NULL)
     self->path = steady_journal_get_default_path ();
 
+  if ((self->flags & STEADY_JOURNAL_OPEN_EXISTING) && !g_file_test (self->path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, STEADY_JOURNAL_ERROR, STEADY_JOURNAL_ERROR_NOT_FOUND,
+                   _("%s: there is no journal here"), self->path);
+      return FALSE;
+    }
+
   if (!ensure_directory (self, error) || !check_writable (self, error))
     return FALSE;
 

@@ -13,6 +13,8 @@
 
 static const SteadyToolCommand commands[] = {
   { "help", "", N_("Show the commands"), NULL },
+  { "export-journal", "[--journal FILE] -o FILE.csv",
+    N_("Export the journal as CSV (columns: docs/journal-csv.md)"), steady_tool_export_journal },
 };
 
 static const SteadyToolCommand *
