@@ -21,6 +21,9 @@
 
 #define NOBODY 65534
 
+/* This program, run again as the helper that is killed. */
+static char *test_program;
+
 /* Helpers */
 
 static gint64 fake_now;
@@ -1072,28 +1075,24 @@ run_kill_helper (const char *path)
   return 4;
 }
 
-static void
-test_kill_during_session (Fixture       *f,
-                          gconstpointer  data)
+/* Starts the helper, lets it report @kill_after reps, kills it; returns the
+ * session id and the last rep it reported. */
+static gint64
+kill_helper_after (const char *path,
+                   guint       kill_after,
+                   guint      *last_rep)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SteadyJournal) journal = NULL;
-  g_autoptr(SteadySession) s = NULL;
   g_auto(GStrv) envp = g_get_environ ();
-  const char *argv[] = { "/proc/self/exe", NULL };
+  const char *argv[] = { test_program, NULL };
   char line[64];
   GPid pid;
   int out_fd, status;
   FILE *out;
-  guint last_rep = 0;
   gint64 id = 0;
 
-  {
-    g_autoptr(SteadyJournal) before = open_journal (f->path);
-    fill (before, 2);
-  }
-
-  envp = g_environ_setenv (envp, "STEADY_TEST_KILL_HELPER", f->path, TRUE);
+  *last_rep = 0;
+  envp = g_environ_setenv (envp, "STEADY_TEST_KILL_HELPER", path, TRUE);
   g_spawn_async_with_pipes (NULL, (char **) argv, envp, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
                             &pid, NULL, &out_fd, NULL, &error);
   g_assert_no_error (error);
@@ -1105,9 +1104,9 @@ test_kill_during_session (Fixture       *f,
       if (g_str_has_prefix (line, "session "))
         id = g_ascii_strtoll (line + 8, NULL, 10);
       else if (g_str_has_prefix (line, "rep "))
-        last_rep = g_ascii_strtoull (line + 4, NULL, 10);
+        *last_rep = g_ascii_strtoull (line + 4, NULL, 10);
       /* Killed while it is writing the next reps. */
-      if (last_rep >= 40)
+      if (*last_rep >= kill_after)
         break;
     }
   g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
@@ -1117,34 +1116,64 @@ test_kill_during_session (Fixture       *f,
   g_spawn_close_pid (pid);
   fclose (out);
 
-  g_assert_cmpint (id, ==, 3);
-  g_assert_cmpuint (last_rep, >=, 40);
+  return id;
+}
 
+static void
+test_kill_during_session (Fixture       *f,
+                          gconstpointer  data)
+{
+  const guint kill_after[] = { 1, 17, 40 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadyJournal) journal = NULL;
+
+  {
+    g_autoptr(SteadyJournal) before = open_journal (f->path);
+    fill (before, 2);
+  }
+
+  for (guint k = 0; k < G_N_ELEMENTS (kill_after); k++)
+    {
+      g_autoptr(SteadySession) s = NULL;
+      g_autofree char *count_sql = NULL;
+      g_autofree char *max_sql = NULL;
+      guint last_rep;
+      gint64 id = kill_helper_after (f->path, kill_after[k], &last_rep);
+
+      g_assert_cmpint (id, ==, 3 + k);
+      g_assert_cmpuint (last_rep, >=, kill_after[k]);
+
+      journal = open_journal (f->path);
+      s = steady_journal_get_session (journal, id, &error);
+      g_assert_no_error (error);
+
+      /* Every rep it reported is there; at most the ones in flight after it
+       * are missing, and none is half kept. */
+      g_test_message ("killed after reporting %u reps; %u kept", last_rep, s->reps_done);
+      g_assert_cmpuint (s->reps_done, >=, last_rep);
+      g_assert_cmpint (s->outcome, ==, STEADY_SESSION_IN_PROGRESS);
+      g_assert_cmpfloat_with_epsilon (s->hold_seconds, 5.0 * s->reps_done, 1e-6);
+      count_sql = g_strdup_printf ("SELECT count(*) FROM progress WHERE session = %d", (int) id);
+      max_sql = g_strdup_printf ("SELECT max(n) FROM progress WHERE session = %d", (int) id);
+      g_assert_cmpint (count_rows (f->path, count_sql), ==, (int) s->reps_done);
+      g_assert_cmpint (count_rows (f->path, max_sql), ==, (int) s->reps_done);
+      g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM sessions WHERE outcome = 'finished'"),
+                       ==, 2);
+      g_clear_object (&journal);
+    }
+
+  /* At the next start the app closes them as interrupted. */
   journal = open_journal (f->path);
-  s = steady_journal_get_session (journal, id, &error);
-  g_assert_no_error (error);
-
-  /* Every rep it reported is there; at most the ones in flight after it. */
-  g_test_message ("reported %u reps, kept %u", last_rep, s->reps_done);
-  g_assert_cmpuint (s->reps_done, >=, last_rep);
-  g_assert_cmpint (s->outcome, ==, STEADY_SESSION_IN_PROGRESS);
-  g_assert_cmpfloat_with_epsilon (s->hold_seconds, 5.0 * s->reps_done, 1e-6);
-  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM progress WHERE session = 3"), ==,
-                   (int) s->reps_done);
-  g_assert_cmpint (count_rows (f->path, "SELECT max(n) FROM progress WHERE session = 3"), ==,
-                   (int) s->reps_done);
-  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM sessions WHERE outcome = 'finished'"),
-                   ==, 2);
-
-  /* At the next start the app closes it as interrupted. */
   fake_now = utc (2027, 1, 16, 9, 0);
-  g_assert_cmpint (steady_journal_close_interrupted (journal, &error), ==, 1);
+  g_assert_cmpint (steady_journal_close_interrupted (journal, &error), ==, 3);
   g_assert_no_error (error);
-  g_clear_pointer (&s, steady_session_free);
-  s = steady_journal_get_session (journal, id, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (s->outcome, ==, STEADY_SESSION_INTERRUPTED);
-  g_assert_cmpint (s->ended, >=, s->started);
+  {
+    g_autoptr(SteadySession) s = steady_journal_get_session (journal, 5, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (s->outcome, ==, STEADY_SESSION_INTERRUPTED);
+    g_assert_cmpint (s->ended, >=, s->started);
+  }
   g_assert_cmpint (steady_journal_close_interrupted (journal, &error), ==, 0);
 }
 
@@ -1383,6 +1412,7 @@ main (int   argc,
     return run_kill_helper (helper);
 
   setlocale (LC_ALL, "C.UTF-8");
+  test_program = g_canonicalize_filename (argv[0], NULL);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \

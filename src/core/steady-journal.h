@@ -111,6 +111,8 @@ typedef struct {
  * seconds, UTC. */
 typedef gint64 (*SteadyJournalClock) (gpointer user_data);
 
+/* A journal is used from one thread (the main one): its connection is
+ * opened without SQLite's mutexes. Other processes may open the same file. */
 #define STEADY_TYPE_JOURNAL (steady_journal_get_type ())
 G_DECLARE_FINAL_TYPE (SteadyJournal, steady_journal, STEADY, JOURNAL, GObject)
 
@@ -168,8 +170,9 @@ gint64         steady_journal_add_checkin        (SteadyJournal        *self,
                                                   const SteadyCheckin  *checkin,
                                                   GError              **error);
 
-/* Reading. @since and @until (Unix seconds, UTC) bound the start time;
- * 0 and G_MAXINT64 for everything. Oldest first. */
+/* Reading. Sessions whose start (check-ins whose time) lies in
+ * [@since, @until), Unix seconds UTC: 0 and G_MAXINT64 for everything.
+ * Oldest first. */
 SteadySession *steady_journal_get_session        (SteadyJournal  *self,
                                                   gint64          session_id,
                                                   GError        **error);
