@@ -108,7 +108,8 @@ append_session (GString             *line,
   append_int (line, s->circles_done);
   append_int (line, s->holds_planned);
   append_int (line, s->holds_done);
-  steady_csv_append_field (line, g_ascii_formatd (seconds, sizeof seconds, "%.1f", s->hold_seconds));
+  g_ascii_formatd (seconds, sizeof seconds, "%.1f", s->hold_seconds);
+  steady_csv_append_field (line, seconds);
   if (s->ended != 0)
     {
       g_autoptr(GDateTime) ended = g_date_time_new_from_unix_utc (s->ended);
@@ -236,7 +237,8 @@ steady_journal_export_csv_to_file (SteadyJournal  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   /* Private data: the export is readable by its owner only. */
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+  stream = g_file_replace (file, NULL, FALSE,
+                           G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
                            cancellable, &local_error);
   if (stream == NULL
       || !steady_journal_export_csv (self, G_OUTPUT_STREAM (stream), tz, cancellable, &local_error)
