@@ -293,8 +293,13 @@ test_round_trip (Fixture       *f,
     id = steady_journal_begin_session (journal, &plan, &error);
     g_assert_no_error (error);
 
-    /* The -wal file exists while the journal is open, and is private too. */
+    /* The -wal and -shm files exist while the journal is open, and are
+     * private too. */
     assert_mode (wal, 0600);
+    {
+      g_autofree char *shm = g_strconcat (nested, "-shm", NULL);
+      assert_mode (shm, 0600);
+    }
 
     fake_now += 40;
     record (journal, id, STEADY_PROGRESS_HOLD, STEADY_SIDE_LEFT, 31.5);
@@ -694,6 +699,43 @@ test_corrupt_pages (Fixture       *f,
   aside = read_bytes (steady_journal_get_recovered_path (journal));
   g_assert_true (g_bytes_equal (aside, damaged));
   assert_fresh_and_working (journal);
+}
+
+/* Damaged twice in the same second: the second copy does not replace the
+ * first. */
+static void
+test_aside_names (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *expected_second = NULL;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SteadyJournal) journal = g_object_new (STEADY_TYPE_JOURNAL, "path", f->path, NULL);
+
+      write_garbage (f->path, 2048 + i, 10 + i);
+      steady_journal_set_clock (journal, fake_clock, NULL);
+      g_assert_true (g_initable_init (G_INITABLE (journal), NULL, &error));
+      g_assert_no_error (error);
+      if (i == 0)
+        first = g_strdup (steady_journal_get_recovered_path (journal));
+      else
+        second = g_strdup (steady_journal_get_recovered_path (journal));
+    }
+
+  assert_aside_name (f->path, first);
+  expected_second = g_strconcat (first, "-2", NULL);
+  g_assert_cmpstr (second, ==, expected_second);
+  {
+    g_autoptr(GBytes) a = read_bytes (first);
+    g_autoptr(GBytes) b = read_bytes (second);
+
+    g_assert_cmpuint (g_bytes_get_size (a), ==, 2048);
+    g_assert_cmpuint (g_bytes_get_size (b), ==, 2049);
+  }
 }
 
 static void
@@ -1445,6 +1487,7 @@ main (int   argc,
   ADD ("/journal/corrupt/garbage", test_corrupt_garbage);
   ADD ("/journal/corrupt/pages", test_corrupt_pages);
   ADD ("/journal/corrupt/truncated", test_truncated);
+  ADD ("/journal/corrupt/aside-names", test_aside_names);
   ADD ("/journal/corrupt/not-a-journal", test_not_a_journal);
   ADD ("/journal/full-disk", test_full_disk);
   ADD ("/journal/locked", test_locked);

@@ -64,8 +64,8 @@ steady_journal_get_session (SteadyJournal  *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, STEADY_JOURNAL_ERROR, STEADY_JOURNAL_ERROR_NOT_FOUND,
-                   _("%s: %s: there is no session %" G_GINT64_FORMAT),
-                   steady_journal_get_path (self), action, session_id);
+                   _("%s: %s: there is no session %lld"),
+                   steady_journal_get_path (self), action, (long long) session_id);
       sqlite3_reset (stmt);
       return NULL;
     }

@@ -1093,8 +1093,8 @@ check_open_session (SteadyJournal  *self,
     {
       sqlite3_reset (stmt);
       g_set_error (error, STEADY_JOURNAL_ERROR, STEADY_JOURNAL_ERROR_NOT_FOUND,
-                   _("%s: %s: there is no session %" G_GINT64_FORMAT),
-                   self->path, action, session_id);
+                   _("%s: %s: there is no session %lld"),
+                   self->path, action, (long long) session_id);
       return FALSE;
     }
   if (rc != SQLITE_ROW)
@@ -1109,8 +1109,8 @@ check_open_session (SteadyJournal  *self,
   if (ended)
     {
       g_set_error (error, STEADY_JOURNAL_ERROR, STEADY_JOURNAL_ERROR_INVALID,
-                   _("%s: %s: session %" G_GINT64_FORMAT " has already ended"),
-                   self->path, action, session_id);
+                   _("%s: %s: session %lld has already ended"),
+                   self->path, action, (long long) session_id);
       return FALSE;
     }
 
