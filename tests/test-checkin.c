@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "steady-checkin.h"
 
@@ -224,6 +225,62 @@ test_reason_strings (void)
   g_assert_false (steady_checkin_moment_from_string (NULL, &moment));
 }
 
+/* The rules come from the program file: the built-in one's, and a clinic's
+ * own. */
+static void
+test_rules_from_program (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadyProgram) builtin = steady_program_new_builtin (&error);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "programs",
+                                                 "hip-stability.xml", NULL);
+  g_autofree char *xml = NULL;
+  g_autofree char *clinic_xml = NULL;
+  g_autoptr(GBytes) clinic_bytes = NULL;
+  g_autoptr(SteadyProgram) clinic = NULL;
+  g_autofree char *why = NULL;
+  const SteadyStopRules *rules;
+  SteadyStopRules defaults;
+  SteadyCheckin before = make (STEADY_CHECKIN_BEFORE, 2, 0, 0);
+  SteadyCheckin after = make (STEADY_CHECKIN_AFTER, 4, 1, 1);
+  char *end;
+
+  g_assert_no_error (error);
+  rules = steady_program_get_stop_rules (builtin);
+  steady_stop_rules_init_default (&defaults);
+  g_assert_cmpint (rules->pain_at_least, ==, defaults.pain_at_least);
+  g_assert_cmpint (rules->pain_rise, ==, defaults.pain_rise);
+  g_assert_cmpint (rules->painful_pop, ==, defaults.painful_pop);
+  g_assert_cmpint (steady_stop_rules_check (rules, &before, &after), ==, STEADY_STOP_PAINFUL_POP);
+
+  /* A clinic's copy: stop at pain 5, or a rise of 3; a painful pop alone
+   * does not stop. */
+  g_file_get_contents (path, &xml, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (xml, "<stop-rules"));
+  end = strstr (xml, "</program>");
+  g_assert_nonnull (end);
+  *end = '\0';
+  clinic_xml = g_strconcat (xml, "  <stop-rules pain-at-least=\"5\" pain-rise=\"3\""
+                            " painful-pop=\"false\"/>\n</program>\n", NULL);
+  clinic_bytes = g_bytes_new (clinic_xml, strlen (clinic_xml));
+  clinic = steady_program_new_from_bytes (clinic_bytes, "clinic.xml", &error);
+  g_assert_no_error (error);
+  rules = steady_program_get_stop_rules (clinic);
+  g_assert_cmpint (rules->pain_at_least, ==, 5);
+  g_assert_cmpint (rules->pain_rise, ==, 3);
+  g_assert_false (rules->painful_pop);
+
+  g_assert_cmpint (steady_stop_rules_check (rules, &before, &after), ==, STEADY_STOP_NONE);
+  after.pain = 5;
+  g_assert_cmpint (steady_stop_rules_check (rules, &before, &after), ==, STEADY_STOP_PAIN_HIGH);
+  why = steady_stop_reason_describe (STEADY_STOP_PAIN_HIGH, rules);
+  g_assert_cmpstr (why, ==, "pain 5 or more");
+  before.pain = 1;
+  after.pain = 4;
+  g_assert_cmpint (steady_stop_rules_check (rules, &before, &after), ==, STEADY_STOP_PAIN_RISE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -237,6 +294,7 @@ main (int   argc,
   g_test_add_func ("/checkin/stop/pain-rise", test_pain_rise);
   g_test_add_func ("/checkin/stop/painful-pop", test_painful_pop);
   g_test_add_func ("/checkin/stop/reasons", test_reason_strings);
+  g_test_add_func ("/checkin/stop/from-program", test_rules_from_program);
 
   return g_test_run ();
 }
