@@ -452,9 +452,18 @@ test_private_mode_tightened (Fixture       *f,
   }
   g_assert_cmpint (g_chmod (f->path, 0644), ==, 0);
   {
+    g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+
+    /* A -wal left by a crash, as loose as the file was. */
+    g_assert_true (g_file_set_contents (wal, "", 0, NULL));
+    g_assert_cmpint (g_chmod (wal, 0644), ==, 0);
+  }
+  {
     g_autoptr(SteadyJournal) journal = open_journal (f->path);
+    g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
 
     assert_mode (f->path, 0600);
+    assert_mode (wal, 0600);
   }
 }
 

@@ -298,8 +298,7 @@ close_db (SteadyJournal *self)
 /* What is wrong with the file, or NULL when it may be opened. A short read
  * or a wrong magic means damage; a missing or empty file is a new journal. */
 static char *
-check_header (const char *path,
-              gboolean   *unreadable)
+check_header (const char *path)
 {
   static const char magic[16] = "SQLite format 3";
   g_autofree char *message = NULL;
@@ -307,8 +306,6 @@ check_header (const char *path,
   struct stat st;
   ssize_t n;
   int fd;
-
-  *unreadable = FALSE;
 
   if (g_stat (path, &st) != 0)
     return NULL;
@@ -318,10 +315,7 @@ check_header (const char *path,
 
   fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0)
-    {
-      *unreadable = TRUE;
-      return g_strdup_printf (_("cannot be read (%s)"), g_strerror (errno));
-    }
+    return g_strdup_printf (_("cannot be read (%s)"), g_strerror (errno));
 
   n = read (fd, header, sizeof header);
   if (n < 0)
@@ -344,9 +338,6 @@ check_header (const char *path,
         message = g_strdup_printf (_("truncated (%lld bytes is not a whole number of pages)"),
                                    (long long) st.st_size);
     }
-
-  if (n < 0)
-    *unreadable = TRUE;
 
   close (fd);
   return g_steal_pointer (&message);
@@ -479,9 +470,18 @@ ensure_private_file (SteadyJournal  *self,
         }
       close (fd);
     }
-  else if ((st.st_mode & 0777) != 0600 && g_chmod (self->path, 0600) != 0)
+  else
     {
-      g_warning ("%s: cannot make the journal private: %s", self->path, g_strerror (errno));
+      static const char * const suffixes[] = { "", "-wal", "-shm" };
+
+      /* A journal from before it was private, with what a crash left. */
+      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+        {
+          g_autofree char *name = g_strconcat (self->path, suffixes[i], NULL);
+
+          if (g_stat (name, &st) == 0 && (st.st_mode & 0777) != 0600 && g_chmod (name, 0600) != 0)
+            g_warning ("%s: cannot make the journal private: %s", name, g_strerror (errno));
+        }
     }
 
   return TRUE;
@@ -635,13 +635,12 @@ open_db (SteadyJournal  *self,
          GError        **error)
 {
   g_autofree char *header_problem = NULL;
-  gboolean unreadable = FALSE;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
   int version = 0, app_id = 0, n_objects = 0;
   int rc;
   OpenResult result;
 
-  header_problem = check_header (self->path, &unreadable);
+  header_problem = check_header (self->path);
   if (header_problem != NULL)
     {
       *why = g_steal_pointer (&header_problem);
