@@ -17,6 +17,8 @@ static const SteadyToolCommand commands[] = {
   { "cards", "[--json] [--program FILE]", N_("List the lesson's cards"), steady_tool_cards },
   { "timeline", "DRILL [--json] [--reps N] [--hold S] [--side left|right|both] [--breath IN,OUT] [--program FILE]",
     N_("Print a drill's segments and cues with their times"), steady_tool_timeline },
+  { "export-journal", "[--journal FILE] -o FILE.csv",
+    N_("Export the journal as CSV (columns: docs/journal-csv.md)"), steady_tool_export_journal },
 };
 
 static const SteadyToolCommand *
