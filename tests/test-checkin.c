@@ -257,8 +257,10 @@ test_rules_from_program (void)
    * does not stop. */
   g_file_get_contents (path, &xml, NULL, &error);
   g_assert_no_error (error);
-  g_assert_null (strstr (xml, "<stop-rules"));
-  end = strstr (xml, "</program>");
+  /* The clinic's rules replace the built-in file's own. */
+  end = strstr (xml, "<stop-rules");
+  if (end == NULL)
+    end = strstr (xml, "</program>");
   g_assert_nonnull (end);
   *end = '\0';
   clinic_xml = g_strconcat (xml, "  <stop-rules pain-at-least=\"5\" pain-rise=\"3\""
