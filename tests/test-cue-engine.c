@@ -477,6 +477,33 @@ test_voice_with_tone (Fixture       *fixture,
   g_assert_cmpfloat (difference, >, 0);
 }
 
+/* Speech over the loudest tones at full volume does not clip. */
+static void
+test_no_clipping (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const SteadyCue cues[] = {
+    { 0.1, 0, STEADY_CUE_RELEASE, 0, "Lower", "Lower" },
+    { 1.5, 0, STEADY_CUE_SWITCH_SIDES, 0, "Switch sides", "Switch sides" },
+    { 3.0, 0, STEADY_CUE_DONE, 0, "Well done", "Well done" },
+    { 5.0, 2.0, STEADY_CUE_BREATH_IN, 0, "Breathe in", "Breathe in" },
+    { 5.0, 0, STEADY_CUE_COUNTDOWN, 1, "one", "1" },
+  };
+  g_autoptr(SteadyCueEngine) engine = steady_cue_engine_new ();
+  g_autofree char *path = NULL;
+  g_autoptr(Wav) wav = NULL;
+  int peak = 0;
+
+  steady_cue_engine_set_volume (engine, 1.0);
+  path = render (engine, cues, G_N_ELEMENTS (cues), 7.5, fixture->tmpdir, "loudest.wav");
+  wav = wav_read (path);
+  for (gsize i = 0; i < wav->n; i++)
+    peak = MAX (peak, ABS (wav->samples[i]));
+  g_test_message ("peak %.1f dBFS", 20 * log10 (peak / 32768.0));
+  g_assert_cmpint (peak, <, 32767);
+  g_assert_cmpint (peak, >, 16384);
+}
+
 static void
 test_sox_reads_it (Fixture       *fixture,
                    gconstpointer  data)
@@ -784,6 +811,8 @@ main (int   argc,
   g_test_add ("/cue-engine/voice/es", Fixture, "es", fixture_setup, test_voice, fixture_teardown);
   g_test_add ("/cue-engine/voice/with-tone", Fixture, NULL, fixture_setup,
               test_voice_with_tone, fixture_teardown);
+  g_test_add ("/cue-engine/voice/no-clipping", Fixture, NULL, fixture_setup,
+              test_no_clipping, fixture_teardown);
   g_test_add ("/cue-engine/sox", Fixture, NULL, fixture_setup, test_sox_reads_it, fixture_teardown);
   g_test_add_func ("/cue-engine/no-device", test_no_device);
   g_test_add_func ("/cue-engine/missing-element", test_missing_element);

@@ -18,13 +18,15 @@
 
 #define CHUNK 4096
 
-/* Loudness of each kind of sound, before the volume (full scale = 1). */
+/* Loudness of each kind of sound, before the volume (full scale = 1).
+ * A prompt spoken over the loudest tone (the chime and its partial) still
+ * stays below full scale, so nothing clips even at full volume. */
 #define GAIN_TICK     0.30f
 #define GAIN_PIP      0.45f
-#define GAIN_CHIME    0.40f
+#define GAIN_CHIME    0.35f
 #define GAIN_BREATH   0.22f
-#define GAIN_MOTIF    0.40f
-#define PEAK_SPEECH   0.70f
+#define GAIN_MOTIF    0.35f
+#define PEAK_SPEECH   0.50f
 
 typedef struct {
   gint64        start;    /* sample offset in the session */
