@@ -373,6 +373,26 @@ test_volume (Fixture       *fixture,
   g_assert_cmpint (ABS (soft_peak * 4 - loud_peak), <=, 4);
 }
 
+/* The timeline puts "done" at the very end of a session: it sounds in full,
+ * and a cue past the end does not sound at all. */
+static void
+test_end (void)
+{
+  static const SteadyCue cues[] = {
+    { 2.0, 0, STEADY_CUE_DONE, 0, NULL, "Done" },
+    { 2.5, 0, STEADY_CUE_TICK, 0, NULL, "tick" },
+  };
+  g_autoptr(SteadyCueMixer) mixer = NULL;
+  g_autoptr(SteadyCueMixer) empty = NULL;
+
+  mixer = steady_cue_mixer_new (cues, G_N_ELEMENTS (cues), 2.0, STEADY_CUE_SOUND_TONES, "en", RATE);
+  /* Three 150 ms notes, then one ringing for 900 ms. */
+  g_assert_cmpint (steady_cue_mixer_get_n_samples (mixer), ==, 2 * RATE + MS (1350));
+
+  empty = steady_cue_mixer_new (cues + 1, 1, 2.0, STEADY_CUE_SOUND_TONES, "en", RATE);
+  g_assert_cmpint (steady_cue_mixer_get_n_samples (empty), ==, 2 * RATE);
+}
+
 /* Any stretch mixed on its own (as after a seek) equals the same stretch
  * of the whole, to the last bit but one. */
 static void
@@ -807,6 +827,7 @@ main (int   argc,
   g_test_add ("/cue-engine/silent", Fixture, NULL, fixture_setup, test_silent, fixture_teardown);
   g_test_add ("/cue-engine/volume", Fixture, NULL, fixture_setup, test_volume, fixture_teardown);
   g_test_add_func ("/cue-engine/mixer/random-access", test_mixer_random_access);
+  g_test_add_func ("/cue-engine/mixer/end", test_end);
   g_test_add ("/cue-engine/voice/en", Fixture, "en", fixture_setup, test_voice, fixture_teardown);
   g_test_add ("/cue-engine/voice/es", Fixture, "es", fixture_setup, test_voice, fixture_teardown);
   g_test_add ("/cue-engine/voice/with-tone", Fixture, NULL, fixture_setup,

@@ -222,7 +222,7 @@ compare_sounds (gconstpointer a,
  *
  * Builds the schedule of sounds, synthesising each distinct phrase once.
  * The stream lasts @total_seconds, or until the last sound has rung out if
- * that is later; cues at or after @total_seconds are left out. If speech cannot be synthesised the mixer sounds the
+ * that is later; cues after @total_seconds are left out. If speech cannot be synthesised the mixer sounds the
  * tones alone and steady_cue_mixer_get_speech_error() says why.
  */
 SteadyCueMixer *
@@ -246,11 +246,11 @@ steady_cue_mixer_new (const SteadyCue    *cues,
                                         (GDestroyNotify) g_bytes_unref);
   self->n_samples = llround (MAX (total_seconds, 0) * rate);
 
-  /* Cues outside the session are not sounded; one that starts inside it
-   * rings on to its end. */
+  /* Cues outside the session are not sounded; one that starts inside it,
+   * or at its very end (the timeline's "done"), rings on to its end. */
   if (mode != STEADY_CUE_SOUND_SILENT)
     for (guint i = 0; i < n_cues; i++)
-      if (cues[i].time >= 0 && cues[i].time < total_seconds)
+      if (cues[i].time >= 0 && cues[i].time <= total_seconds)
         add_cue (self, &cues[i], mode, language);
 
   g_array_sort (self->sounds, compare_sounds);
