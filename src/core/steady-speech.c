@@ -62,21 +62,20 @@ ensure_initialized (GError **error)
   return TRUE;
 }
 
-/* "de_DE.UTF-8@euro" → "de-de"; "C" and "POSIX" → "en". */
+/* "de_DE.UTF-8@euro" → "de-de"; "C", "C.UTF-8" and "POSIX" → "en". */
 static char *
 normalize_language (const char *language)
 {
   g_autofree char *lang = NULL;
   char *p;
 
-  if (language == NULL || *language == '\0'
-      || g_str_equal (language, "C") || g_str_equal (language, "POSIX"))
-    return g_strdup ("en");
-
-  lang = g_ascii_strdown (language, -1);
+  lang = g_ascii_strdown (language != NULL ? language : "", -1);
   if ((p = strpbrk (lang, ".@")) != NULL)
     *p = '\0';
   g_strdelimit (lang, "_", '-');
+
+  if (*lang == '\0' || g_str_equal (lang, "c") || g_str_equal (lang, "posix"))
+    return g_strdup ("en");
 
   return g_steal_pointer (&lang);
 }
