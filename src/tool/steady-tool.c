@@ -9,10 +9,12 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "steady-program.h"
 #include "steady-tool.h"
 
 static const SteadyToolCommand commands[] = {
-  { "help", "", N_("Show the commands"), NULL },
+  { "validate", "FILE…", N_("Check program files and report every error"), steady_tool_validate },
+  { "cards", "[--json] [--program FILE]", N_("List the lesson's cards"), steady_tool_cards },
 };
 
 static const SteadyToolCommand *
@@ -80,7 +82,6 @@ steady_tool_fail (const char *format,
   return STEADY_TOOL_BAD_INPUT;
 }
 
-#if 0
 SteadyProgram *
 steady_tool_load_program (const char *path)
 {
@@ -104,7 +105,6 @@ steady_tool_load_program (const char *path)
 
   return g_steal_pointer (&program);
 }
-#endif
 
 int
 main (int   argc,
@@ -136,12 +136,6 @@ main (int   argc,
       fputs ("\n\n", stderr);
       print_usage (stderr);
       return STEADY_TOOL_USAGE;
-    }
-
-  if (command->func == NULL)
-    {
-      print_usage (stdout);
-      return STEADY_TOOL_OK;
     }
 
   return command->func (argc - 1, argv + 1);

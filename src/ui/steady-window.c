@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "steady-bench-hook.h"
 #include "steady-window.h"
 
 struct _SteadyWindow
@@ -27,6 +28,7 @@ static void
 steady_window_init (SteadyWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  steady_bench_hook_attach (GTK_WINDOW (self));
 }
 
 SteadyWindow *

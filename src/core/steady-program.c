@@ -1,0 +1,1350 @@
+/* steady-program.c: the program file and its parser
+ *
+ * A program is parsed with GMarkup into plain immutable objects. The parser
+ * checks everything a clinic could get wrong when editing the file and
+ * reports the first problem as "NAME:LINE:COLUMN: message", so that a
+ * mistake is found before a patient or a kiosk sees it. The format is
+ * described in docs/program-format.md.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "steady-program.h"
+#include "steady-program-private.h"
+
+/* A program file is a few dozen kilobytes; refuse anything absurd before
+ * reading it into memory. */
+#define MAX_PROGRAM_SIZE (4 * 1024 * 1024)
+
+#define BUILTIN_PROGRAM_PATH RESOURCE_PREFIX "/programs/hip-stability.xml"
+
+struct _SteadyProgram
+{
+  GObject          parent_instance;
+
+  char            *id;
+  char            *title;
+  char            *source_name;
+  GPtrArray       *cards;
+  GListStore      *drills;
+  SteadyStopRules  stop_rules;
+};
+
+G_DEFINE_FINAL_TYPE (SteadyProgram, steady_program, G_TYPE_OBJECT)
+G_DEFINE_QUARK (steady-program-error-quark, steady_program_error)
+
+static const char * const known_motions[] = {
+  "clamshell",
+  "quadruped-knee-circles",
+  "supine-knee-rotation",
+};
+
+/* Illustrations the figure module draws; one per card of the built-in
+ * program. A clinic's own card picks one of these. */
+static const char * const known_illustrations[] = {
+  "alarm-and-fire",
+  "movement-finds-a-way",
+  "workplace",
+  "sleeping-glutes",
+  "spinal-lockdown",
+  "pop-teaches-instability",
+  "wobbly-table",
+  "where-it-leads",
+  "stop-kicking",
+  "drill-clamshell",
+  "drill-knee-circles",
+  "drill-knee-rotation",
+  "safety",
+};
+
+static gboolean
+strv_contains (const char * const *names,
+               guint               n_names,
+               const char         *name)
+{
+  for (guint i = 0; i < n_names; i++)
+    if (strcmp (names[i], name) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Parser state */
+
+/* Child elements a container has seen, to catch repeats and omissions. */
+enum {
+  SEEN_TITLE      = 1 << 0,
+  SEEN_CARDS      = 1 << 1,
+  SEEN_DRILLS     = 1 << 2,
+  SEEN_STOP_RULES = 1 << 3,
+  SEEN_SUMMARY    = 1 << 4,
+  SEEN_REPS       = 1 << 5,
+  SEEN_HOLD       = 1 << 6,
+  SEEN_BREATH     = 1 << 7,
+  SEEN_TIMING     = 1 << 8,
+  SEEN_MOTION     = 1 << 9,
+};
+
+typedef struct {
+  SteadyCard *card;
+  int         line;
+  int         column;
+} CardReference;
+
+typedef struct {
+  GMarkupParseContext *context;
+  const char          *name;
+  const char          *data;
+  gsize                length;
+  SteadyProgram       *program;
+
+  GPtrArray           *stack;          /* element names, borrowed from GMarkup's stack */
+  guint                program_seen;
+
+  SteadyCard          *card;
+  guint                card_seen;
+  GPtrArray           *paragraphs;
+
+  SteadyDrill         *drill;
+  guint                drill_seen;
+  GPtrArray           *steps;
+  GPtrArray           *tips;
+
+  GString             *text;
+  GHashTable          *card_ids;
+  GHashTable          *drill_ids;
+  GArray              *references;     /* of CardReference */
+} ParseState;
+
+/* GMarkup reports the position after the tag it has just read; a person
+ * editing the file wants the start of that tag (XML allows no raw "<"
+ * inside a tag, so its "<" is easy to find). */
+static void
+get_tag_position (ParseState *state,
+                  int        *line_out,
+                  int        *column_out)
+{
+  const char *p = state->data;
+  const char *end = state->data + state->length;
+  const char *tag = NULL;
+  const char *open = NULL;
+  int line = 0, column = 0;
+  int l = 1, c = 1;
+
+  g_markup_parse_context_get_position (state->context, &line, &column);
+
+  /* Walk to GMarkup's position, remembering the last "<" but one: when
+   * GMarkup has just read the "<" of the next tag, that one is not it. */
+  while (p < end && (l < line || (l == line && c < column)))
+    {
+      if (*p == '<')
+        {
+          tag = open;
+          open = p;
+        }
+      if (*p == '\n')
+        {
+          l++;
+          c = 1;
+        }
+      else if ((*p & 0xC0) != 0x80)
+        c++;
+      p++;
+    }
+
+  if (open != NULL && (p == open + 1) == FALSE)
+    tag = open;
+
+  if (tag == NULL)
+    {
+      *line_out = line;
+      *column_out = column;
+      return;
+    }
+
+  /* And count again up to the tag. */
+  l = c = 1;
+  for (p = state->data; p < tag; p++)
+    {
+      if (*p == '\n')
+        {
+          l++;
+          c = 1;
+        }
+      else if ((*p & 0xC0) != 0x80)
+        c++;
+    }
+
+  *line_out = l;
+  *column_out = c;
+}
+
+static void set_error (ParseState         *state,
+                       GError            **error,
+                       SteadyProgramError  code,
+                       const char         *format,
+                       ...) G_GNUC_PRINTF (4, 5);
+
+static void
+set_error (ParseState         *state,
+           GError            **error,
+           SteadyProgramError  code,
+           const char         *format,
+           ...)
+{
+  g_autofree char *message = NULL;
+  int line = 0, column = 0;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  get_tag_position (state, &line, &column);
+  g_set_error (error, STEADY_PROGRAM_ERROR, code, "%s:%d:%d: %s",
+               state->name, line, column, message);
+}
+
+static const char *
+current_element (ParseState *state)
+{
+  if (state->stack->len == 0)
+    return NULL;
+
+  return g_ptr_array_index (state->stack, state->stack->len - 1);
+}
+
+static gboolean
+is_text_element (const char *element)
+{
+  static const char * const text_elements[] = { "title", "p", "summary", "step", "tip" };
+
+  return strv_contains (text_elements, G_N_ELEMENTS (text_elements), element);
+}
+
+/* Every attribute must be one of @allowed; returns FALSE with an error
+ * naming the first that is not. */
+static gboolean
+check_attributes (ParseState          *state,
+                  const char          *element,
+                  const char         **names,
+                  const char * const  *allowed,
+                  GError             **error)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (!g_strv_contains (allowed, names[i]))
+        {
+          g_autofree char *list = g_strjoinv (", ", (char **)allowed);
+
+          if (allowed[0] == NULL)
+            set_error (state, error, STEADY_PROGRAM_ERROR_UNKNOWN_ATTRIBUTE,
+                       _("<%s> has no attribute “%s” (it takes none)"), element, names[i]);
+          else
+            set_error (state, error, STEADY_PROGRAM_ERROR_UNKNOWN_ATTRIBUTE,
+                       _("<%s> has no attribute “%s” (it takes: %s)"), element, names[i], list);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static const char *
+lookup_attribute (const char **names,
+                  const char **values,
+                  const char  *name)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    if (strcmp (names[i], name) == 0)
+      return values[i];
+
+  return NULL;
+}
+
+static const char *
+require_attribute (ParseState   *state,
+                   const char   *element,
+                   const char  **names,
+                   const char  **values,
+                   const char   *name,
+                   GError      **error)
+{
+  const char *value = lookup_attribute (names, values, name);
+
+  if (value == NULL)
+    set_error (state, error, STEADY_PROGRAM_ERROR_MISSING,
+               _("<%s> needs %s="), element, name);
+
+  return value;
+}
+
+static gboolean
+parse_number (ParseState  *state,
+              const char  *element,
+              const char  *attribute,
+              const char  *text,
+              double       min,
+              double       max,
+              double      *out,
+              GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  char *end = NULL;
+  double value;
+
+  value = g_ascii_strtod (stripped, &end);
+  if (stripped[0] == '\0' || end == NULL || *end != '\0' || !isfinite (value))
+    {
+      set_error (state, error, STEADY_PROGRAM_ERROR_INVALID_VALUE,
+                 _("<%s %s=\"%s\">: “%s” is not a number"), element, attribute, text, text);
+      return FALSE;
+    }
+
+  if (value < min || value > max)
+    {
+      set_error (state, error, STEADY_PROGRAM_ERROR_OUT_OF_RANGE,
+                 _("<%s %s=\"%s\">: %g is out of range (%g to %g)"),
+                 element, attribute, text, value, min, max);
+      return FALSE;
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+/* Ids become parts of file names, settings and JSON; keep them simple. */
+static gboolean
+check_id (ParseState  *state,
+          const char  *element,
+          const char  *attribute,
+          const char  *id,
+          GError     **error)
+{
+  gboolean ok = id[0] != '\0' && strlen (id) <= 64;
+
+  for (const char *p = id; ok && *p != '\0'; p++)
+    ok = g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-';
+
+  if (!ok)
+    set_error (state, error, STEADY_PROGRAM_ERROR_INVALID_VALUE,
+               _("<%s %s=\"%s\">: an id uses only lower-case letters, digits and “-” (at most 64)"),
+               element, attribute, id);
+
+  return ok;
+}
+
+static gboolean
+parse_boolean (ParseState  *state,
+               const char  *element,
+               const char  *attribute,
+               const char  *text,
+               gboolean    *out,
+               GError     **error)
+{
+  if (g_strcmp0 (text, "true") == 0)
+    *out = TRUE;
+  else if (g_strcmp0 (text, "false") == 0)
+    *out = FALSE;
+  else
+    {
+      set_error (state, error, STEADY_PROGRAM_ERROR_INVALID_VALUE,
+                 _("<%s %s=\"%s\">: use “true” or “false”"), element, attribute, text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* An element that may appear once in its container. */
+static gboolean
+mark_seen (ParseState  *state,
+           guint       *seen,
+           guint        flag,
+           const char  *element,
+           const char  *parent,
+           GError     **error)
+{
+  if (*seen & flag)
+    {
+      set_error (state, error, STEADY_PROGRAM_ERROR_UNKNOWN_ELEMENT,
+                 _("<%s> may appear only once in <%s>"), element, parent);
+      return FALSE;
+    }
+
+  *seen |= flag;
+  return TRUE;
+}
+
+/* <reps>, <hold>: default, min, max. */
+static gboolean
+parse_range (ParseState   *state,
+             const char   *element,
+             const char  **names,
+             const char  **values,
+             double        lowest,
+             double        highest,
+             SteadyRange  *range,
+             GError      **error)
+{
+  static const char * const allowed[] = { "default", "min", "max", NULL };
+  const char *text;
+
+  if (!check_attributes (state, element, names, allowed, error))
+    return FALSE;
+
+  if (!(text = require_attribute (state, element, names, values, "default", error)) ||
+      !parse_number (state, element, "default", text, lowest, highest, &range->value, error))
+    return FALSE;
+
+  range->min = range->max = range->value;
+
+  if ((text = lookup_attribute (names, values, "min")) &&
+      !parse_number (state, element, "min", text, lowest, highest, &range->min, error))
+    return FALSE;
+
+  if ((text = lookup_attribute (names, values, "max")) &&
+      !parse_number (state, element, "max", text, lowest, highest, &range->max, error))
+    return FALSE;
+
+  if (!(range->min <= range->value && range->value <= range->max))
+    {
+      set_error (state, error, STEADY_PROGRAM_ERROR_OUT_OF_RANGE,
+                 _("<%s>: needs min ≤ default ≤ max (here %g, %g, %g)"),
+                 element, range->min, range->value, range->max);
+      return FALSE;
+    }
+
+  range->present = TRUE;
+  return TRUE;
+}
+
+/* <timing …/>, <motion …/>: a set of named numbers, each optional. */
+static gboolean
+parse_params (ParseState             *state,
+              const char             *element,
+              const char            **names,
+              const char            **values,
+              const SteadyParamSpec  *specs,
+              guint                   n_specs,
+              double                 *out,
+              GError                **error)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      int j = steady_param_spec_lookup (specs, n_specs, names[i]);
+
+      if (j < 0)
+        {
+          g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+          g_auto(GStrv) list = NULL;
+          g_autofree char *joined = NULL;
+
+          for (guint k = 0; k < n_specs; k++)
+            g_strv_builder_add (builder, specs[k].name);
+          list = g_strv_builder_end (builder);
+          joined = g_strjoinv (", ", list);
+
+          set_error (state, error, STEADY_PROGRAM_ERROR_UNKNOWN_ATTRIBUTE,
+                     _("<%s> has no attribute “%s” (it takes: %s)"), element, names[i], joined);
+          return FALSE;
+        }
+
+      if (!parse_number (state, element, names[i], values[i], specs[j].min, specs[j].max, &out[j], error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+start_program (ParseState  *state,
+               const char **names,
+               const char **values,
+               GError     **error)
+{
+  static const char * const allowed[] = { "id", "version", NULL };
+  const char *id, *version;
+
+  if (!check_attributes (state, "program", names, allowed, error) ||
+      !(id = require_attribute (state, "program", names, values, "id", error)) ||
+      !check_id (state, "program", "id", id, error) ||
+      !(version = require_attribute (state, "program", names, values, "version", error)))
+    return;
+
+  if (strcmp (version, "1") != 0)
+    {
+      set_error (state, error, STEADY_PROGRAM_ERROR_INVALID_VALUE,
+                 _("<program version=\"%s\">: this Steady reads version 1"), version);
+      return;
+    }
+
+  state->program->id = g_strdup (id);
+}
+
+static void
+start_card (ParseState  *state,
+            const char **names,
+            const char **values,
+            GError     **error)
+{
+  static const char * const allowed[] = { "id", "kind", "illustration", "drill", NULL };
+  g_autoptr(SteadyCard) card = NULL;
+  const char *id, *illustration, *kind, *drill;
+  CardReference reference;
+
+  if (!check_attributes (state, "card", names, allowed, error) ||
+      !(id = require_attribute (state, "card", names, values, "id", error)) ||
+      !check_id (state, "card", "id", id, error) ||
+      !(illustration = require_attribute (state, "card", names, values, "illustration", error)))
+    return;
+
+  if (g_hash_table_contains (state->card_ids, id))
+    {
+      set_error (state, error, STEADY_PROGRAM_ERROR_DUPLICATE_ID,
+                 _("<card id=\"%s\">: another card already has this id"), id);
+      return;
+    }
+
+  if (!strv_contains (known_illustrations, G_N_ELEMENTS (known_illustrations), illustration))
+    {
+      set_error (state, error, STEADY_PROGRAM_ERROR_BAD_REFERENCE,
+                 _("<card illustration=\"%s\">: there is no such illustration"), illustration);
+      return;
+    }
+
+  card = g_object_new (STEADY_TYPE_CARD, NULL);
+  card->id = g_strdup (id);
+  card->illustration = g_strdup (illustration);
+
+  kind = lookup_attribute (names, values, "kind");
+  if (kind == NULL || strcmp (kind, "narrative") == 0)
+    card->kind = STEADY_CARD_KIND_NARRATIVE;
+  else if (strcmp (kind, "drill") == 0)
+    card->kind = STEADY_CARD_KIND_DRILL;
+  else if (strcmp (kind, "safety") == 0)
+    card->kind = STEADY_CARD_KIND_SAFETY;
+  else
+    {
+      set_error (state, error, STEADY_PROGRAM_ERROR_INVALID_VALUE,
+                 _("<card kind=\"%s\">: use “narrative”, “drill” or “safety”"), kind);
+      return;
+    }
+
+  drill = lookup_attribute (names, values, "drill");
+  if (card->kind == STEADY_CARD_KIND_DRILL && drill == NULL)
+    {
+      set_error (state, error, STEADY_PROGRAM_ERROR_MISSING,
+                 _("<card kind=\"drill\"> needs drill="));
+      return;
+    }
+  if (card->kind != STEADY_CARD_KIND_DRILL && drill != NULL)
+    {
+      set_error (state, error, STEADY_PROGRAM_ERROR_UNKNOWN_ATTRIBUTE,
+                 _("<card drill=\"%s\">: only a card with kind=\"drill\" names a drill"), drill);
+      return;
+    }
+
+  if (drill != NULL)
+    {
+      /* Drills come after the cards; check the reference at the end. */
+      card->drill_id = g_strdup (drill);
+      reference.card = card;
+      get_tag_position (state, &reference.line, &reference.column);
+      g_array_append_val (state->references, reference);
+    }
+
+  g_hash_table_add (state->card_ids, g_strdup (id));
+  state->card = g_steal_pointer (&card);
+  state->card_seen = 0;
+  state->paragraphs = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+start_drill (ParseState  *state,
+             const char **names,
+             const char **values,
+             GError     **error)
+{
+  static const char * const allowed[] = { "id", "motion", "sides", NULL };
+  g_autoptr(SteadyDrill) drill = NULL;
+  const char *id, *motion, *sides;
+
+  if (!check_attributes (state, "drill", names, allowed, error) ||
+      !(id = require_attribute (state, "drill", names, values, "id", error)) ||
+      !check_id (state, "drill", "id", id, error) ||
+      !(motion = require_attribute (state, "drill", names, values, "motion", error)))
+    return;
+
+  if (g_hash_table_contains (state->drill_ids, id))
+    {
+      set_error (state, error, STEADY_PROGRAM_ERROR_DUPLICATE_ID,
+                 _("<drill id=\"%s\">: another drill already has this id"), id);
+      return;
+    }
+
+  if (!strv_contains (known_motions, G_N_ELEMENTS (known_motions), motion))
+    {
+      set_error (state, error, STEADY_PROGRAM_ERROR_BAD_REFERENCE,
+                 _("<drill motion=\"%s\">: there is no such motion (Steady knows clamshell, "
+                   "quadruped-knee-circles and supine-knee-rotation)"), motion);
+      return;
+    }
+
+  drill = g_object_new (STEADY_TYPE_DRILL, NULL);
+  drill->id = g_strdup (id);
+  drill->motion = g_strdup (motion);
+
+  sides = lookup_attribute (names, values, "sides");
+  if (sides != NULL && !steady_side_from_string (sides, &drill->sides))
+    {
+      set_error (state, error, STEADY_PROGRAM_ERROR_INVALID_VALUE,
+                 _("<drill sides=\"%s\">: use “left”, “right” or “both”"), sides);
+      return;
+    }
+
+  g_hash_table_add (state->drill_ids, g_strdup (id));
+  state->drill = g_steal_pointer (&drill);
+  state->drill_seen = 0;
+  state->steps = g_ptr_array_new_with_free_func (g_free);
+  state->tips = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+start_stop_rules (ParseState  *state,
+                  const char **names,
+                  const char **values,
+                  GError     **error)
+{
+  static const char * const allowed[] = { "pain-at-least", "pain-rise", "painful-pop", NULL };
+  SteadyStopRules *rules = &state->program->stop_rules;
+  const char *text;
+  double value;
+
+  if (!check_attributes (state, "stop-rules", names, allowed, error))
+    return;
+
+  if ((text = lookup_attribute (names, values, "pain-at-least")))
+    {
+      if (!parse_number (state, "stop-rules", "pain-at-least", text, 0, 10, &value, error))
+        return;
+      rules->pain_at_least = (int)value;
+    }
+
+  if ((text = lookup_attribute (names, values, "pain-rise")))
+    {
+      if (!parse_number (state, "stop-rules", "pain-rise", text, 1, 10, &value, error))
+        return;
+      rules->pain_rise = (int)value;
+    }
+
+  if ((text = lookup_attribute (names, values, "painful-pop")))
+    parse_boolean (state, "stop-rules", "painful-pop", text, &rules->painful_pop, error);
+}
+
+static void
+start_drill_child (ParseState   *state,
+                   const char   *element,
+                   const char  **names,
+                   const char  **values,
+                   GError      **error)
+{
+  static const char * const none[] = { NULL };
+  SteadyDrill *drill = state->drill;
+
+  if (strcmp (element, "title") == 0)
+    {
+      if (mark_seen (state, &state->drill_seen, SEEN_TITLE, element, "drill", error))
+        check_attributes (state, element, names, none, error);
+    }
+  else if (strcmp (element, "summary") == 0)
+    {
+      if (mark_seen (state, &state->drill_seen, SEEN_SUMMARY, element, "drill", error))
+        check_attributes (state, element, names, none, error);
+    }
+  else if (strcmp (element, "step") == 0 || strcmp (element, "tip") == 0)
+    check_attributes (state, element, names, none, error);
+  else if (strcmp (element, "reps") == 0)
+    {
+      if (mark_seen (state, &state->drill_seen, SEEN_REPS, element, "drill", error))
+        parse_range (state, element, names, values, 1, 50, &drill->reps, error);
+    }
+  else if (strcmp (element, "hold") == 0)
+    {
+      if (mark_seen (state, &state->drill_seen, SEEN_HOLD, element, "drill", error))
+        parse_range (state, element, names, values, 1, 300, &drill->hold, error);
+    }
+  else if (strcmp (element, "breath") == 0)
+    {
+      static const char * const allowed[] = { "in", "out", NULL };
+      const char *in, *out;
+
+      if (mark_seen (state, &state->drill_seen, SEEN_BREATH, element, "drill", error) &&
+          check_attributes (state, element, names, allowed, error) &&
+          (in = require_attribute (state, element, names, values, "in", error)) &&
+          parse_number (state, element, "in", in, 1, 20, &drill->breath_in, error) &&
+          (out = require_attribute (state, element, names, values, "out", error)) &&
+          parse_number (state, element, "out", out, 1, 20, &drill->breath_out, error))
+        drill->has_breath = TRUE;
+    }
+  else if (strcmp (element, "timing") == 0)
+    {
+      if (mark_seen (state, &state->drill_seen, SEEN_TIMING, element, "drill", error))
+        parse_params (state, element, names, values, steady_timing_specs,
+                    STEADY_N_TIMINGS, drill->timing, error);
+    }
+  else if (strcmp (element, "motion") == 0)
+    {
+      if (mark_seen (state, &state->drill_seen, SEEN_MOTION, element, "drill", error))
+        parse_params (state, element, names, values, steady_motion_param_specs,
+                    STEADY_N_MOTION_PARAMS, drill->motion_params, error);
+    }
+  else
+    set_error (state, error, STEADY_PROGRAM_ERROR_UNKNOWN_ELEMENT,
+               _("<drill> cannot contain <%s>"), element);
+}
+
+static void
+start_element (GMarkupParseContext  *context,
+               const char           *element,
+               const char          **names,
+               const char          **values,
+               gpointer              user_data,
+               GError              **error)
+{
+  static const char * const none[] = { NULL };
+  ParseState *state = user_data;
+  const char *parent = current_element (state);
+
+  if (parent == NULL)
+    {
+      if (strcmp (element, "program") != 0)
+        set_error (state, error, STEADY_PROGRAM_ERROR_UNKNOWN_ELEMENT,
+                   _("a program file starts with <program>, not <%s>"), element);
+      else
+        start_program (state, names, values, error);
+    }
+  else if (is_text_element (parent) || strcmp (parent, "stop-rules") == 0 ||
+           strcmp (parent, "reps") == 0 || strcmp (parent, "hold") == 0 ||
+           strcmp (parent, "breath") == 0 || strcmp (parent, "timing") == 0 ||
+           strcmp (parent, "motion") == 0)
+    set_error (state, error, STEADY_PROGRAM_ERROR_UNKNOWN_ELEMENT,
+               _("<%s> cannot contain <%s>"), parent, element);
+  else if (strcmp (parent, "program") == 0)
+    {
+      if (strcmp (element, "title") == 0)
+        {
+          if (mark_seen (state, &state->program_seen, SEEN_TITLE, element, parent, error))
+            check_attributes (state, element, names, none, error);
+        }
+      else if (strcmp (element, "cards") == 0)
+        {
+          if (mark_seen (state, &state->program_seen, SEEN_CARDS, element, parent, error))
+            check_attributes (state, element, names, none, error);
+        }
+      else if (strcmp (element, "drills") == 0)
+        {
+          if (mark_seen (state, &state->program_seen, SEEN_DRILLS, element, parent, error))
+            check_attributes (state, element, names, none, error);
+        }
+      else if (strcmp (element, "stop-rules") == 0)
+        {
+          if (mark_seen (state, &state->program_seen, SEEN_STOP_RULES, element, parent, error))
+            start_stop_rules (state, names, values, error);
+        }
+      else
+        set_error (state, error, STEADY_PROGRAM_ERROR_UNKNOWN_ELEMENT,
+                   _("<program> cannot contain <%s>"), element);
+    }
+  else if (strcmp (parent, "cards") == 0)
+    {
+      if (strcmp (element, "card") == 0)
+        start_card (state, names, values, error);
+      else
+        set_error (state, error, STEADY_PROGRAM_ERROR_UNKNOWN_ELEMENT,
+                   _("<cards> cannot contain <%s>"), element);
+    }
+  else if (strcmp (parent, "card") == 0)
+    {
+      if (strcmp (element, "title") == 0)
+        {
+          if (mark_seen (state, &state->card_seen, SEEN_TITLE, element, parent, error))
+            check_attributes (state, element, names, none, error);
+        }
+      else if (strcmp (element, "p") == 0)
+        check_attributes (state, element, names, none, error);
+      else
+        set_error (state, error, STEADY_PROGRAM_ERROR_UNKNOWN_ELEMENT,
+                   _("<card> cannot contain <%s>"), element);
+    }
+  else if (strcmp (parent, "drills") == 0)
+    {
+      if (strcmp (element, "drill") == 0)
+        start_drill (state, names, values, error);
+      else
+        set_error (state, error, STEADY_PROGRAM_ERROR_UNKNOWN_ELEMENT,
+                   _("<drills> cannot contain <%s>"), element);
+    }
+  else if (strcmp (parent, "drill") == 0)
+    start_drill_child (state, element, names, values, error);
+  else
+    g_assert_not_reached ();
+
+  g_ptr_array_add (state->stack, (gpointer)g_intern_string (element));
+  g_string_truncate (state->text, 0);
+}
+
+/* Collapses runs of white space to one space and trims, as xgettext does
+ * for ITS text, so the message looked up is the message extracted. */
+static char *
+collapse_space (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        space = TRUE;
+      else
+        {
+          if (space && out->len > 0)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_c (out, *p);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+translated (const char *text)
+{
+  return g_strdup (g_dgettext (GETTEXT_PACKAGE, text));
+}
+
+static void
+end_text_element (ParseState  *state,
+                  const char  *element,
+                  const char  *parent,
+                  GError     **error)
+{
+  g_autofree char *text = collapse_space (state->text->str);
+
+  if (text[0] == '\0')
+    {
+      set_error (state, error, STEADY_PROGRAM_ERROR_MISSING,
+                 _("<%s> in <%s> is empty"), element, parent);
+      return;
+    }
+
+  if (strcmp (parent, "program") == 0)
+    state->program->title = translated (text);
+  else if (strcmp (parent, "card") == 0 && strcmp (element, "title") == 0)
+    state->card->title = translated (text);
+  else if (strcmp (parent, "card") == 0)
+    g_ptr_array_add (state->paragraphs, translated (text));
+  else if (strcmp (element, "title") == 0)
+    state->drill->title = translated (text);
+  else if (strcmp (element, "summary") == 0)
+    state->drill->summary = translated (text);
+  else if (strcmp (element, "step") == 0)
+    g_ptr_array_add (state->steps, translated (text));
+  else if (strcmp (element, "tip") == 0)
+    g_ptr_array_add (state->tips, translated (text));
+  else
+    g_assert_not_reached ();
+}
+
+static GStrv
+steal_strv (GPtrArray **array)
+{
+  g_ptr_array_add (*array, NULL);
+  g_ptr_array_set_free_func (*array, NULL);
+  return (GStrv)g_ptr_array_free (g_steal_pointer (array), FALSE);
+}
+
+static void
+end_card (ParseState  *state,
+          GError     **error)
+{
+  if (!(state->card_seen & SEEN_TITLE))
+    set_error (state, error, STEADY_PROGRAM_ERROR_MISSING,
+               _("<card id=\"%s\"> needs a <title>"), state->card->id);
+  else if (state->paragraphs->len == 0)
+    set_error (state, error, STEADY_PROGRAM_ERROR_MISSING,
+               _("<card id=\"%s\"> needs at least one <p>"), state->card->id);
+  else
+    {
+      state->card->paragraphs = steal_strv (&state->paragraphs);
+      g_ptr_array_add (state->program->cards, g_steal_pointer (&state->card));
+    }
+}
+
+static void
+end_drill (ParseState  *state,
+           GError     **error)
+{
+  SteadyDrill *drill = state->drill;
+  const char *motion = drill->motion;
+
+  if (!(state->drill_seen & SEEN_TITLE))
+    set_error (state, error, STEADY_PROGRAM_ERROR_MISSING,
+               _("<drill id=\"%s\"> needs a <title>"), drill->id);
+  else if (!(state->drill_seen & SEEN_SUMMARY))
+    set_error (state, error, STEADY_PROGRAM_ERROR_MISSING,
+               _("<drill id=\"%s\"> needs a <summary>"), drill->id);
+  else if (!(state->drill_seen & SEEN_REPS))
+    set_error (state, error, STEADY_PROGRAM_ERROR_MISSING,
+               _("<drill id=\"%s\"> needs <reps>"), drill->id);
+  /* A clamshell or a rotation without a hold has nothing to coach. */
+  else if (!(state->drill_seen & SEEN_HOLD) &&
+           (strcmp (motion, "clamshell") == 0 || strcmp (motion, "supine-knee-rotation") == 0))
+    set_error (state, error, STEADY_PROGRAM_ERROR_MISSING,
+               _("<drill id=\"%s\" motion=\"%s\"> needs <hold>"), drill->id, motion);
+  else if (!(state->drill_seen & SEEN_BREATH) && strcmp (motion, "supine-knee-rotation") == 0)
+    set_error (state, error, STEADY_PROGRAM_ERROR_MISSING,
+               _("<drill id=\"%s\" motion=\"%s\"> needs <breath>"), drill->id, motion);
+  else if (state->steps->len == 0)
+    set_error (state, error, STEADY_PROGRAM_ERROR_MISSING,
+               _("<drill id=\"%s\"> needs at least one <step>"), drill->id);
+  else
+    {
+      drill->steps = steal_strv (&state->steps);
+      drill->tips = steal_strv (&state->tips);
+      g_list_store_append (state->program->drills, drill);
+      g_clear_object (&state->drill);
+    }
+}
+
+static void
+end_program (ParseState  *state,
+             GError     **error)
+{
+  SteadyProgram *program = state->program;
+
+  if (!(state->program_seen & SEEN_TITLE))
+    {
+      set_error (state, error, STEADY_PROGRAM_ERROR_MISSING, _("<program> needs a <title>"));
+      return;
+    }
+  if (program->cards->len == 0)
+    {
+      set_error (state, error, STEADY_PROGRAM_ERROR_MISSING,
+                 _("<program> needs <cards> with at least one <card>"));
+      return;
+    }
+  if (g_list_model_get_n_items (G_LIST_MODEL (program->drills)) == 0)
+    {
+      set_error (state, error, STEADY_PROGRAM_ERROR_MISSING,
+                 _("<program> needs <drills> with at least one <drill>"));
+      return;
+    }
+
+  for (guint i = 0; i < state->references->len; i++)
+    {
+      const CardReference *ref = &g_array_index (state->references, CardReference, i);
+
+      if (!g_hash_table_contains (state->drill_ids, ref->card->drill_id))
+        {
+          g_set_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_BAD_REFERENCE,
+                       _("%s:%d:%d: <card id=\"%s\" drill=\"%s\">: there is no drill with this id"),
+                       state->name, ref->line, ref->column, ref->card->id, ref->card->drill_id);
+          return;
+        }
+    }
+}
+
+static void
+end_element (GMarkupParseContext  *context,
+             const char           *element,
+             gpointer              user_data,
+             GError              **error)
+{
+  ParseState *state = user_data;
+  const char *parent;
+
+  g_ptr_array_remove_index (state->stack, state->stack->len - 1);
+  parent = current_element (state);
+
+  if (is_text_element (element))
+    end_text_element (state, element, parent, error);
+  else if (strcmp (element, "card") == 0)
+    end_card (state, error);
+  else if (strcmp (element, "drill") == 0)
+    end_drill (state, error);
+  else if (strcmp (element, "program") == 0)
+    end_program (state, error);
+}
+
+static void
+text (GMarkupParseContext  *context,
+      const char           *text,
+      gsize                 text_len,
+      gpointer              user_data,
+      GError              **error)
+{
+  ParseState *state = user_data;
+  const char *element = current_element (state);
+
+  if (element != NULL && is_text_element (element))
+    {
+      g_string_append_len (state->text, text, text_len);
+      return;
+    }
+
+  for (gsize i = 0; i < text_len; i++)
+    {
+      if (!g_ascii_isspace (text[i]))
+        {
+          if (element == NULL)
+            set_error (state, error, STEADY_PROGRAM_ERROR_MALFORMED,
+                       _("text outside <program>"));
+          else
+            set_error (state, error, STEADY_PROGRAM_ERROR_UNKNOWN_ELEMENT,
+                       _("<%s> cannot contain text"), element);
+          return;
+        }
+    }
+}
+
+/* GMarkup ignores the XML declaration; a file that declares another
+ * encoding would be misread, so say so instead. */
+static void
+passthrough (GMarkupParseContext  *context,
+             const char           *text,
+             gsize                 text_len,
+             gpointer              user_data,
+             GError              **error)
+{
+  ParseState *state = user_data;
+  g_autofree char *copy = g_strndup (text, text_len);
+  g_autofree char *encoding = NULL;
+  const char *p;
+
+  if (!g_str_has_prefix (copy, "<?xml") || (p = strstr (copy, "encoding")) == NULL)
+    return;
+
+  p += strlen ("encoding");
+  while (*p == ' ' || *p == '=')
+    p++;
+  if (*p == '"' || *p == '\'')
+    {
+      const char *end = strchr (p + 1, *p);
+
+      if (end != NULL)
+        encoding = g_strndup (p + 1, end - p - 1);
+    }
+
+  if (encoding != NULL && g_ascii_strcasecmp (encoding, "UTF-8") != 0)
+    set_error (state, error, STEADY_PROGRAM_ERROR_MALFORMED,
+               _("the file declares encoding “%s”; program files must be UTF-8"), encoding);
+}
+
+static const GMarkupParser parser = {
+  start_element,
+  end_element,
+  text,
+  passthrough,
+  NULL,
+};
+
+/* GMarkup's own messages start "Error on line L char C: "; we say where in
+ * our own form, so drop that prefix. */
+static char *
+markup_message (const GError *error)
+{
+  const char *colon;
+
+  /* GMarkup quotes the offending bytes, which may not be UTF-8. */
+  if (error->domain == G_MARKUP_ERROR && g_str_has_prefix (error->message, "Error on line") &&
+      (colon = strstr (error->message, ": ")) != NULL)
+    return g_utf8_make_valid (colon + 2, -1);
+
+  return g_utf8_make_valid (error->message, -1);
+}
+
+static gboolean
+is_blank (const char *data,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isspace (data[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+static SteadyProgram *
+parse (const char  *data,
+       gsize        length,
+       const char  *name,
+       GError     **error)
+{
+  g_autoptr(SteadyProgram) program = g_object_new (STEADY_TYPE_PROGRAM, NULL);
+  g_autoptr(GError) local_error = NULL;
+  ParseState state = { 0 };
+  gboolean ok;
+
+  /* Editors on some systems write a byte-order mark; it is harmless. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  state.name = name;
+  state.data = data;
+  state.length = length;
+  state.program = program;
+  state.stack = g_ptr_array_new ();
+  state.text = g_string_new (NULL);
+  state.card_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  state.drill_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  state.references = g_array_new (FALSE, FALSE, sizeof (CardReference));
+  state.context = g_markup_parse_context_new (&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &state, NULL);
+  program->source_name = g_strdup (name);
+
+  ok = !is_blank (data, length);
+  if (!ok)
+    g_set_error (&local_error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_MALFORMED,
+                 _("%s:1:1: the file is empty; a program file starts with <program>"), name);
+  else
+    ok = g_markup_parse_context_parse (state.context, data, length, &local_error) &&
+         g_markup_parse_context_end_parse (state.context, &local_error);
+
+  if (!ok && local_error->domain != STEADY_PROGRAM_ERROR)
+    {
+      g_autofree char *message = markup_message (local_error);
+      int line = 0, column = 0;
+
+      g_markup_parse_context_get_position (state.context, &line, &column);
+      g_set_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_MALFORMED,
+                   "%s:%d:%d: %s", name, line, column, message);
+    }
+  else if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  g_markup_parse_context_free (state.context);
+  g_ptr_array_unref (state.stack);
+  g_string_free (state.text, TRUE);
+  g_hash_table_unref (state.card_ids);
+  g_hash_table_unref (state.drill_ids);
+  g_array_unref (state.references);
+  g_clear_object (&state.card);
+  g_clear_object (&state.drill);
+  g_clear_pointer (&state.paragraphs, g_ptr_array_unref);
+  g_clear_pointer (&state.steps, g_ptr_array_unref);
+  g_clear_pointer (&state.tips, g_ptr_array_unref);
+
+  return ok ? g_steal_pointer (&program) : NULL;
+}
+
+static void
+steady_program_finalize (GObject *object)
+{
+  SteadyProgram *self = (SteadyProgram *)object;
+
+  g_free (self->id);
+  g_free (self->title);
+  g_free (self->source_name);
+  g_ptr_array_unref (self->cards);
+  g_object_unref (self->drills);
+
+  G_OBJECT_CLASS (steady_program_parent_class)->finalize (object);
+}
+
+static void
+steady_program_class_init (SteadyProgramClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = steady_program_finalize;
+}
+
+static void
+steady_program_init (SteadyProgram *self)
+{
+  self->cards = g_ptr_array_new_with_free_func (g_object_unref);
+  self->drills = g_list_store_new (STEADY_TYPE_DRILL);
+  /* The narrative's rules unless the file says otherwise. */
+  self->stop_rules.pain_at_least = 7;
+  self->stop_rules.pain_rise = 2;
+  self->stop_rules.painful_pop = TRUE;
+}
+
+SteadyProgram *
+steady_program_new_from_bytes (GBytes      *bytes,
+                               const char  *display_name,
+                               GError     **error)
+{
+  gsize length = 0;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+  if (length > MAX_PROGRAM_SIZE)
+    {
+      g_set_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_IO,
+                   _("%s:1:1: the file is %.1f MB; a program file is at most %d MB"),
+                   display_name, length / 1e6, MAX_PROGRAM_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  return parse (data ? data : "", length, display_name, error);
+}
+
+SteadyProgram *
+steady_program_new_from_file (GFile   *file,
+                              GError **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = g_file_get_basename (file);
+
+  /* Check the size before reading: a wrong path to a huge file must not
+   * take the memory of a kiosk. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_IO,
+                   _("%s: is a folder, not a program file"), name);
+      return NULL;
+    }
+  if (info != NULL && g_file_info_get_size (info) > MAX_PROGRAM_SIZE)
+    {
+      g_set_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_IO,
+                   _("%s:1:1: the file is %.1f MB; a program file is at most %d MB"),
+                   name, g_file_info_get_size (info) / 1e6, MAX_PROGRAM_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  g_clear_error (&local_error);
+
+  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_IO,
+                   _("%s: cannot read the file: %s"), name, local_error->message);
+      return NULL;
+    }
+
+  return steady_program_new_from_bytes (bytes, name, error);
+}
+
+SteadyProgram *
+steady_program_new_builtin (GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  bytes = g_resources_lookup_data (BUILTIN_PROGRAM_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+
+  return steady_program_new_from_bytes (bytes, "hip-stability.xml", error);
+}
+
+const char *
+steady_program_get_id (SteadyProgram *self)
+{
+  g_return_val_if_fail (STEADY_IS_PROGRAM (self), NULL);
+  return self->id;
+}
+
+const char *
+steady_program_get_title (SteadyProgram *self)
+{
+  g_return_val_if_fail (STEADY_IS_PROGRAM (self), NULL);
+  return self->title;
+}
+
+const char *
+steady_program_get_source_name (SteadyProgram *self)
+{
+  g_return_val_if_fail (STEADY_IS_PROGRAM (self), NULL);
+  return self->source_name;
+}
+
+guint
+steady_program_get_n_cards (SteadyProgram *self)
+{
+  g_return_val_if_fail (STEADY_IS_PROGRAM (self), 0);
+  return self->cards->len;
+}
+
+SteadyCard *
+steady_program_get_card (SteadyProgram *self,
+                         guint          position)
+{
+  g_return_val_if_fail (STEADY_IS_PROGRAM (self), NULL);
+  g_return_val_if_fail (position < self->cards->len, NULL);
+  return g_ptr_array_index (self->cards, position);
+}
+
+SteadyCard *
+steady_program_find_card (SteadyProgram *self,
+                          const char    *id)
+{
+  g_return_val_if_fail (STEADY_IS_PROGRAM (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (guint i = 0; i < self->cards->len; i++)
+    {
+      SteadyCard *card = g_ptr_array_index (self->cards, i);
+
+      if (strcmp (steady_card_get_id (card), id) == 0)
+        return card;
+    }
+
+  return NULL;
+}
+
+GListModel *
+steady_program_get_drills (SteadyProgram *self)
+{
+  g_return_val_if_fail (STEADY_IS_PROGRAM (self), NULL);
+  return G_LIST_MODEL (self->drills);
+}
+
+SteadyDrill *
+steady_program_find_drill (SteadyProgram *self,
+                           const char    *id)
+{
+  guint n;
+
+  g_return_val_if_fail (STEADY_IS_PROGRAM (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->drills));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SteadyDrill) drill = g_list_model_get_item (G_LIST_MODEL (self->drills), i);
+
+      if (strcmp (steady_drill_get_id (drill), id) == 0)
+        return drill;   /* the store keeps its reference */
+    }
+
+  return NULL;
+}
+
+const SteadyStopRules *
+steady_program_get_stop_rules (SteadyProgram *self)
+{
+  g_return_val_if_fail (STEADY_IS_PROGRAM (self), NULL);
+  return &self->stop_rules;
+}

@@ -1,0 +1,367 @@
+/* test-program.c: the program file parser
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "steady-program.h"
+
+#define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+
+/* A small valid program that the error cases below break one piece at a
+ * time; its line numbers matter to the expected positions. */
+#define CARD_A "    <card id=\"a\" illustration=\"safety\"><title>A</title><p>One.</p></card>\n"
+#define CLAMSHELL \
+  "    <drill id=\"clam\" motion=\"clamshell\">\n" \
+  "      <title>Clam</title>\n" \
+  "      <summary>Wake it up.</summary>\n" \
+  "      <reps default=\"15\" min=\"15\" max=\"20\"/>\n" \
+  "      <hold default=\"5\"/>\n" \
+  "      <step>Lie down.</step>\n" \
+  "    </drill>\n"
+
+static SteadyProgram *
+parse_string (const char  *xml,
+              GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
+
+  return steady_program_new_from_bytes (bytes, "test.xml", error);
+}
+
+static void
+test_valid (void)
+{
+  const char *xml =
+    HEAD
+    "<program id=\"tiny\" version=\"1\">\n"
+    "  <title>  Tiny\n   program </title>\n"
+    "  <cards>\n"
+    CARD_A
+    "    <card id=\"b\" kind=\"drill\" drill=\"clam\" illustration=\"drill-clamshell\">\n"
+    "      <title>B</title><p>First &amp; <![CDATA[second]]>.</p><p>Two.</p>\n"
+    "    </card>\n"
+    "  </cards>\n"
+    "  <drills>\n"
+    "    <drill id=\"clam\" motion=\"clamshell\" sides=\"left\">\n"
+    "      <title>Clam</title>\n"
+    "      <summary>Wake it up.</summary>\n"
+    "      <reps default=\"15\" min=\"15\" max=\"20\"/>\n"
+    "      <hold default=\"5\" min=\"3\" max=\"10\"/>\n"
+    "      <timing get-ready=\"5\" lift=\"1\" lower=\"2.5\"/>\n"
+    "      <motion lift-cm=\"4\"/>\n"
+    "      <step>Lie down.</step><step>Lift.</step>\n"
+    "      <tip>Feet together.</tip>\n"
+    "    </drill>\n"
+    "    <drill id=\"rot\" motion=\"supine-knee-rotation\">\n"
+    "      <title>Rot</title><summary>S</summary>\n"
+    "      <reps default=\"1\"/><hold default=\"30\" min=\"30\" max=\"60\"/>\n"
+    "      <breath in=\"4\" out=\"6\"/>\n"
+    "      <step>Lie on your back.</step>\n"
+    "    </drill>\n"
+    "  </drills>\n"
+    "  <stop-rules pain-at-least=\"6\" pain-rise=\"3\" painful-pop=\"false\"/>\n"
+    "</program>\n";
+  g_autoptr(SteadyProgram) program = NULL;
+  g_autoptr(GError) error = NULL;
+  const SteadyStopRules *rules;
+  const SteadyRange *range;
+  SteadyCard *card;
+  SteadyDrill *drill;
+  double in, out;
+
+  program = parse_string (xml, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (program);
+
+  g_assert_cmpstr (steady_program_get_id (program), ==, "tiny");
+  g_assert_cmpstr (steady_program_get_title (program), ==, "Tiny program");
+  g_assert_cmpstr (steady_program_get_source_name (program), ==, "test.xml");
+  g_assert_cmpuint (steady_program_get_n_cards (program), ==, 2);
+
+  card = steady_program_get_card (program, 1);
+  g_assert_cmpstr (steady_card_get_id (card), ==, "b");
+  g_assert_cmpint (steady_card_get_kind (card), ==, STEADY_CARD_KIND_DRILL);
+  g_assert_cmpstr (steady_card_get_drill_id (card), ==, "clam");
+  g_assert_cmpstr (steady_card_get_illustration (card), ==, "drill-clamshell");
+  g_assert_cmpuint (g_strv_length ((GStrv)steady_card_get_paragraphs (card)), ==, 2);
+  g_assert_cmpstr (steady_card_get_paragraphs (card)[0], ==, "First & second.");
+  g_assert_true (steady_program_find_card (program, "a") == steady_program_get_card (program, 0));
+  g_assert_null (steady_program_find_card (program, "zzz"));
+  g_assert_null (steady_card_get_drill_id (steady_program_get_card (program, 0)));
+
+  g_assert_cmpuint (g_list_model_get_n_items (steady_program_get_drills (program)), ==, 2);
+  drill = steady_program_find_drill (program, "clam");
+  g_assert_nonnull (drill);
+  g_assert_cmpstr (steady_drill_get_motion (drill), ==, "clamshell");
+  g_assert_cmpint (steady_drill_get_sides (drill), ==, STEADY_SIDE_LEFT);
+  range = steady_drill_get_reps (drill);
+  g_assert_true (range->present);
+  g_assert_cmpfloat (range->value, ==, 15);
+  g_assert_cmpfloat (range->min, ==, 15);
+  g_assert_cmpfloat (range->max, ==, 20);
+  range = steady_drill_get_hold (drill);
+  g_assert_cmpfloat (range->value, ==, 5);
+  g_assert_cmpfloat (steady_drill_get_timing (drill, "lower", 9), ==, 2.5);
+  g_assert_cmpfloat (steady_drill_get_timing (drill, "rest", 9), ==, 9);
+  g_assert_cmpfloat (steady_drill_get_motion_param (drill, "lift-cm", 0), ==, 4);
+  g_assert_cmpfloat (steady_drill_get_motion_param (drill, "radius-cm", 7), ==, 7);
+  g_assert_false (steady_drill_get_breath (drill, &in, &out));
+  g_assert_cmpuint (g_strv_length ((GStrv)steady_drill_get_steps (drill)), ==, 2);
+  g_assert_cmpstr (steady_drill_get_tips (drill)[0], ==, "Feet together.");
+
+  drill = steady_program_find_drill (program, "rot");
+  g_assert_cmpint (steady_drill_get_sides (drill), ==, STEADY_SIDE_BOTH);
+  g_assert_true (steady_drill_get_breath (drill, &in, &out));
+  g_assert_cmpfloat (in, ==, 4);
+  g_assert_cmpfloat (out, ==, 6);
+  g_assert_cmpuint (g_strv_length ((GStrv)steady_drill_get_tips (drill)), ==, 0);
+  g_assert_null (steady_program_find_drill (program, "nope"));
+
+  rules = steady_program_get_stop_rules (program);
+  g_assert_cmpint (rules->pain_at_least, ==, 6);
+  g_assert_cmpint (rules->pain_rise, ==, 3);
+  g_assert_false (rules->painful_pop);
+}
+
+typedef struct {
+  const char         *name;
+  const char         *xml;
+  SteadyProgramError  code;
+  const char         *message;  /* the whole expected message */
+} ErrorCase;
+
+#define OPEN "<program id=\"p\" version=\"1\">\n  <title>T</title>\n"    /* lines 1–2 */
+#define CARDS "  <cards>\n" CARD_A "  </cards>\n"                         /* lines 3–5 */
+#define DRILLS "  <drills>\n" CLAMSHELL "  </drills>\n"                   /* lines 6–14 */
+
+static const ErrorCase error_cases[] = {
+  { "empty", "", STEADY_PROGRAM_ERROR_MALFORMED,
+    "test.xml:1:1: the file is empty; a program file starts with <program>" },
+  { "whitespace-only", "  \n\n", STEADY_PROGRAM_ERROR_MALFORMED, NULL },
+  { "not-xml", "hello", STEADY_PROGRAM_ERROR_MALFORMED, NULL },
+  { "binary", "\x01\x02\xff\xfe<program", STEADY_PROGRAM_ERROR_MALFORMED, NULL },
+  { "bad-utf8", "<program id=\"p\" version=\"1\"><title>\xc3\x28</title>", STEADY_PROGRAM_ERROR_MALFORMED, NULL },
+  { "truncated", OPEN CARDS "  <drills>\n", STEADY_PROGRAM_ERROR_MALFORMED, NULL },
+  { "mismatched", OPEN "  <cards>\n  </drills>\n", STEADY_PROGRAM_ERROR_MALFORMED, NULL },
+  { "latin1-declared", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n" OPEN CARDS DRILLS "</program>\n",
+    STEADY_PROGRAM_ERROR_MALFORMED,
+    "test.xml:1:1: the file declares encoding “ISO-8859-1”; program files must be UTF-8" },
+  { "wrong-root", "<lesson/>", STEADY_PROGRAM_ERROR_UNKNOWN_ELEMENT,
+    "test.xml:1:1: a program file starts with <program>, not <lesson>" },
+  { "unknown-element", OPEN "  <bogus/>\n", STEADY_PROGRAM_ERROR_UNKNOWN_ELEMENT,
+    "test.xml:3:3: <program> cannot contain <bogus>" },
+  { "unknown-in-card", OPEN "  <cards>\n    <card id=\"a\" illustration=\"safety\"><img/>",
+    STEADY_PROGRAM_ERROR_UNKNOWN_ELEMENT, "test.xml:4:40: <card> cannot contain <img>" },
+  { "nested-in-text", OPEN "  <cards>\n    <card id=\"a\" illustration=\"safety\"><title>A <b>bold</b></title>",
+    STEADY_PROGRAM_ERROR_UNKNOWN_ELEMENT, "test.xml:4:49: <title> cannot contain <b>" },
+  { "text-in-container", OPEN "  <cards>hello</cards>", STEADY_PROGRAM_ERROR_UNKNOWN_ELEMENT, NULL },
+  { "twice", OPEN "  <title>Again</title>\n", STEADY_PROGRAM_ERROR_UNKNOWN_ELEMENT,
+    "test.xml:3:3: <title> may appear only once in <program>" },
+  { "unknown-attribute", OPEN "  <cards>\n    <card id=\"a\" illustration=\"safety\" colour=\"red\">",
+    STEADY_PROGRAM_ERROR_UNKNOWN_ATTRIBUTE,
+    "test.xml:4:5: <card> has no attribute “colour” (it takes: id, kind, illustration, drill)" },
+  { "unknown-timing", OPEN CARDS "  <drills>\n    <drill id=\"d\" motion=\"clamshell\">\n      <timing hover=\"1\"/>",
+    STEADY_PROGRAM_ERROR_UNKNOWN_ATTRIBUTE,
+    "test.xml:8:7: <timing> has no attribute “hover” (it takes: get-ready, lift, lower, rest, circle, drift, return, switch)" },
+  { "missing-id", OPEN "  <cards>\n    <card illustration=\"safety\">", STEADY_PROGRAM_ERROR_MISSING,
+    "test.xml:4:5: <card> needs id=" },
+  { "missing-version", "<program id=\"p\">", STEADY_PROGRAM_ERROR_MISSING,
+    "test.xml:1:1: <program> needs version=" },
+  { "missing-title", "<program id=\"p\" version=\"1\">\n" CARDS DRILLS "</program>\n", STEADY_PROGRAM_ERROR_MISSING,
+    "test.xml:14:1: <program> needs a <title>" },
+  { "missing-paragraph", OPEN "  <cards>\n    <card id=\"a\" illustration=\"safety\"><title>A</title></card>",
+    STEADY_PROGRAM_ERROR_MISSING, "test.xml:4:56: <card id=\"a\"> needs at least one <p>" },
+  { "empty-paragraph", OPEN "  <cards>\n    <card id=\"a\" illustration=\"safety\"><title>A</title><p>  </p>",
+    STEADY_PROGRAM_ERROR_MISSING, "test.xml:4:61: <p> in <card> is empty" },
+  { "missing-reps", OPEN CARDS "  <drills>\n    <drill id=\"d\" motion=\"clamshell\"><title>D</title><summary>S</summary>"
+    "<hold default=\"5\"/><step>x</step></drill>", STEADY_PROGRAM_ERROR_MISSING,
+    "test.xml:7:107: <drill id=\"d\"> needs <reps>" },
+  { "missing-hold", OPEN CARDS "  <drills>\n    <drill id=\"d\" motion=\"clamshell\"><title>D</title><summary>S</summary>"
+    "<reps default=\"5\"/><step>x</step></drill>", STEADY_PROGRAM_ERROR_MISSING,
+    "test.xml:7:107: <drill id=\"d\" motion=\"clamshell\"> needs <hold>" },
+  { "missing-breath", OPEN CARDS "  <drills>\n    <drill id=\"d\" motion=\"supine-knee-rotation\"><title>D</title>"
+    "<summary>S</summary><reps default=\"1\"/><hold default=\"30\"/><step>x</step></drill>", STEADY_PROGRAM_ERROR_MISSING,
+    "test.xml:7:138: <drill id=\"d\" motion=\"supine-knee-rotation\"> needs <breath>" },
+  { "missing-drills", OPEN CARDS "</program>\n", STEADY_PROGRAM_ERROR_MISSING,
+    "test.xml:6:1: <program> needs <drills> with at least one <drill>" },
+  { "missing-drill-attr", OPEN "  <cards>\n    <card id=\"a\" kind=\"drill\" illustration=\"safety\">",
+    STEADY_PROGRAM_ERROR_MISSING, "test.xml:4:5: <card kind=\"drill\"> needs drill=" },
+  { "reps-range", OPEN CARDS "  <drills>\n    <drill id=\"d\" motion=\"clamshell\">\n      <reps default=\"60\"/>",
+    STEADY_PROGRAM_ERROR_OUT_OF_RANGE, "test.xml:8:7: <reps default=\"60\">: 60 is out of range (1 to 50)" },
+  { "reps-zero", OPEN CARDS "  <drills>\n    <drill id=\"d\" motion=\"clamshell\">\n      <reps default=\"0\"/>",
+    STEADY_PROGRAM_ERROR_OUT_OF_RANGE, "test.xml:8:7: <reps default=\"0\">: 0 is out of range (1 to 50)" },
+  { "hold-range", OPEN CARDS "  <drills>\n    <drill id=\"d\" motion=\"clamshell\">\n      <hold default=\"5\" max=\"301\"/>",
+    STEADY_PROGRAM_ERROR_OUT_OF_RANGE, "test.xml:8:7: <hold max=\"301\">: 301 is out of range (1 to 300)" },
+  { "min-above-default", OPEN CARDS "  <drills>\n    <drill id=\"d\" motion=\"clamshell\">\n      <reps default=\"15\" min=\"16\"/>",
+    STEADY_PROGRAM_ERROR_OUT_OF_RANGE, "test.xml:8:7: <reps>: needs min ≤ default ≤ max (here 16, 15, 15)" },
+  { "breath-range", OPEN CARDS "  <drills>\n    <drill id=\"d\" motion=\"clamshell\">\n      <breath in=\"0.5\" out=\"6\"/>",
+    STEADY_PROGRAM_ERROR_OUT_OF_RANGE, "test.xml:8:7: <breath in=\"0.5\">: 0.5 is out of range (1 to 20)" },
+  { "motion-range", OPEN CARDS "  <drills>\n    <drill id=\"d\" motion=\"clamshell\">\n      <motion lift-cm=\"30\"/>",
+    STEADY_PROGRAM_ERROR_OUT_OF_RANGE, "test.xml:8:7: <motion lift-cm=\"30\">: 30 is out of range (1 to 10)" },
+  { "pain-range", OPEN CARDS DRILLS "  <stop-rules pain-at-least=\"11\"/>", STEADY_PROGRAM_ERROR_OUT_OF_RANGE,
+    "test.xml:15:3: <stop-rules pain-at-least=\"11\">: 11 is out of range (0 to 10)" },
+  { "not-a-number", OPEN CARDS "  <drills>\n    <drill id=\"d\" motion=\"clamshell\">\n      <reps default=\"fifteen\"/>",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE, "test.xml:8:7: <reps default=\"fifteen\">: “fifteen” is not a number" },
+  { "nan", OPEN CARDS "  <drills>\n    <drill id=\"d\" motion=\"clamshell\">\n      <reps default=\"nan\"/>",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE, "test.xml:8:7: <reps default=\"nan\">: “nan” is not a number" },
+  { "bad-sides", OPEN CARDS "  <drills>\n    <drill id=\"d\" motion=\"clamshell\" sides=\"up\">",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE, "test.xml:7:5: <drill sides=\"up\">: use “left”, “right” or “both”" },
+  { "bad-kind", OPEN "  <cards>\n    <card id=\"a\" kind=\"poem\" illustration=\"safety\">",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE, "test.xml:4:5: <card kind=\"poem\">: use “narrative”, “drill” or “safety”" },
+  { "bad-id", OPEN "  <cards>\n    <card id=\"Hello World\" illustration=\"safety\">",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE,
+    "test.xml:4:5: <card id=\"Hello World\">: an id uses only lower-case letters, digits and “-” (at most 64)" },
+  { "bad-version", "<program id=\"p\" version=\"2\">", STEADY_PROGRAM_ERROR_INVALID_VALUE,
+    "test.xml:1:1: <program version=\"2\">: this Steady reads version 1" },
+  { "bad-boolean", OPEN CARDS DRILLS "  <stop-rules painful-pop=\"yes\"/>", STEADY_PROGRAM_ERROR_INVALID_VALUE,
+    "test.xml:15:3: <stop-rules painful-pop=\"yes\">: use “true” or “false”" },
+  { "duplicate-card", OPEN "  <cards>\n" CARD_A CARD_A, STEADY_PROGRAM_ERROR_DUPLICATE_ID,
+    "test.xml:5:5: <card id=\"a\">: another card already has this id" },
+  { "duplicate-drill", OPEN CARDS "  <drills>\n" CLAMSHELL CLAMSHELL, STEADY_PROGRAM_ERROR_DUPLICATE_ID,
+    "test.xml:14:5: <drill id=\"clam\">: another drill already has this id" },
+  { "bad-drill-reference", OPEN "  <cards>\n    <card id=\"b\" kind=\"drill\" drill=\"clamshell\" illustration=\"safety\">"
+    "<title>B</title><p>x</p></card>\n  </cards>\n" DRILLS "</program>\n", STEADY_PROGRAM_ERROR_BAD_REFERENCE,
+    "test.xml:4:5: <card id=\"b\" drill=\"clamshell\">: there is no drill with this id" },
+  { "drill-on-narrative", OPEN "  <cards>\n    <card id=\"b\" drill=\"clam\" illustration=\"safety\">",
+    STEADY_PROGRAM_ERROR_UNKNOWN_ATTRIBUTE,
+    "test.xml:4:5: <card drill=\"clam\">: only a card with kind=\"drill\" names a drill" },
+  { "bad-illustration", OPEN "  <cards>\n    <card id=\"a\" illustration=\"kitten\">", STEADY_PROGRAM_ERROR_BAD_REFERENCE,
+    "test.xml:4:5: <card illustration=\"kitten\">: there is no such illustration" },
+  { "bad-motion", OPEN CARDS "  <drills>\n    <drill id=\"d\" motion=\"jumping-jacks\">", STEADY_PROGRAM_ERROR_BAD_REFERENCE,
+    "test.xml:7:5: <drill motion=\"jumping-jacks\">: there is no such motion "
+    "(Steady knows clamshell, quadruped-knee-circles and supine-knee-rotation)" },
+};
+
+static void
+test_error_case (gconstpointer data)
+{
+  const ErrorCase *c = data;
+  g_autoptr(SteadyProgram) program = NULL;
+  g_autoptr(GError) error = NULL;
+
+  program = parse_string (c->xml, &error);
+  g_assert_null (program);
+  g_assert_error (error, STEADY_PROGRAM_ERROR, (int)c->code);
+
+  /* Every message says where, in the form editors and compilers use. */
+  g_assert_true (g_str_has_prefix (error->message, "test.xml:"));
+  g_assert_true (g_regex_match_simple ("^test\\.xml:[0-9]+:[0-9]+: .+", error->message, 0, 0));
+
+  if (c->message != NULL)
+    g_assert_cmpstr (error->message, ==, c->message);
+}
+
+static void
+test_bom (void)
+{
+  g_autofree char *xml = g_strconcat ("\xEF\xBB\xBF", OPEN CARDS DRILLS "</program>\n", NULL);
+  g_autoptr(SteadyProgram) program = NULL;
+  g_autoptr(GError) error = NULL;
+
+  program = parse_string (xml, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (program);
+}
+
+static void
+test_huge (void)
+{
+  gsize size = 10 * 1000 * 1000;
+  g_autofree char *data = g_malloc (size);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(SteadyProgram) program = NULL;
+  g_autoptr(GError) error = NULL;
+
+  memset (data, ' ', size);
+  bytes = g_bytes_new_take (g_steal_pointer (&data), size);
+  program = steady_program_new_from_bytes (bytes, "huge.xml", &error);
+  g_assert_null (program);
+  g_assert_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_IO);
+  g_assert_cmpstr (error->message, ==, "huge.xml:1:1: the file is 10.0 MB; a program file is at most 4 MB");
+}
+
+static void
+test_deeply_nested (void)
+{
+  GString *xml = g_string_new (OPEN CARDS DRILLS);
+  g_autoptr(SteadyProgram) program = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (int i = 0; i < 100000; i++)
+    g_string_append (xml, "<x>");
+
+  program = parse_string (xml->str, &error);
+  g_assert_null (program);
+  g_assert_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_UNKNOWN_ELEMENT);
+  g_assert_cmpstr (error->message, ==, "test.xml:15:1: <program> cannot contain <x>");
+  g_string_free (xml, TRUE);
+}
+
+static void
+test_file_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/steady/program.xml");
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("steady-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmp, "good.xml", NULL);
+  g_autoptr(GFile) good = g_file_new_for_path (path);
+  g_autoptr(SteadyProgram) program = NULL;
+
+  g_assert_null (steady_program_new_from_file (missing, &error));
+  g_assert_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_IO);
+  g_assert_true (g_str_has_prefix (error->message, "program.xml: cannot read the file: "));
+  g_clear_error (&error);
+
+  folder = g_file_new_for_path (tmp);
+  g_assert_null (steady_program_new_from_file (folder, &error));
+  g_assert_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_IO);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (path, OPEN CARDS DRILLS "</program>\n", -1, NULL));
+  program = steady_program_new_from_file (good, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (steady_program_get_source_name (program), ==, "good.xml");
+
+  g_unlink (path);
+  g_rmdir (tmp);
+}
+
+static void
+test_builtin (void)
+{
+  g_autoptr(SteadyProgram) program = NULL;
+  g_autoptr(GError) error = NULL;
+
+  program = steady_program_new_builtin (&error);
+  g_assert_no_error (error);
+  g_assert_nonnull (program);
+  g_assert_cmpstr (steady_program_get_id (program), ==, "hip-stability");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/program/valid", test_valid);
+  g_test_add_func ("/program/bom", test_bom);
+  g_test_add_func ("/program/huge", test_huge);
+  g_test_add_func ("/program/deeply-nested", test_deeply_nested);
+  g_test_add_func ("/program/file-errors", test_file_errors);
+  g_test_add_func ("/program/builtin", test_builtin);
+
+  for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/program/error/%s", error_cases[i].name);
+
+      g_test_add_data_func (path, &error_cases[i], test_error_case);
+    }
+
+  return g_test_run ();
+}
