@@ -34,6 +34,18 @@ steady_motion_params_init (SteadyMotionParams *params)
   params->angle_deg = STEADY_MOTION_DEFAULT_ANGLE_DEG;
 }
 
+void
+steady_motion_params_init_from_drill (SteadyMotionParams *params,
+                                      SteadyDrill        *drill)
+{
+  g_return_if_fail (params != NULL);
+  g_return_if_fail (STEADY_IS_DRILL (drill));
+
+  params->lift_cm = steady_drill_get_motion_param (drill, "lift-cm", STEADY_MOTION_DEFAULT_LIFT_CM);
+  params->radius_cm = steady_drill_get_motion_param (drill, "radius-cm", STEADY_MOTION_DEFAULT_RADIUS_CM);
+  params->angle_deg = steady_drill_get_motion_param (drill, "angle-deg", STEADY_MOTION_DEFAULT_ANGLE_DEG);
+}
+
 gboolean
 steady_motion_is_known (const char *motion)
 {
@@ -310,7 +322,7 @@ pose_quadruped (const SteadyMotionState  *state,
   double sign = side == STEADY_SIDE_LEFT ? -1.0 : 1.0;
   double amount = CLAMP (state->amount, 0.0, 1.0);
   graphene_vec3_t head_dir, front, up, root, target, pole, dir, lateral, back;
-  graphene_quaternion_t rest_world, lifted_world, swing, world, rest_knee, aimed_knee;
+  graphene_quaternion_t rest_world, lifted_world, swing, world;
   SteadyJoint hip = on_side (J (LEFT_HIP), side);
   SteadyJoint knee = on_side (J (LEFT_KNEE), side);
   SteadyJoint ankle = on_side (J (LEFT_ANKLE), side);
@@ -362,7 +374,6 @@ pose_quadruped (const SteadyMotionState  *state,
 
   /* The working knee: on the floor at amount 0, on its circle at 1. */
   rest_world = *steady_skeleton_get_rotation (s, hip);
-  rest_knee = s->local[knee];
   knee_circle_direction (&head_dir, params->radius_cm, state->angle, &dir);
   graphene_vec3_init (&lateral, 0.f, 0.f, 0.f);
   {
@@ -376,14 +387,12 @@ pose_quadruped (const SteadyMotionState  *state,
   graphene_quaternion_slerp (&rest_world, &lifted_world, amount, &world);
   steady_skeleton_set_world (s, hip, &world);
 
-  /* The shin stays level behind the lifted knee. */
+  /* The shin stays level behind the knee, tilting up a little as it lifts,
+   * so the foot never drags through the floor. */
   graphene_vec3_scale (&head_dir, -1.f, &back);
-  add_scaled (steady_skeleton_get_position (s, knee), &back, STEADY_LENGTH_SHIN * 0.996, &target);
-  add_scaled (&target, &up, STEADY_LENGTH_SHIN * 0.087, &target);
+  add_scaled (steady_skeleton_get_position (s, knee), &back, STEADY_LENGTH_SHIN * cos (0.09 * amount), &target);
+  add_scaled (&target, &up, STEADY_LENGTH_SHIN * sin (0.09 * amount), &target);
   steady_skeleton_aim (s, knee, ankle, &target);
-  aimed_knee = s->local[knee];
-  slerp_local (s, knee, &rest_knee, &aimed_knee, amount);
-
   set_breath (pose, state->breath);
   steady_skeleton_solve (s);
 
@@ -439,7 +448,7 @@ supine_base (SteadySkeleton *s)
       double inwards = sd == STEADY_SIDE_LEFT ? -1.0 : 1.0;
 
       /* Knees hugged towards the chest and held together. */
-      turn (s, on_side (J (LEFT_HIP), sd), graphene_vec3_z_axis (), inwards * 6.0);
+      turn (s, on_side (J (LEFT_HIP), sd), graphene_vec3_y_axis (), inwards * 6.0);
       turn (s, on_side (J (LEFT_HIP), sd), graphene_vec3_x_axis (), -105.0);
       turn (s, on_side (J (LEFT_KNEE), sd), graphene_vec3_x_axis (), 115.0);
       turn (s, on_side (J (LEFT_ANKLE), sd), graphene_vec3_x_axis (), 15.0);

@@ -6,6 +6,7 @@
 
 #include <glib-object.h>
 
+#include "steady-drill.h"
 #include "steady-pose.h"
 #include "steady-types.h"
 
@@ -28,6 +29,9 @@ typedef struct {
 } SteadyMotionParams;
 
 void                steady_motion_params_init (SteadyMotionParams *params);
+/* The drill's <motion> numbers, defaults where it has none. */
+void                steady_motion_params_init_from_drill (SteadyMotionParams *params,
+                                                          SteadyDrill        *drill);
 
 gboolean            steady_motion_is_known    (const char *motion);
 /* NULL-terminated list of the motion names. */

@@ -19,7 +19,7 @@ steady_pose_init_standing (SteadyPose *self)
   memset (self, 0, sizeof *self);
   steady_skeleton_init (&self->skeleton);
   /* Hip joints above the floor by the leg and the heel. */
-  graphene_vec3_init (&root, 0.f, STEADY_LENGTH_THIGH + STEADY_LENGTH_SHIN + 7.f, 0.f);
+  graphene_vec3_init (&root, 0.f, STEADY_LENGTH_THIGH + STEADY_LENGTH_SHIN + 8.5f, 0.f);
   steady_skeleton_set_root (&self->skeleton, &root);
   steady_skeleton_solve (&self->skeleton);
 

@@ -15,6 +15,12 @@
 static const SteadyToolCommand commands[] = {
   { "validate", "FILE…", N_("Check program files and report every error"), steady_tool_validate },
   { "cards", "[--json] [--program FILE]", N_("List the lesson's cards"), steady_tool_cards },
+  { "render", "DRILL --at SECONDS [--side left|right] [--size WxH] [--view YAW,PITCH] [--frames N] [--style STYLE] -o FILE",
+    N_("Draw a drill's figure at a moment of its loop to PNG or SVG"), steady_tool_render },
+  { "render-card", "CARD_ID [--size WxH] [--style STYLE] -o FILE",
+    N_("Draw a card's illustration to PNG or SVG"), steady_tool_render_card },
+  { "pose", "DRILL --at SECONDS [--side left|right] --json",
+    N_("Print a drill's 3-D joint positions in centimetres"), steady_tool_pose },
 };
 
 static const SteadyToolCommand *
