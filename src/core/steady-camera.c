@@ -23,9 +23,9 @@ steady_camera_init_for_motion (SteadyCamera *self,
   if (g_strcmp0 (motion, STEADY_MOTION_CLAMSHELL) == 0)
     steady_camera_set_orbit (self, 0.0, 42.0);
   else if (g_strcmp0 (motion, STEADY_MOTION_QUADRUPED_KNEE_CIRCLES) == 0)
-    steady_camera_set_orbit (self, 28.0, 24.0);
+    steady_camera_set_orbit (self, 14.0, 20.0);
   else if (g_strcmp0 (motion, STEADY_MOTION_SUPINE_KNEE_ROTATION) == 0)
-    steady_camera_set_orbit (self, 0.0, 55.0);
+    steady_camera_set_orbit (self, 0.0, 60.0);
   else
     steady_camera_set_orbit (self, 0.0, 8.0);
 }

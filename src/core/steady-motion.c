@@ -154,7 +154,7 @@ set_breath (SteadyPose *pose,
   graphene_vec3_t belly;
 
   /* The belly rises by up to 3 cm with a full diaphragmatic breath. */
-  graphene_vec3_init (&belly, 0.f, 9.f, 15.f + 3.f * CLAMP (breath, 0.0, 1.0));
+  graphene_vec3_init (&belly, 0.f, 9.f, 13.f + 3.f * CLAMP (breath, 0.0, 1.0));
   steady_skeleton_set_landmark_offset (&pose->skeleton, J (BELLY), &belly);
   pose->breath = breath;
 }
@@ -338,8 +338,8 @@ pose_quadruped (const SteadyMotionState  *state,
 
   /* Low back flat as a tabletop; the upper back rounds up to the
    * shoulders, which sit higher than the hips over straight arms. */
-  turn (s, J (THORAX), graphene_vec3_x_axis (), -9.0);
-  turn (s, J (CHEST), graphene_vec3_x_axis (), -9.0);
+  turn (s, J (THORAX), graphene_vec3_x_axis (), -6.0);
+  turn (s, J (CHEST), graphene_vec3_x_axis (), -16.0);
   turn (s, J (NECK), graphene_vec3_x_axis (), 20.0);
   turn (s, J (HEAD), graphene_vec3_x_axis (), 10.0);
 

@@ -403,12 +403,12 @@ paint_path (cairo_t                  *cr,
     cairo_close_path (cr);
 
   cairo_save (cr);
-  steady_painter_set_color (cr, &style->path, arrows ? 1.0 : 0.8);
-  cairo_set_line_width (cr, unit * (arrows ? 3.0 : 2.0));
+  steady_painter_set_color (cr, &style->path, 1.0);
+  cairo_set_line_width (cr, unit * 3.0);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   if (!arrows)
     {
-      double dash[] = { unit * 2, unit * 7 };
+      double dash[] = { unit * 5, unit * 6 };
 
       cairo_set_dash (cr, dash, 2, 0);
     }
