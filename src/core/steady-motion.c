@@ -256,9 +256,9 @@ pose_clamshell (const SteadyMotionState  *state,
   steady_skeleton_solve (s);
 
   /* The top hand's fingertips rest on gluteus medius, the elbow up and back. */
-  add_scaled (steady_skeleton_get_position (s, on_side (J (LEFT_SHOULDER), top)), &up, 10.0, &pole);
-  add_scaled (&pole, &front, -12.0, &pole);
-  add_scaled (&pole, &head_dir, -30.0, &pole);
+  add_scaled (steady_skeleton_get_position (s, on_side (J (LEFT_SHOULDER), top)), &up, 6.0, &pole);
+  add_scaled (&pole, &front, -30.0, &pole);
+  add_scaled (&pole, &head_dir, -12.0, &pole);
   steady_skeleton_reach (s, on_side (J (LEFT_SHOULDER), top), on_side (J (LEFT_ELBOW), top),
                          on_side (J (LEFT_FINGERTIPS), top),
                          steady_skeleton_get_position (s, on_side (J (LEFT_GLUTE_MED), top)), &pole);

@@ -108,7 +108,7 @@ steady_painter_style_init (SteadyPainterStyle *style,
       color_init (&style->glow, 0xffa348, 1);
       color_init (&style->still, 0x57e389, 1);
       color_init (&style->limit, 0xff7b63, 1);
-      color_init (&style->path, 0xdeddda, 0.55);
+      color_init (&style->path, 0xc0bfbc, 1);
       color_init (&style->glass, 0xf6f5f4, 0.75);
       color_init (&style->water, 0x62a0ea, 0.8);
       color_init (&style->accent, 0xff7b63, 1);
@@ -125,7 +125,7 @@ steady_painter_style_init (SteadyPainterStyle *style,
       color_init (&style->glow, 0xe01b24, 1);
       color_init (&style->still, 0x0b6e2f, 1);
       color_init (&style->limit, 0xa51d2d, 1);
-      color_init (&style->path, 0x000000, 0.9);
+      color_init (&style->path, 0x000000, 1);
       color_init (&style->glass, 0x000000, 1);
       color_init (&style->water, 0x1a5fb4, 1);
       color_init (&style->accent, 0xa51d2d, 1);
@@ -144,7 +144,7 @@ steady_painter_style_init (SteadyPainterStyle *style,
       color_init (&style->glow, 0xff7800, 1);
       color_init (&style->still, 0x26a269, 1);
       color_init (&style->limit, 0xc01c28, 1);
-      color_init (&style->path, 0x5e5c64, 0.6);
+      color_init (&style->path, 0x77767b, 1);
       color_init (&style->glass, 0x77767b, 0.8);
       color_init (&style->water, 0x62a0ea, 0.75);
       color_init (&style->accent, 0xc01c28, 1);
@@ -731,22 +731,29 @@ steady_painter_paint_still (cairo_t                  *cr,
       /* An arc from where the mover starts to where it ends, bowed away
        * from the body. */
       double x1 = pf[mover].x, y1 = pf[mover].y, x2 = pt[mover].x, y2 = pt[mover].y;
-      double mx = (x1 + x2) / 2, my = (y1 + y2) / 2;
       double dx = x2 - x1, dy = y2 - y1;
       double len = sqrt (dx * dx + dy * dy);
       double nx = len > 0 ? -dy / len : 0, ny = len > 0 ? dx / len : -1;
       double off = pt[mover].r * 2.2;
       double cx, cy;
 
-      /* Put the arc beside the joint, on the side facing up on screen. */
-      if (ny > 0)
+      /* Short travels get an arrow long enough to see, centred on the
+       * travel. */
+      if (len < 40 * unit && len > 0)
+        {
+          double grow = (40 * unit - len) / 2 / len;
+
+          x1 -= dx * grow; y1 -= dy * grow; x2 += dx * grow; y2 += dy * grow;
+        }
+      /* Beside the joint, on the side away from the pelvis. */
+      if (nx * (pt[mover].x - pt[J (PELVIS)].x) + ny * (pt[mover].y - pt[J (PELVIS)].y) < 0)
         {
           nx = -nx;
           ny = -ny;
         }
       x1 += nx * off; y1 += ny * off; x2 += nx * off; y2 += ny * off;
-      cx = mx + nx * off * 1.4;
-      cy = my + ny * off * 1.4;
+      cx = (x1 + x2) / 2 + nx * off * 0.6;
+      cy = (y1 + y2) / 2 + ny * off * 0.6;
 
       cairo_new_path (cr);
       cairo_move_to (cr, x1, y1);
