@@ -17,6 +17,8 @@ struct _SteadyDeck
   /* The card shown or being scrolled to; the carousel's own position
    * lags behind while it animates. */
   guint          position;
+  /* A scroll waiting for freshly added pages to get their size. */
+  guint          scroll_tick_id;
 
   AdwCarousel   *carousel;
   GtkLabel      *progress_label;
@@ -73,6 +75,11 @@ steady_deck_dispose (GObject *object)
   SteadyDeck *self = STEADY_DECK (object);
   GtkWidget *child;
 
+  if (self->scroll_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick_id);
+      self->scroll_tick_id = 0;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), STEADY_TYPE_DECK);
   /* The template's top widget has no id, so it is unparented here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -244,11 +251,38 @@ steady_deck_get_position (SteadyDeck *self)
   return self->position;
 }
 
+/* AdwCarousel 1.2 scrolls to where a page was last allocated, so a page
+ * that has never been laid out (the program was just set) is scrolled to
+ * once it has been. */
+static gboolean
+scroll_when_allocated (GtkWidget     *widget,
+                       GdkFrameClock *frame_clock,
+                       gpointer       user_data)
+{
+  SteadyDeck *self = STEADY_DECK (widget);
+  GtkWidget *page;
+
+  if (self->position >= steady_deck_get_n_cards (self))
+    {
+      self->scroll_tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  page = adw_carousel_get_nth_page (self->carousel, self->position);
+  if (gtk_widget_get_width (page) == 0)
+    return G_SOURCE_CONTINUE;
+
+  self->scroll_tick_id = 0;
+  adw_carousel_scroll_to (self->carousel, page, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
 void
 steady_deck_go_to (SteadyDeck *self,
                    guint       position,
                    gboolean    animate)
 {
+  GtkWidget *page;
   guint n;
 
   g_return_if_fail (STEADY_IS_DECK (self));
@@ -258,10 +292,14 @@ steady_deck_go_to (SteadyDeck *self,
     return;
 
   position = MIN (position, n - 1);
-  adw_carousel_scroll_to (self->carousel,
-                          adw_carousel_get_nth_page (self->carousel, position),
-                          animate);
+  page = adw_carousel_get_nth_page (self->carousel, position);
   steady_deck_set_position_internal (self, position);
+
+  if (gtk_widget_get_width (page) > 0)
+    adw_carousel_scroll_to (self->carousel, page, animate);
+  else if (self->scroll_tick_id == 0)
+    self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_when_allocated,
+                                                         NULL, NULL);
 }
 
 SteadyCardPage *

@@ -62,6 +62,9 @@ format_reps (SteadyDrill *drill)
 
   if (reps == NULL || !reps->present)
     return NULL;
+  /* A single long hold needs no count: "hold 30 s" says it all. */
+  if (reps->value == 1 && reps->min == reps->max && steady_drill_get_hold (drill)->present)
+    return NULL;
 
   number = format_number (reps->value);
   n = (gulong) reps->value;

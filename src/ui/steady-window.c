@@ -32,7 +32,7 @@ struct _SteadyWindow
   SteadyDeck       *deck;
   SteadyDrillsPage *drills_page;
   SteadyDrillPage  *drill_page;
-  AdwStatusPage    *error_page;
+  GtkLabel         *error_description;
   GtkLabel         *error_label;
   GtkWidget        *builtin_button;
 };
@@ -411,7 +411,7 @@ steady_window_class_init (SteadyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, deck);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, drills_page);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, drill_page);
-  gtk_widget_class_bind_template_child (widget_class, SteadyWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SteadyWindow, error_description);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, builtin_button);
   gtk_widget_class_bind_template_callback (widget_class, on_deck_position_changed);
@@ -558,8 +558,9 @@ steady_window_show_error (SteadyWindow *self,
     description = g_strdup (_("Steady could not read its built-in lesson. "
                               "This is what is wrong with it:"));
 
-  adw_status_page_set_description (self->error_page, description);
+  gtk_label_set_text (self->error_description, description);
   gtk_label_set_text (self->error_label, error->message);
+  gtk_label_select_region (self->error_label, 0, 0);
   /* The built-in program cannot help when it is the one that failed. */
   gtk_widget_set_visible (self->builtin_button, file != NULL);
 
