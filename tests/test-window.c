@@ -985,6 +985,119 @@ test_size_classes (void)
   close_window (large);
 }
 
+/* The application ------------------------------------------------------------- */
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+static void
+test_about_and_shortcuts (void)
+{
+  SteadyWindow *window = open_window (NULL, 1000, 720);
+  GtkWindow *about;
+  GtkWindow *shortcuts;
+  g_auto(GStrv) accels = NULL;
+
+  /* The accelerators set at startup. */
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+  g_assert_cmpstr (accels[0], ==, "<Control>q");
+  g_clear_pointer (&accels, g_strfreev);
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.shortcuts");
+  g_assert_cmpstr (accels[0], ==, "<Control>question");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Steady");
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (about));
+  gtk_window_destroy (about);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  g_assert_nonnull (gtk_window_get_title (shortcuts));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (shortcuts));
+  {
+    g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (shortcuts));
+    int width = gtk_widget_get_width (GTK_WIDGET (shortcuts));
+    int height = gtk_widget_get_height (GTK_WIDGET (shortcuts));
+    g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+    g_autoptr(GskRenderNode) node = NULL;
+    g_autoptr(GdkTexture) texture = NULL;
+    g_autofree char *dir = g_build_filename (g_test_get_dir (G_TEST_BUILT), "screenshots", NULL);
+    g_autofree char *path = g_build_filename (dir, "shortcuts-light.png", NULL);
+
+    gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+    node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (shortcuts)), node,
+                                           &GRAPHENE_RECT_INIT (0, 0, width, height));
+    g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+    g_assert_true (gdk_texture_save_to_png (texture, path));
+  }
+  gtk_window_destroy (shortcuts);
+
+  close_window (window);
+}
+
+/* The window remembers its size; the program-file key picks the lesson. */
+static void
+test_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GFile) lesson = test_lesson_file ();
+  g_autofree char *lesson_path = g_file_get_path (lesson);
+  SteadyWindow *window;
+  int width;
+  int height;
+
+  window = open_window (NULL, 1100, 760);
+  gtk_window_close (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1100);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 760);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  /* A new window opens at the remembered size, with the program the
+   * settings name. */
+  g_settings_set_string (settings, "program-file", lesson_path);
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  steady_application_open_program (app, NULL);
+  window = STEADY_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1100);
+  g_assert_cmpint (height, ==, 760);
+  g_assert_nonnull (steady_window_get_program (window));
+  g_assert_cmpstr (steady_program_get_id (steady_window_get_program (window)), ==, "ui-test");
+
+  /* Asking again presents the same window, without reloading. */
+  activate (window, "win.show-drills", NULL);
+  steady_application_open_program (app, NULL);
+  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == GTK_WINDOW (window));
+  g_assert_cmpstr (steady_window_get_page_name (window), ==, "drills");
+
+  g_settings_reset (settings, "program-file");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1015,6 +1128,8 @@ main (int   argc,
   g_test_add_func ("/window/second-instance", test_second_instance);
   g_test_add_func ("/window/accessibility", test_accessibility);
   g_test_add_func ("/window/size-classes", test_size_classes);
+  g_test_add_func ("/application/about-and-shortcuts", test_about_and_shortcuts);
+  g_test_add_func ("/application/settings", test_settings);
   g_test_add_func ("/window/screenshots/1920x1080", test_screenshots_large);
   g_test_add_func ("/window/screenshots/1000x720", test_screenshots_normal);
 
