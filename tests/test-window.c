@@ -803,6 +803,10 @@ test_error_page (void)
   g_assert_true (g_regex_match (position, steady_window_get_error_text (window), 0, NULL));
   g_assert_true (gtk_label_get_selectable (GTK_LABEL (find_label (GTK_WIDGET (window),
                                                                   parse_error->message))));
+  /* Selectable, but nothing is selected until the user selects it. */
+  g_assert_false (gtk_label_get_selection_bounds (GTK_LABEL (find_label (GTK_WIDGET (window),
+                                                                         parse_error->message)),
+                                                  NULL, NULL));
   g_assert_null (steady_window_get_program (window));
 
   /* Nothing of the old program is left to navigate to. */

@@ -560,7 +560,6 @@ steady_window_show_error (SteadyWindow *self,
 
   gtk_label_set_text (self->error_description, description);
   gtk_label_set_text (self->error_label, error->message);
-  gtk_label_select_region (self->error_label, 0, 0);
   /* The built-in program cannot help when it is the one that failed. */
   gtk_widget_set_visible (self->builtin_button, file != NULL);
 
@@ -570,6 +569,9 @@ steady_window_show_error (SteadyWindow *self,
   steady_drill_page_set_drill (self->drill_page, NULL);
   g_ptr_array_set_size (self->history, 0);
   steady_window_navigate (self, "error", FALSE);
+  /* The focus may have passed through the selectable message on its way
+   * to the button, which selects all of it; nothing should look selected. */
+  gtk_label_select_region (self->error_label, 0, 0);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAM]);
 }
