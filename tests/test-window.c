@@ -354,7 +354,8 @@ walk_deck_with_actions (SteadyProgram *program)
     {
       settle (GTK_WIDGET (window));
       assert_card_shown (window, program, i);
-      /* Only the last card shows the way on to the drills. */
+      /* Only the last card shows the way on to the drills (and then Next
+       * is no longer the primary button). */
       g_assert_cmpint (steady_card_page_get_leads_to_drills (steady_deck_get_card_page (deck, i)),
                        ==, i + 1 == n);
       if (i + 1 < n)

@@ -47,6 +47,13 @@ steady_deck_update_progress (SteadyDeck *self)
     text = g_strdup_printf (_("%u of %u"), self->position + 1, n);
 
   gtk_label_set_text (self->progress_label, text != NULL ? text : "");
+
+  /* One primary action per screen: on the last card that is its own
+   * "Go to the drills" button, not Next. */
+  if (n > 0 && self->position + 1 == n)
+    gtk_widget_remove_css_class (self->next_button, "suggested-action");
+  else
+    gtk_widget_add_css_class (self->next_button, "suggested-action");
 }
 
 static void

@@ -100,7 +100,8 @@ steady_window_focus_page (SteadyWindow *self,
   else if (g_str_equal (page, "error"))
     gtk_widget_grab_focus (self->builtin_button);
   else
-    gtk_widget_grab_focus (GTK_WIDGET (self->drill_page));
+    /* The instructions are text only; Back is the one thing to press. */
+    gtk_widget_grab_focus (self->back_button);
 }
 
 /* Shows @page; with @remember, the page shown now is where Back returns. */
