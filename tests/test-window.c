@@ -311,6 +311,12 @@ test_screenshots_normal (void)
   screenshots_at (1000, 720);
 }
 
+static void
+test_screenshots_narrow (void)
+{
+  screenshots_at (600, 800);
+}
+
 /* Welcome ---------------------------------------------------------------- */
 
 static void
@@ -1137,6 +1143,7 @@ main (int   argc,
   g_test_add_func ("/application/settings", test_settings);
   g_test_add_func ("/window/screenshots/1920x1080", test_screenshots_large);
   g_test_add_func ("/window/screenshots/1000x720", test_screenshots_normal);
+  g_test_add_func ("/window/screenshots/600x800", test_screenshots_narrow);
 
   status = g_test_run ();
 
