@@ -725,6 +725,26 @@ test_drill_page (void)
    * page does not pretend otherwise. */
   g_assert_null (steady_drill_page_get_figure (STEADY_DRILL_PAGE (page)));
 
+  /* Any widget fits the slot, full width, between the numbers and the steps. */
+  {
+    GtkWidget *figure = gtk_drawing_area_new ();
+    GtkWidget *numbers_label = find_label (page, numbers);
+    GtkWidget *first_step = find_label (page, steps[0]);
+    graphene_rect_t figure_bounds, numbers_bounds, step_bounds;
+
+    steady_drill_page_set_figure (STEADY_DRILL_PAGE (page), figure);
+    settle (GTK_WIDGET (window));
+    g_assert_true (gtk_widget_compute_bounds (figure, page, &figure_bounds));
+    g_assert_true (gtk_widget_compute_bounds (numbers_label, page, &numbers_bounds));
+    g_assert_true (gtk_widget_compute_bounds (first_step, page, &step_bounds));
+    g_assert_cmpfloat (figure_bounds.size.height, >=, 320);
+    g_assert_cmpfloat (figure_bounds.size.width, >, 600);
+    g_assert_cmpfloat (figure_bounds.origin.y, >=, numbers_bounds.origin.y + numbers_bounds.size.height);
+    g_assert_cmpfloat (figure_bounds.origin.y + figure_bounds.size.height, <=, step_bounds.origin.y);
+    steady_drill_page_set_figure (STEADY_DRILL_PAGE (page), NULL);
+    g_assert_null (steady_drill_page_get_figure (STEADY_DRILL_PAGE (page)));
+  }
+
   close_window (window);
 }
 
@@ -753,7 +773,8 @@ test_card_figure_slot (void)
   title = find_label (GTK_WIDGET (page), steady_card_get_title (steady_card_page_get_card (page)));
   g_assert_true (gtk_widget_compute_bounds (figure, GTK_WIDGET (page), &figure_bounds));
   g_assert_true (gtk_widget_compute_bounds (title, GTK_WIDGET (page), &title_bounds));
-  g_assert_cmpfloat (figure_bounds.size.width, >, 100);
+  g_assert_cmpfloat (figure_bounds.size.width, >, 300);
+  g_assert_cmpfloat (figure_bounds.size.height, >, 300);
   g_assert_cmpfloat (figure_bounds.origin.x + figure_bounds.size.width, <=, title_bounds.origin.x);
 
   steady_card_page_set_figure (page, NULL);

@@ -243,6 +243,9 @@ steady_card_page_set_figure (SteadyCardPage *self,
   gtk_widget_set_visible (self->figure_slot, figure != NULL);
   gtk_widget_set_halign (self->layout, figure != NULL ? GTK_ALIGN_FILL : GTK_ALIGN_CENTER);
   gtk_box_set_homogeneous (GTK_BOX (self->layout), figure != NULL);
+  /* The figure takes the page's full height; the text stays centred. */
+  gtk_widget_set_valign (self->layout, figure != NULL ? GTK_ALIGN_FILL : GTK_ALIGN_CENTER);
+  gtk_widget_set_vexpand (self->layout, figure != NULL);
 }
 
 GtkWidget *

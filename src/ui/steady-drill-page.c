@@ -257,6 +257,7 @@ steady_drill_page_set_figure (SteadyDrillPage *self,
   if (figure != NULL)
     {
       gtk_widget_set_hexpand (figure, TRUE);
+      gtk_widget_set_vexpand (figure, TRUE);
       gtk_box_append (GTK_BOX (self->figure_slot), figure);
     }
 
