@@ -1081,6 +1081,17 @@ test_about_and_shortcuts (void)
     g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
     g_assert_true (gdk_texture_save_to_png (texture, path));
   }
+
+  /* A second launch while the shortcuts window has the focus goes to the
+   * main window, not to a new one. */
+  {
+    g_autoptr(GFile) lesson = test_lesson_file ();
+    guint n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+    steady_application_open_program (app, lesson);
+    g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, n_windows);
+    g_assert_cmpstr (steady_program_get_id (steady_window_get_program (window)), ==, "ui-test");
+  }
   gtk_window_destroy (shortcuts);
 
   close_window (window);

@@ -20,11 +20,12 @@ static SteadyWindow *
 steady_application_get_window (SteadyApplication *self,
                                gboolean          *created)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-
+  /* The most recently focused main window; the shortcuts window may be
+   * the active one. */
   *created = FALSE;
-  if (STEADY_IS_WINDOW (window))
-    return STEADY_WINDOW (window);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (STEADY_IS_WINDOW (l->data))
+      return STEADY_WINDOW (l->data);
 
   *created = TRUE;
   return steady_window_new (self);
