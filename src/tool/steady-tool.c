@@ -19,6 +19,8 @@ static const SteadyToolCommand commands[] = {
     N_("Print a drill's segments and cues with their times"), steady_tool_timeline },
   { "export-journal", "[--journal FILE] -o FILE.csv",
     N_("Export the journal as CSV (columns: docs/journal-csv.md)"), steady_tool_export_journal },
+  { "audio", "DRILL -o FILE.wav [--mode tones|voice|silent] [--lang LANG] [--volume V] [--reps N] [--hold S] [--side left|right|both] [--breath IN,OUT] [--program FILE]",
+    N_("Render a drill's sound cues to a WAV file"), steady_tool_audio },
 };
 
 static const SteadyToolCommand *
