@@ -629,6 +629,74 @@ test_live (void)
   g_assert_cmpuint (first_pts, ==, gst_util_uint64_scale_int (1.2 * RATE, GST_SECOND, RATE));
 }
 
+static GstPadProbeReturn
+count_loud_probe (GstPad          *pad,
+                  GstPadProbeInfo *info,
+                  gpointer         user_data)
+{
+  guint *loud = user_data;
+  GstMapInfo map;
+
+  gst_buffer_map (GST_PAD_PROBE_INFO_BUFFER (info), &map, GST_MAP_READ);
+  for (gsize i = 0; i + 1 < map.size; i += 2)
+    if (ABS (GINT16_FROM_LE (*(gint16 *) (gpointer) (map.data + i))) > THRESHOLD)
+      (*loud)++;
+  gst_buffer_unmap (GST_PAD_PROBE_INFO_BUFFER (info), &map);
+
+  return GST_PAD_PROBE_OK;
+}
+
+/* Switching to silent, or the volume to 0, while a session is loaded
+ * takes effect for what is played next. */
+static void
+test_live_settings (gconstpointer data)
+{
+  gboolean by_volume = GPOINTER_TO_INT (data);
+  static const SteadyCue cues[] = {
+    { 0.05, 0, STEADY_CUE_TICK, 0, NULL, "tick" },
+    { 0.15, 0, STEADY_CUE_COUNTDOWN, 1, "one", "1" },
+    { 0.30, 0, STEADY_CUE_PROMPT, 0, "Hold", "Hold" },
+  };
+  g_autoptr(SteadyCueEngine) engine = steady_cue_engine_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (double));
+  Run run = { engine, loop, positions, NULL, 0, FALSE };
+  g_autoptr(GstElement) sink = NULL;
+  g_autoptr(GstPad) pad = NULL;
+  guint loud = 0;
+
+  steady_cue_engine_set_sink_description (engine, "fakesink name=out sync=true");
+  g_signal_connect (engine, "finished", G_CALLBACK (finished_cb), &run);
+  g_assert_true (steady_cue_engine_load (engine, cues, G_N_ELEMENTS (cues), 0.5, &error));
+  g_assert_no_error (error);
+  sink = gst_bin_get_by_name (GST_BIN (steady_cue_engine_get_pipeline (engine)), "out");
+  pad = gst_element_get_static_pad (sink, "sink");
+  gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_BUFFER, count_loud_probe, &loud, NULL);
+
+  /* The pipeline has prerolled its first 10 ms (silence before the tick). */
+  if (by_volume)
+    steady_cue_engine_set_volume (engine, 0.0);
+  else
+    steady_cue_engine_set_mode (engine, STEADY_CUE_SOUND_SILENT);
+
+  steady_cue_engine_play (engine);
+  run_until_quit (&run);
+  g_assert_true (run.finished);
+  g_assert_cmpuint (loud, ==, 0);
+
+  /* And back: the whole session sounds again from the start. */
+  if (by_volume)
+    steady_cue_engine_set_volume (engine, 1.0);
+  else
+    steady_cue_engine_set_mode (engine, STEADY_CUE_SOUND_VOICE);
+  run.finished = FALSE;
+  steady_cue_engine_seek (engine, 0.0);
+  run_until_quit (&run);
+  g_assert_true (run.finished);
+  g_assert_cmpuint (loud, >, 0);
+}
+
 /* A GStreamer error while playing: one "error" in the engine's domain,
  * then silence, and the session's clock goes on from where it was. */
 static void
@@ -690,6 +758,8 @@ main (int   argc,
   g_test_add_func ("/cue-engine/missing-element", test_missing_element);
   g_test_add_func ("/cue-engine/live", test_live);
   g_test_add_func ("/cue-engine/runtime-error", test_runtime_error);
+  g_test_add_data_func ("/cue-engine/live/mode", GINT_TO_POINTER (FALSE), test_live_settings);
+  g_test_add_data_func ("/cue-engine/live/volume", GINT_TO_POINTER (TRUE), test_live_settings);
 
   return g_test_run ();
 }
