@@ -431,6 +431,13 @@ test_no_device (void)
   g_assert_false (steady_cue_engine_get_available (engine));
   g_assert_nonnull (steady_cue_engine_get_notice (engine));
   g_test_message ("notice: %s", steady_cue_engine_get_notice (engine));
+
+  /* The fake sink keeps time, so the session goes on at its pace. */
+  steady_cue_engine_play (engine);
+  for (int i = 0; i < 200 && steady_cue_engine_get_position (engine) < 0.05; i++)
+    g_usleep (10000);
+  g_assert_cmpfloat (steady_cue_engine_get_position (engine), >=, 0.05);
+  g_assert_cmpfloat (steady_cue_engine_get_position (engine), <, 20.0);
 }
 
 static void
