@@ -19,6 +19,12 @@ static const SteadyToolCommand commands[] = {
     N_("Print a drill's segments and cues with their times"), steady_tool_timeline },
   { "export-journal", "[--journal FILE] -o FILE.csv",
     N_("Export the journal as CSV (columns: docs/journal-csv.md)"), steady_tool_export_journal },
+  { "render", "DRILL --at SECONDS [--side left|right] [--size WxH] [--view YAW,PITCH] [--frames N] [--style STYLE] -o FILE",
+    N_("Draw a drill's figure at a moment of its loop to PNG or SVG"), steady_tool_render },
+  { "render-card", "CARD_ID [--size WxH] [--style STYLE] -o FILE",
+    N_("Draw a card's illustration to PNG or SVG"), steady_tool_render_card },
+  { "pose", "DRILL --at SECONDS [--side left|right] --json",
+    N_("Print a drill's 3-D joint positions in centimetres"), steady_tool_pose },
   { "audio", "DRILL -o FILE.wav [--mode tones|voice|silent] [--lang LANG] [--volume V] [--reps N] [--hold S] [--side left|right|both] [--breath IN,OUT] [--program FILE]",
     N_("Render a drill's sound cues to a WAV file"), steady_tool_audio },
 };
