@@ -7,6 +7,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "steady-illustration.h"
 #include "steady-motion.h"
 
@@ -18,6 +20,7 @@ typedef struct {
   const char *id;
   PaintFunc   paint;
   gboolean    animated;
+  const char *description;   /* for screen readers, translatable */
 } Illustration;
 
 /* ---- Shared pieces --------------------------------------------------- */
@@ -748,19 +751,32 @@ paint_safety (cairo_t *cr, double t, double w, double h, const SteadyPainterStyl
 }
 
 static const Illustration illustrations[] = {
-  { "alarm-and-fire", paint_alarm_and_fire, TRUE },
-  { "movement-finds-a-way", paint_movement_finds_a_way, TRUE },
-  { "workplace", paint_workplace, TRUE },
-  { "sleeping-glutes", paint_sleeping_glutes, TRUE },
-  { "spinal-lockdown", paint_spinal_lockdown, TRUE },
-  { "pop-teaches-instability", paint_pop_teaches_instability, TRUE },
-  { "wobbly-table", paint_wobbly_table, TRUE },
-  { "where-it-leads", paint_where_it_leads, TRUE },
-  { "stop-kicking", paint_stop_kicking, TRUE },
-  { "drill-clamshell", paint_drill_clamshell, FALSE },
-  { "drill-knee-circles", paint_drill_knee_circles, FALSE },
-  { "drill-knee-rotation", paint_drill_knee_rotation, FALSE },
-  { "safety", paint_safety, FALSE },
+  { "alarm-and-fire", paint_alarm_and_fire, TRUE,
+    N_("A standing figure seen from the side: the hip rings like an alarm while the fire burns next door, in the low back and the buttock.") },
+  { "movement-finds-a-way", paint_movement_finds_a_way, TRUE,
+    N_("A figure turning: the way through the stiff low back is barred, so the arrow of the turn detours into the hip, which glows.") },
+  { "workplace", paint_workplace, TRUE,
+    N_("A figure whose low back and glutes doze while the hip glows and strains, doing their work.") },
+  { "sleeping-glutes", paint_sleeping_glutes, TRUE,
+    N_("The pelvis from behind: the big glute muscles asleep, small deep rotators straining from the sacrum to each hip.") },
+  { "spinal-lockdown", paint_spinal_lockdown, TRUE,
+    N_("Two lumbar spines: on the left one stiff block that cannot turn, on the right five vertebrae each turning a little more than the one below.") },
+  { "pop-teaches-instability", paint_pop_teaches_instability, TRUE,
+    N_("Two hip joints: on the left the ball sits snug with taut ligaments; on the right the ligaments are slack and the ball wanders in its socket.") },
+  { "wobbly-table", paint_wobbly_table, TRUE,
+    N_("A table on uneven ground with one leg hanging loose from its fasteners, wobbling.") },
+  { "where-it-leads", paint_where_it_leads, TRUE,
+    N_("A standing figure with warning marks at the sacroiliac joint, the side of the hip, the front of the hip and the socket's rim.") },
+  { "stop-kicking", paint_stop_kicking, TRUE,
+    N_("Kicking the loose table leg back in is crossed out; beside it the fasteners are tightened and the ground is level.") },
+  { "drill-clamshell", paint_drill_clamshell, FALSE,
+    N_("Clamshell: lying on the side, knees bent, feet together; the top knee opens a little while the hand rests on the side of the hip.") },
+  { "drill-knee-circles", paint_drill_knee_circles, FALSE,
+    N_("Knee circles on all fours: one knee lifts just off the floor and draws a small circle while the back stays flat under a glass of water.") },
+  { "drill-knee-rotation", paint_drill_knee_rotation, FALSE,
+    N_("Knee rotation on the back: arms wide, knees drift together to one side until the opposite shoulder begins to lift.") },
+  { "safety", paint_safety, FALSE,
+    N_("A figure raising a hand to stop beside a pain scale with a line drawn where to stop.") },
 };
 
 static const char * const ids[] = {
@@ -793,6 +809,14 @@ const char * const *
 steady_illustration_list (void)
 {
   return ids;
+}
+
+const char *
+steady_illustration_describe (const char *id)
+{
+  const Illustration *ill = find (id);
+
+  return ill != NULL ? _(ill->description) : NULL;
 }
 
 gboolean
