@@ -255,13 +255,26 @@ pose_clamshell (const SteadyMotionState  *state,
   slerp_local (s, hip, &closed, &open, CLAMP (state->amount, 0.0, 1.0));
   steady_skeleton_solve (s);
 
-  /* The top hand's fingertips rest on gluteus medius, the elbow up and back. */
-  add_scaled (steady_skeleton_get_position (s, on_side (J (LEFT_SHOULDER), top)), &up, 6.0, &pole);
-  add_scaled (&pole, &front, -30.0, &pole);
-  add_scaled (&pole, &head_dir, -12.0, &pole);
-  steady_skeleton_reach (s, on_side (J (LEFT_SHOULDER), top), on_side (J (LEFT_ELBOW), top),
-                         on_side (J (LEFT_FINGERTIPS), top),
-                         steady_skeleton_get_position (s, on_side (J (LEFT_GLUTE_MED), top)), &pole);
+  /* The top hand lies on the side of the pelvis, fingertips on gluteus
+   * medius; the elbow folds up and back along the flank. */
+  {
+    const graphene_vec3_t *glute = steady_skeleton_get_position (s, on_side (J (LEFT_GLUTE_MED), top));
+    graphene_vec3_t wrist;
+
+    add_scaled (glute, &head_dir, 13.0, &wrist);
+    add_scaled (&wrist, &up, 4.0, &wrist);
+    add_scaled (&wrist, &front, 5.0, &wrist);
+    add_scaled (steady_skeleton_get_position (s, on_side (J (LEFT_SHOULDER), top)), &head_dir, -25.0, &pole);
+    add_scaled (&pole, &up, 14.0, &pole);
+    add_scaled (&pole, &front, -6.0, &pole);
+    steady_skeleton_reach (s, on_side (J (LEFT_SHOULDER), top), on_side (J (LEFT_ELBOW), top),
+                           on_side (J (LEFT_WRIST), top), &wrist, &pole);
+    steady_skeleton_aim (s, on_side (J (LEFT_WRIST), top), on_side (J (LEFT_FINGERTIPS), top), glute);
+    /* The hand is a little longer than the way from wrist to muscle: lay
+     * the fingertips on it. */
+    steady_skeleton_reach (s, on_side (J (LEFT_SHOULDER), top), on_side (J (LEFT_ELBOW), top),
+                           on_side (J (LEFT_FINGERTIPS), top), glute, &pole);
+  }
 
   set_breath (pose, state->breath);
   steady_skeleton_solve (s);
