@@ -497,7 +497,8 @@ pose_supine (const SteadyMotionState  *state,
   steady_skeleton_init (&base);
   supine_base (&base);
   steady_skeleton_solve (&base);
-  for (SteadySide sd = STEADY_SIDE_LEFT; sd <= STEADY_SIDE_RIGHT; sd <<= 1)
+  /* (The arms do not move the knees: samples of the knees' path skip them.) */
+  for (SteadySide sd = STEADY_SIDE_LEFT; with_path && sd <= STEADY_SIDE_RIGHT; sd <<= 1)
     {
       graphene_vec3_t lateral;
 
@@ -565,7 +566,7 @@ pose_supine (const SteadyMotionState  *state,
   /* The knees' arc out to the limit, from the pose itself. */
   if (with_path)
     {
-      pose->n_path = 16;
+      pose->n_path = 12;
       for (guint i = 0; i < pose->n_path; i++)
         {
           SteadyMotionState st = *state;
