@@ -334,12 +334,11 @@ pose_quadruped (const SteadyMotionState  *state,
   SteadySide side = working_side (state);
   double sign = side == STEADY_SIDE_LEFT ? -1.0 : 1.0;
   double amount = CLAMP (state->amount, 0.0, 1.0);
-  graphene_vec3_t head_dir, front, up, root, target, pole, dir, lateral, back;
+  graphene_vec3_t head_dir, front, up, root, target, pole, dir, back;
   graphene_quaternion_t rest_world, lifted_world, swing, world;
   SteadyJoint hip = on_side (J (LEFT_HIP), side);
   SteadyJoint knee = on_side (J (LEFT_KNEE), side);
   SteadyJoint ankle = on_side (J (LEFT_ANKLE), side);
-  double lateral_sign;
 
   /* On all fours, side-on to the viewer with the working side nearest. */
   graphene_vec3_init (&head_dir, sign, 0.f, 0.f);
@@ -388,7 +387,6 @@ pose_quadruped (const SteadyMotionState  *state,
   /* The working knee: on the floor at amount 0, on its circle at 1. */
   rest_world = *steady_skeleton_get_rotation (s, hip);
   knee_circle_direction (&head_dir, params->radius_cm, state->angle, &dir);
-  graphene_vec3_init (&lateral, 0.f, 0.f, 0.f);
   {
     graphene_vec3_t rest_dir;
 
@@ -430,8 +428,6 @@ pose_quadruped (const SteadyMotionState  *state,
     pose->has_glass = TRUE;
   }
 
-  lateral_sign = 0;
-  (void) lateral_sign;
   pose->glow_joint = on_side (J (LEFT_GLUTE_MED), side);
   pose->glow = state->working ? 0.5 + 0.5 * amount : 0.0;
   add_still (pose, J (LUMBAR));
