@@ -54,7 +54,7 @@ steady_window_update_actions (SteadyWindow *self)
   gboolean on_deck = g_strcmp0 (page, "deck") == 0;
   gboolean loaded = self->program != NULL;
   guint position = steady_deck_get_position (self->deck);
-  guint n = steady_deck_get_n_cards (self->deck);
+  guint n = loaded ? steady_program_get_n_cards (self->program) : 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-welcome", loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-deck", loaded && n > 0);
@@ -125,6 +125,11 @@ steady_window_navigate (SteadyWindow *self,
       if (remember)
         g_ptr_array_add (self->history, g_strdup (current));
     }
+
+  /* The cards are built when the lesson is first opened, not before the
+   * welcome page can be shown. */
+  if (g_str_equal (page, "deck") && steady_deck_get_program (self->deck) != self->program)
+    steady_deck_set_program (self->deck, self->program);
 
   gtk_stack_set_visible_child_name (self->stack, page);
   adw_window_title_set_subtitle (self->window_title, page_subtitle (self, page));
@@ -478,7 +483,7 @@ steady_window_set_program (SteadyWindow  *self,
   if (!g_set_object (&self->program, program))
     return;
 
-  steady_deck_set_program (self->deck, program);
+  steady_deck_set_program (self->deck, NULL);
   steady_drills_page_set_program (self->drills_page, program);
   steady_drill_page_set_drill (self->drill_page, NULL);
 
