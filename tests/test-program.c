@@ -141,6 +141,10 @@ typedef struct {
 static const ErrorCase error_cases[] = {
   { "empty", "", STEADY_PROGRAM_ERROR_MALFORMED,
     "test.xml:1:1: the file is empty; a program file starts with <program>" },
+  { "declaration-only", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", STEADY_PROGRAM_ERROR_MALFORMED,
+    "test.xml:1:1: the file has no <program> element" },
+  { "two-roots", OPEN CARDS DRILLS "</program>\n<program id=\"q\" version=\"1\">", STEADY_PROGRAM_ERROR_MALFORMED,
+    "test.xml:16:1: a program file holds one <program>; <program> follows it" },
   { "whitespace-only", "  \n\n", STEADY_PROGRAM_ERROR_MALFORMED, NULL },
   { "not-xml", "hello", STEADY_PROGRAM_ERROR_MALFORMED, NULL },
   { "binary", "\x01\x02\xff\xfe<program", STEADY_PROGRAM_ERROR_MALFORMED, NULL },

@@ -103,8 +103,10 @@ typedef struct {
   gsize                length;
   SteadyProgram       *program;
 
-  GPtrArray           *stack;          /* element names, borrowed from GMarkup's stack */
+  GPtrArray           *stack;          /* element names */
   guint                program_seen;
+  gboolean             program_seen_root;
+  gboolean             program_ended;
 
   SteadyCard          *card;
   guint                card_seen;
@@ -723,11 +725,15 @@ start_element (GMarkupParseContext  *context,
 
   if (parent == NULL)
     {
-      if (strcmp (element, "program") != 0)
+      if (state->program_seen_root)
+        set_error (state, error, STEADY_PROGRAM_ERROR_MALFORMED,
+                   _("a program file holds one <program>; <%s> follows it"), element);
+      else if (strcmp (element, "program") != 0)
         set_error (state, error, STEADY_PROGRAM_ERROR_UNKNOWN_ELEMENT,
                    _("a program file starts with <program>, not <%s>"), element);
       else
         start_program (state, names, values, error);
+      state->program_seen_root = TRUE;
     }
   else if (is_text_element (parent) || strcmp (parent, "stop-rules") == 0 ||
            strcmp (parent, "reps") == 0 || strcmp (parent, "hold") == 0 ||
@@ -795,7 +801,9 @@ start_element (GMarkupParseContext  *context,
   else
     g_assert_not_reached ();
 
-  g_ptr_array_add (state->stack, (gpointer)g_intern_string (element));
+  /* Not interned: names come from outside and interned strings live
+   * forever. */
+  g_ptr_array_add (state->stack, g_strdup (element));
   g_string_truncate (state->text, 0);
 }
 
@@ -929,6 +937,8 @@ end_program (ParseState  *state,
 {
   SteadyProgram *program = state->program;
 
+  state->program_ended = TRUE;
+
   if (!(state->program_seen & SEEN_TITLE))
     {
       set_error (state, error, STEADY_PROGRAM_ERROR_MISSING, _("<program> needs a <title>"));
@@ -970,7 +980,7 @@ end_element (GMarkupParseContext  *context,
   ParseState *state = user_data;
   const char *parent;
 
-  g_ptr_array_remove_index (state->stack, state->stack->len - 1);
+  g_ptr_array_set_size (state->stack, state->stack->len - 1);
   parent = current_element (state);
 
   if (is_text_element (element))
@@ -1103,7 +1113,7 @@ parse (const char  *data,
   state.data = data;
   state.length = length;
   state.program = program;
-  state.stack = g_ptr_array_new ();
+  state.stack = g_ptr_array_new_with_free_func (g_free);
   state.text = g_string_new (NULL);
   state.card_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   state.drill_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1118,6 +1128,14 @@ parse (const char  *data,
   else
     ok = g_markup_parse_context_parse (state.context, data, length, &local_error) &&
          g_markup_parse_context_end_parse (state.context, &local_error);
+
+  /* GMarkup accepts a document of nothing but an XML declaration. */
+  if (ok && !state.program_ended)
+    {
+      ok = FALSE;
+      g_set_error (&local_error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_MALFORMED,
+                   _("%s:1:1: the file has no <program> element"), name);
+    }
 
   if (!ok && local_error->domain != STEADY_PROGRAM_ERROR)
     {
