@@ -32,6 +32,7 @@ struct _SteadyWindow
   SteadyDeck       *deck;
   SteadyDrillsPage *drills_page;
   SteadyDrillPage  *drill_page;
+  GtkImage         *error_icon;
   GtkLabel         *error_description;
   GtkLabel         *error_label;
   GtkWidget        *builtin_button;
@@ -417,6 +418,7 @@ steady_window_class_init (SteadyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, deck);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, drills_page);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, drill_page);
+  gtk_widget_class_bind_template_child (widget_class, SteadyWindow, error_icon);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, error_description);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, builtin_button);
@@ -564,6 +566,9 @@ steady_window_show_error (SteadyWindow *self,
     description = g_strdup (_("Steady could not read its built-in lesson. "
                               "This is what is wrong with it:"));
 
+  /* Set only now: GTK preloads the icons of every image in the window,
+   * and this large one is an SVG that would load librsvg at start-up. */
+  gtk_image_set_from_icon_name (self->error_icon, "dialog-warning-symbolic");
   gtk_label_set_text (self->error_description, description);
   gtk_label_set_text (self->error_label, error->message);
   /* The built-in program cannot help when it is the one that failed. */
