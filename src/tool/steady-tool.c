@@ -17,6 +17,14 @@ static const SteadyToolCommand commands[] = {
   { "cards", "[--json] [--program FILE]", N_("List the lesson's cards"), steady_tool_cards },
   { "timeline", "DRILL [--json] [--reps N] [--hold S] [--side left|right|both] [--breath IN,OUT] [--program FILE]",
     N_("Print a drill's segments and cues with their times"), steady_tool_timeline },
+  { "export-journal", "[--journal FILE] -o FILE.csv",
+    N_("Export the journal as CSV (columns: docs/journal-csv.md)"), steady_tool_export_journal },
+  { "render", "DRILL --at SECONDS [--side left|right] [--size WxH] [--view YAW,PITCH] [--frames N] [--style STYLE] -o FILE",
+    N_("Draw a drill's figure at a moment of its loop to PNG or SVG"), steady_tool_render },
+  { "render-card", "CARD_ID [--size WxH] [--style STYLE] -o FILE",
+    N_("Draw a card's illustration to PNG or SVG"), steady_tool_render_card },
+  { "pose", "DRILL --at SECONDS [--side left|right] --json",
+    N_("Print a drill's 3-D joint positions in centimetres"), steady_tool_pose },
 };
 
 static const SteadyToolCommand *
@@ -50,8 +58,10 @@ steady_tool_parse_options (const SteadyToolCommand   *command,
   g_autoptr(GError) error = NULL;
   g_autofree char *parameter = NULL;
 
-  parameter = g_strdup_printf ("%s %s", command->name, command->args);
-  context = g_option_context_new (parameter);
+  /* Usage then reads "steady-tool NAME [OPTION…] ARGS". */
+  parameter = g_strdup_printf ("steady-tool %s", command->name);
+  g_set_prgname (parameter);
+  context = g_option_context_new (command->args);
   g_option_context_set_summary (context, _(command->summary));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_help_enabled (context, TRUE);

@@ -48,5 +48,9 @@ struct _SteadyProgram *steady_tool_load_program (const char *path);
 int steady_tool_validate (int argc, char **argv);
 int steady_tool_cards    (int argc, char **argv);
 int steady_tool_timeline (int argc, char **argv);
+int steady_tool_export_journal (int argc, char **argv);
+int steady_tool_render      (int argc, char **argv);
+int steady_tool_render_card (int argc, char **argv);
+int steady_tool_pose        (int argc, char **argv);
 
 G_END_DECLS

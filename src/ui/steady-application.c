@@ -1,4 +1,4 @@
-/* steady-application.c
+/* steady-application.c: the Steady application (single instance)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,15 +16,174 @@ struct _SteadyApplication
 
 G_DEFINE_FINAL_TYPE (SteadyApplication, steady_application, ADW_TYPE_APPLICATION)
 
+static SteadyWindow *
+steady_application_get_window (SteadyApplication *self,
+                               gboolean          *created)
+{
+  /* The most recently focused main window; the shortcuts window may be
+   * the active one. */
+  *created = FALSE;
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (STEADY_IS_WINDOW (l->data))
+      return STEADY_WINDOW (l->data);
+
+  *created = TRUE;
+  return steady_window_new (self);
+}
+
+/* The program a new window shows: the one the settings name (a clinic may
+ * lock the key), or else the one compiled into Steady. */
+static void
+steady_application_open_default (SteadyApplication *self,
+                                 SteadyWindow      *window)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *path = g_settings_get_string (settings, "program-file");
+
+  if (path[0] != '\0')
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+      steady_window_open_file (window, file);
+    }
+  else
+    steady_window_open_builtin (window);
+}
+
+void
+steady_application_open_program (SteadyApplication *self,
+                                 GFile             *file)
+{
+  SteadyWindow *window;
+  gboolean created;
+
+  g_return_if_fail (STEADY_IS_APPLICATION (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  window = steady_application_get_window (self, &created);
+
+  if (file != NULL)
+    steady_window_open_file (window, file);
+  else if (created)
+    steady_application_open_default (self, window);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 steady_application_activate (GApplication *app)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  steady_application_open_program (STEADY_APPLICATION (app), NULL);
+}
 
-  if (window == NULL)
-    window = GTK_WINDOW (steady_window_new (STEADY_APPLICATION (app)));
+/* Runs in the primary instance, also for a second `steady --program FILE`:
+ * the file is resolved against that command line's working directory. */
+static int
+steady_application_command_line (GApplication            *app,
+                                 GApplicationCommandLine *command_line)
+{
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autoptr(GFile) file = NULL;
+  const char *path = NULL;
 
+  if (g_variant_dict_lookup (options, "program", "^&ay", &path) && path[0] != '\0')
+    file = g_application_command_line_create_file_for_arg (command_line, path);
+
+  steady_application_open_program (STEADY_APPLICATION (app), file);
+
+  return EXIT_SUCCESS;
+}
+
+static int
+steady_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("steady %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  return -1;
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "The Steady developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "modal", TRUE,
+                        "application-name", _("Steady"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Steady developers"),
+                        "developers", developers,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Steady explains why your hip keeps popping and "
+                                      "coaches three gentle stability drills.\n\n"
+                                      "It is education, not diagnosis: stop on sharp pain "
+                                      "and see a clinician about anything that worries you."),
+                        "website", "https://steadycoach.org/",
+                        "issue-url", "https://steadycoach.org/issues",
+                        "copyright", _("© 2026 The Steady developers"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* TRANSLATORS: your names, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+shortcuts_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *window;
+
+  builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/steady-shortcuts-window.ui");
+  window = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+  gtk_window_set_transient_for (window, gtk_application_get_active_window (app));
+  gtk_window_set_application (window, app);
   gtk_window_present (window);
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = quit_action },
+  { .name = "about", .activate = about_action },
+  { .name = "shortcuts", .activate = shortcuts_action },
+};
+
+static void
+steady_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (steady_application_parent_class)->startup (app);
+
+  gtk_window_set_default_icon_name (APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.shortcuts", shortcuts_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
 }
 
 static void
@@ -32,12 +191,26 @@ steady_application_class_init (SteadyApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  app_class->startup = steady_application_startup;
   app_class->activate = steady_application_activate;
+  app_class->command_line = steady_application_command_line;
+  app_class->handle_local_options = steady_application_handle_local_options;
 }
 
 static void
 steady_application_init (SteadyApplication *self)
 {
+  static const GOptionEntry options[] = {
+    { "program", 'p', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+      N_("Show the lesson in FILE instead of the built-in one"), N_("FILE") },
+    { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+      N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("A calm exercise coach for a hip that keeps popping."));
 }
 
 SteadyApplication *
@@ -45,7 +218,7 @@ steady_application_new (void)
 {
   return g_object_new (STEADY_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
 }

@@ -1,4 +1,4 @@
-/* steady-application.h
+/* steady-application.h: the Steady application (single instance)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +11,12 @@ G_BEGIN_DECLS
 #define STEADY_TYPE_APPLICATION (steady_application_get_type ())
 G_DECLARE_FINAL_TYPE (SteadyApplication, steady_application, STEADY, APPLICATION, AdwApplication)
 
-SteadyApplication *steady_application_new (void);
+SteadyApplication *steady_application_new          (void);
+
+/* Shows @file (or, when NULL, the program the settings name or else the
+ * built-in one) in the application's window, creating it if needed.
+ * A file that does not load shows the error page. */
+void               steady_application_open_program (SteadyApplication *self,
+                                                    GFile             *file);
 
 G_END_DECLS

@@ -1,0 +1,454 @@
+/* bench-audio.c: how fast and how exactly the cue engine sounds
+ *
+ *   bench-audio [--live-seconds S] [--demo DIR]
+ *
+ * Prints, for a long coaching session: offline render speed (× real time)
+ * in tones and voice mode, the largest cue onset error found in the
+ * rendered WAV, and the largest lateness of a buffer on a live
+ * `fakesink sync=true` over a whole run. With --demo it also writes a
+ * short realistic sequence in English and Spanish to DIR/cues-en.wav and
+ * DIR/cues-es.wav for listening and measuring with sox.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "steady-cue-engine.h"
+
+#define RATE STEADY_CUE_ENGINE_RATE
+#define THRESHOLD 64
+
+typedef struct {
+  const char *lift, *hold, *lower, *in, *out, *sides, *done;
+  const char *digits[3];
+} Words;
+
+static const Words english = {
+  "Lift", "Hold", "Lower", "Breathe in", "Breathe out", "Switch sides", "Well done",
+  { "one", "two", "three" },
+};
+
+static const Words spanish = {
+  "Levanta", "Mantén", "Baja", "Inspira", "Espira", "Cambia de lado", "Muy bien",
+  { "uno", "dos", "tres" },
+};
+
+static void
+add (GArray        *cues,
+     double         time,
+     double         duration,
+     SteadyCueKind  kind,
+     int            number,
+     const char    *speech)
+{
+  SteadyCue cue = { time, duration, kind, number, speech, speech != NULL ? speech : "" };
+
+  g_array_append_val (cues, cue);
+}
+
+static const char * const kind_names[] = {
+  "tick", "countdown", "release", "breath-in", "breath-out", "switch-sides", "done", "prompt",
+};
+
+/* One rep: lift (1 s), hold with a tick each second and 3-2-1 at its
+ * end, release chime and lower (2 s), rest (1 s). Returns its end. */
+static double
+add_rep (GArray      *cues,
+         double       t,
+         double       hold,
+         const Words *words)
+{
+  double h = t + 1.0;
+
+  add (cues, t, 0, STEADY_CUE_PROMPT, 0, words->lift);
+  add (cues, h, 0, STEADY_CUE_PROMPT, 0, words->hold);
+  for (int s = 1; s <= hold - 4; s++)
+    add (cues, h + s, 0, STEADY_CUE_TICK, 0, NULL);
+  for (int n = 3; n >= 1; n--)
+    add (cues, h + hold - n, 0, STEADY_CUE_COUNTDOWN, n, words->digits[n - 1]);
+  add (cues, h + hold, 0, STEADY_CUE_RELEASE, 0, words->lower);
+
+  return h + hold + 2.0 + 1.0;
+}
+
+static double
+add_breaths (GArray      *cues,
+             double       t,
+             int          n,
+             const Words *words)
+{
+  for (int i = 0; i < n; i++)
+    {
+      add (cues, t, 4.0, STEADY_CUE_BREATH_IN, 0, words->in);
+      add (cues, t + 4.0, 6.0, STEADY_CUE_BREATH_OUT, 0, words->out);
+      t += 10.0;
+    }
+
+  return t;
+}
+
+/* A whole session: both sides of 15 clamshell reps with 5 s holds and a
+ * 60 s supine hold breathing 4 s in, 6 s out. */
+static GArray *
+long_session (double *total)
+{
+  GArray *cues = g_array_new (FALSE, FALSE, sizeof (SteadyCue));
+  double t = 2.0;
+
+  for (int side = 0; side < 2; side++)
+    {
+      for (int rep = 0; rep < 15; rep++)
+        t = add_rep (cues, t, 5.0, &english);
+      t = add_breaths (cues, t + 1.0, 6, &english);
+      add (cues, t + 1.0, 0, side == 0 ? STEADY_CUE_SWITCH_SIDES : STEADY_CUE_DONE, 0,
+           side == 0 ? english.sides : english.done);
+      t += 4.0;
+    }
+
+  *total = t;
+  return cues;
+}
+
+/* The demo: one rep with an 8 s hold, two breaths, a switch of sides, done. */
+static GArray *
+demo_session (const Words *words,
+              double      *total)
+{
+  GArray *cues = g_array_new (FALSE, FALSE, sizeof (SteadyCue));
+  double t;
+
+  t = add_rep (cues, 0.5, 8.0, words);
+  t = add_breaths (cues, t, 2, words);
+  add (cues, t + 1.0, 0, STEADY_CUE_SWITCH_SIDES, 0, words->sides);
+  add (cues, t + 3.5, 0, STEADY_CUE_DONE, 0, words->done);
+  *total = t + 6.0;
+
+  return cues;
+}
+
+/* Offline ------------------------------------------------------------------ */
+
+static gint16 *
+read_wav (const char *path,
+          gsize      *n)
+{
+  g_autofree char *data = NULL;
+  gsize size, pos = 12;
+
+  if (!g_file_get_contents (path, &data, &size, NULL))
+    return NULL;
+
+  while (pos + 8 <= size)
+    {
+      guint32 chunk;
+
+      memcpy (&chunk, data + pos + 4, 4);
+      chunk = GUINT32_FROM_LE (chunk);
+      if (memcmp (data + pos, "data", 4) == 0 && pos + 8 + chunk <= size)
+        {
+          gint16 *samples = g_new (gint16, chunk / 2);
+
+          for (gsize i = 0; i < chunk / 2; i++)
+            {
+              gint16 s;
+
+              memcpy (&s, data + pos + 8 + 2 * i, 2);
+              samples[i] = GINT16_FROM_LE (s);
+            }
+          *n = chunk / 2;
+          return samples;
+        }
+      pos += 8 + chunk + (chunk & 1);
+    }
+
+  return NULL;
+}
+
+/* The largest distance between a tone cue's time and the first sound
+ * after it, over the cues that start after 50 ms of silence (so the onset
+ * is theirs). Returns milliseconds; *measured counts the cues. */
+static double
+max_onset_error (const gint16    *samples,
+                 gsize            n,
+                 const SteadyCue *cues,
+                 guint            n_cues,
+                 guint           *measured)
+{
+  double worst = 0;
+
+  *measured = 0;
+  for (guint i = 0; i < n_cues; i++)
+    {
+      gint64 at = llround (cues[i].time * RATE);
+      gint64 onset = -1;
+      gboolean quiet = TRUE;
+
+      if (cues[i].kind == STEADY_CUE_PROMPT || at < RATE / 20 || at + RATE / 20 > (gint64) n)
+        continue;
+
+      for (gint64 j = at - RATE / 20; j < at - RATE / 1000 && quiet; j++)
+        quiet = ABS (samples[j]) <= THRESHOLD;
+      if (!quiet)
+        continue;
+
+      for (gint64 j = at - RATE / 1000; j < at + RATE / 20 && onset < 0; j++)
+        if (ABS (samples[j]) > THRESHOLD)
+          onset = j;
+      if (onset < 0)
+        continue;
+
+      worst = MAX (worst, fabs (onset - cues[i].time * RATE) * 1000.0 / RATE);
+      (*measured)++;
+    }
+
+  return worst;
+}
+
+static void
+bench_render (SteadyCueEngine    *engine,
+              SteadyCueSoundMode  mode,
+              const char         *label,
+              GArray             *cues,
+              double              total,
+              const char         *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree gint16 *samples = NULL;
+  double best = G_MAXDOUBLE;
+  gsize n = 0;
+  guint measured;
+  double worst;
+
+  steady_cue_engine_set_mode (engine, mode);
+
+  /* The first run also synthesises the speech; report the best of three. */
+  for (int run = 0; run < 3; run++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      if (!steady_cue_engine_render_wav (engine, (SteadyCue *) (gpointer) cues->data, cues->len,
+                                         total, file, &error))
+        {
+          printf ("audio render (%s): FAILED: %s\n", label, error->message);
+          return;
+        }
+      best = MIN (best, (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+    }
+
+  printf ("audio render (%s): %.0fx real time (%.1f s of cues in %.1f ms)\n",
+          label, total / best, total, best * 1000);
+
+  samples = read_wav (path, &n);
+  if (samples == NULL)
+    {
+      printf ("audio onset (%s): FAILED: cannot read %s\n", label, path);
+      return;
+    }
+  worst = max_onset_error (samples, n, (SteadyCue *) (gpointer) cues->data, cues->len, &measured);
+  printf ("audio onset error (%s): max %.3f ms over %u tone cues\n", label, worst, measured);
+}
+
+/* Live --------------------------------------------------------------------- */
+
+typedef struct {
+  GstClockTimeDiff worst;
+  GstClockTime     worst_at;   /* running time of the latest buffer */
+  double           sum;
+  guint            buffers;
+  guint            over_2ms;
+  GArray          *all;        /* of GstClockTimeDiff */
+} Lateness;
+
+/* fakesink hands each buffer off once its moment on the clock has come;
+ * how long after that moment it does so is the lateness. */
+static void
+handoff_cb (GstElement *sink,
+            GstBuffer  *buffer,
+            GstPad     *pad,
+            gpointer    user_data)
+{
+  Lateness *lateness = user_data;
+  g_autoptr(GstClock) clock = gst_element_get_clock (sink);
+  g_autoptr(GstEvent) event = gst_pad_get_sticky_event (pad, GST_EVENT_SEGMENT, 0);
+  const GstSegment *segment;
+  GstClockTime running, due;
+  GstClockTimeDiff late;
+
+  if (clock == NULL || event == NULL || !GST_BUFFER_PTS_IS_VALID (buffer))
+    return;
+
+  gst_event_parse_segment (event, &segment);
+  running = gst_segment_to_running_time (segment, GST_FORMAT_TIME, GST_BUFFER_PTS (buffer));
+  due = gst_element_get_base_time (sink) + running;
+  late = GST_CLOCK_DIFF (due, gst_clock_get_time (clock));
+
+  if (late > lateness->worst)
+    {
+      lateness->worst = late;
+      lateness->worst_at = running;
+    }
+  if (late > 2 * GST_MSECOND)
+    lateness->over_2ms++;
+  g_array_append_val (lateness->all, late);
+  lateness->sum += late;
+  lateness->buffers++;
+}
+
+static int
+compare_diffs (gconstpointer a,
+               gconstpointer b)
+{
+  GstClockTimeDiff da = *(const GstClockTimeDiff *) a, db = *(const GstClockTimeDiff *) b;
+
+  return (da > db) - (da < db);
+}
+
+static void
+quit_cb (SteadyCueEngine *engine,
+         gpointer         loop)
+{
+  g_main_loop_quit (loop);
+}
+
+static void
+bench_live (GArray *cues,
+            double  seconds)
+{
+  g_autoptr(SteadyCueEngine) engine = steady_cue_engine_new ();
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GstElement) sink = NULL;
+  Lateness lateness = { 0 };
+  double drift, load[1] = { 0 };
+  GstClockTimeDiff p50 = 0, p99 = 0;
+
+  steady_cue_engine_set_mode (engine, STEADY_CUE_SOUND_VOICE);
+  steady_cue_engine_set_sink_description (engine,
+                                          "fakesink name=bench sync=true signal-handoffs=true");
+  if (!steady_cue_engine_load (engine, (SteadyCue *) (gpointer) cues->data, cues->len,
+                               seconds, &error))
+    {
+      printf ("audio live: FAILED: %s\n", error->message);
+      return;
+    }
+
+  lateness.all = g_array_new (FALSE, FALSE, sizeof (GstClockTimeDiff));
+  sink = gst_bin_get_by_name (GST_BIN (steady_cue_engine_get_pipeline (engine)), "bench");
+  g_signal_connect (sink, "handoff", G_CALLBACK (handoff_cb), &lateness);
+  g_signal_connect (engine, "finished", G_CALLBACK (quit_cb), loop);
+  g_signal_connect (engine, "error", G_CALLBACK (quit_cb), loop);
+
+  {
+    gint64 start = g_get_monotonic_time ();
+
+    steady_cue_engine_play (engine);
+    g_main_loop_run (loop);
+    drift = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC
+            - steady_cue_engine_get_duration (engine);
+  }
+
+  g_array_sort (lateness.all, compare_diffs);
+  if (lateness.all->len > 0)
+    {
+      p50 = g_array_index (lateness.all, GstClockTimeDiff, lateness.all->len / 2);
+      p99 = g_array_index (lateness.all, GstClockTimeDiff, lateness.all->len * 99 / 100);
+    }
+  g_array_unref (lateness.all);
+  getloadavg (load, 1);
+
+  printf ("audio live lateness: max %.3f ms, median %.3f ms, p99 %.3f ms, mean %.3f ms over %u buffers "
+          "(%.1f s on fakesink sync=true, load average %.2f)\n",
+          lateness.worst / 1e6, p50 / 1e6, p99 / 1e6,
+          lateness.buffers ? lateness.sum / lateness.buffers / 1e6 : 0.0,
+          lateness.buffers, steady_cue_engine_get_duration (engine), load[0]);
+  printf ("audio live buffers later than 2 ms: %u (the latest at %.3f s)\n",
+          lateness.over_2ms, lateness.worst_at / 1e9);
+  printf ("audio live wall clock minus session length: %+.1f ms\n", drift * 1000);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) cues = NULL;
+  g_autoptr(SteadyCueEngine) engine = NULL;
+  g_autofree char *tmpdir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *demo_dir = NULL;
+  double live_seconds = 30.0;
+  double total;
+  const GOptionEntry entries[] = {
+    { "live-seconds", 0, 0, G_OPTION_ARG_DOUBLE, &live_seconds,
+      "How much of the session to play live (default 30)", "S" },
+    { "demo", 0, 0, G_OPTION_ARG_FILENAME, &demo_dir,
+      "Also write cues-en.wav and cues-es.wav to DIR", "DIR" },
+    { NULL },
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_add_group (context, gst_init_get_option_group ());
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      fprintf (stderr, "bench-audio: %s\n", error->message);
+      return 2;
+    }
+
+  engine = steady_cue_engine_new ();
+  steady_cue_engine_set_volume (engine, 1.0);
+  cues = long_session (&total);
+  tmpdir = g_dir_make_tmp ("steady-bench-audio-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (tmpdir, "session.wav", NULL);
+
+  printf ("audio session: %u cues over %.1f s\n", cues->len, total);
+  bench_render (engine, STEADY_CUE_SOUND_TONES, "tones", cues, total, path);
+  bench_render (engine, STEADY_CUE_SOUND_VOICE, "voice", cues, total, path);
+  g_unlink (path);
+  g_rmdir (tmpdir);
+
+  bench_live (cues, MIN (live_seconds, total));
+
+  if (demo_dir != NULL)
+    {
+      static const struct { const char *lang; const Words *words; } demos[] = {
+        { "en", &english }, { "es", &spanish },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (demos); i++)
+        {
+          g_autoptr(GArray) demo = demo_session (demos[i].words, &total);
+          g_autofree char *name = g_strdup_printf ("cues-%s.wav", demos[i].lang);
+          g_autofree char *demo_path = g_build_filename (demo_dir, name, NULL);
+          g_autoptr(GFile) file = g_file_new_for_path (demo_path);
+
+          steady_cue_engine_set_mode (engine, STEADY_CUE_SOUND_VOICE);
+          steady_cue_engine_set_language (engine, demos[i].lang);
+          if (!steady_cue_engine_render_wav (engine, (SteadyCue *) (gpointer) demo->data,
+                                             demo->len, total, file, &error))
+            {
+              fprintf (stderr, "bench-audio: %s\n", error->message);
+              return 1;
+            }
+          printf ("audio demo: %s (%.1f s)\n", demo_path, total);
+          for (guint j = 0; j < demo->len; j++)
+            {
+              const SteadyCue *cue = &g_array_index (demo, SteadyCue, j);
+
+              printf ("  %7.3f s %-12s %s\n", cue->time, kind_names[cue->kind],
+                      cue->speech != NULL ? cue->speech : "");
+            }
+        }
+    }
+
+  return 0;
+}

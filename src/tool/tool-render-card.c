@@ -1,0 +1,104 @@
+/* tool-render-card.c: steady-tool render-card CARD_ID [--size WxH] -o out.png|out.svg
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <cairo.h>
+#include <cairo-svg.h>
+#include <glib/gi18n.h>
+
+#include "steady-illustration.h"
+#include "steady-program.h"
+#include "steady-tool.h"
+
+static const SteadyToolCommand command = {
+  "render-card", "CARD_ID [--size WxH] [--at SECONDS] [--style light|dark|high-contrast] -o FILE", NULL, NULL
+};
+
+int
+steady_tool_render_card (int    argc,
+                         char **argv)
+{
+  g_autoptr(SteadyProgram) program = NULL;
+  g_autofree char *program_path = NULL, *size = NULL, *style_name = NULL, *output = NULL;
+  double at = 0.0;
+  int width = 800, height = 600;
+  const GOptionEntry entries[] = {
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size, N_("Picture size (800x600)"), N_("WxH") },
+    { "at", 0, 0, G_OPTION_ARG_DOUBLE, &at, N_("Time in the illustration's gentle motion"), N_("SECONDS") },
+    { "style", 0, 0, G_OPTION_ARG_STRING, &style_name, N_("Colours"), "light|dark|high-contrast" },
+    { "program", 0, 0, G_OPTION_ARG_FILENAME, &program_path, N_("Program file (default: built-in)"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (.png or .svg)"), N_("FILE") },
+    { NULL }
+  };
+  SteadyPainterStyle style;
+  SteadyPainterTheme theme = STEADY_PAINTER_THEME_LIGHT;
+  SteadyCard *card;
+  const char *illustration;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  gboolean svg;
+  char *end = NULL;
+
+  if (!steady_tool_parse_options (&command, entries, &argc, &argv))
+    return STEADY_TOOL_USAGE;
+
+  if (argc != 2 || output == NULL)
+    {
+      fprintf (stderr, "%s\n", _("Usage: steady-tool render-card CARD_ID [OPTION…] -o FILE"));
+      return STEADY_TOOL_USAGE;
+    }
+  if (size != NULL)
+    {
+      width = g_ascii_strtoll (size, &end, 10);
+      if (end == NULL || (*end != 'x' && *end != 'X'))
+        width = 0;
+      else
+        height = g_ascii_strtoll (end + 1, &end, 10);
+      if (width < 16 || height < 16 || width > 8192 || height > 8192 || *end != '\0')
+        return steady_tool_fail (_("--size “%s” is not WIDTHxHEIGHT (16–8192 each)"), size);
+    }
+  if (style_name != NULL && !steady_painter_theme_from_string (style_name, &theme))
+    return steady_tool_fail (_("--style “%s” is not light, dark or high-contrast"), style_name);
+  svg = g_str_has_suffix (output, ".svg");
+  if (!svg && !g_str_has_suffix (output, ".png"))
+    return steady_tool_fail (_("%s: the output must end in .png or .svg"), output);
+
+  program = steady_tool_load_program (program_path);
+  if (program == NULL)
+    return STEADY_TOOL_BAD_INPUT;
+  card = steady_program_find_card (program, argv[1]);
+  if (card == NULL)
+    return steady_tool_fail (_("%s: no card “%s”"), steady_program_get_source_name (program), argv[1]);
+  illustration = steady_card_get_illustration (card);
+  if (!steady_illustration_is_known (illustration))
+    return steady_tool_fail (_("%s: card “%s” names an unknown illustration “%s”"),
+                             steady_program_get_source_name (program), argv[1], illustration);
+
+  steady_painter_style_init (&style, theme);
+  if (svg)
+    surface = cairo_svg_surface_create (output, width, height);
+  else
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  steady_illustration_paint (cr, illustration, at, width, height, &style);
+  cairo_destroy (cr);
+
+  if (svg)
+    cairo_surface_finish (surface);
+  else if (cairo_surface_write_to_png (surface, output) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return steady_tool_fail (_("%s: cannot write the picture"), output);
+    }
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return steady_tool_fail (_("%s: cannot write the picture"), output);
+    }
+  cairo_surface_destroy (surface);
+
+  return STEADY_TOOL_OK;
+}

@@ -1,0 +1,160 @@
+/* tool-render.c: steady-tool render DRILL --at SECONDS … -o out.png|out.svg
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <cairo.h>
+#include <cairo-svg.h>
+#include <glib/gi18n.h>
+
+#include "steady-motion.h"
+#include "steady-painter.h"
+#include "steady-program.h"
+#include "steady-tool.h"
+
+static const SteadyToolCommand command = {
+  "render", "DRILL --at SECONDS [--side left|right] [--size WxH] [--view YAW,PITCH] [--frames N] [--style light|dark|high-contrast] -o FILE", NULL, NULL
+};
+
+static gboolean
+parse_size (const char *text,
+            int        *width,
+            int        *height)
+{
+  char *end = NULL;
+  gint64 w, h;
+
+  w = g_ascii_strtoll (text, &end, 10);
+  if (end == NULL || (*end != 'x' && *end != 'X'))
+    return FALSE;
+  h = g_ascii_strtoll (end + 1, &end, 10);
+  if (*end != '\0' || w < 16 || h < 16 || w > 8192 || h > 8192)
+    return FALSE;
+
+  *width = w;
+  *height = h;
+  return TRUE;
+}
+
+static gboolean
+parse_view (const char *text,
+            double     *yaw,
+            double     *pitch)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+  char *end = NULL;
+
+  if (g_strv_length (parts) != 2)
+    return FALSE;
+  *yaw = g_ascii_strtod (parts[0], &end);
+  if (end == parts[0] || *end != '\0')
+    return FALSE;
+  *pitch = g_ascii_strtod (parts[1], &end);
+  if (end == parts[1] || *end != '\0')
+    return FALSE;
+
+  return TRUE;
+}
+
+int
+steady_tool_render (int    argc,
+                    char **argv)
+{
+  g_autoptr(SteadyProgram) program = NULL;
+  g_autofree char *program_path = NULL, *side_name = NULL, *size = NULL, *view = NULL;
+  g_autofree char *style_name = NULL, *output = NULL;
+  double at = 0.0, yaw = 0, pitch = 0;
+  int frames = 1, width = 800, height = 600;
+  const GOptionEntry entries[] = {
+    { "at", 0, 0, G_OPTION_ARG_DOUBLE, &at, N_("Time in the drill's demo loop"), N_("SECONDS") },
+    { "side", 0, 0, G_OPTION_ARG_STRING, &side_name, N_("Working side"), "left|right" },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size, N_("Picture size (800x600)"), N_("WxH") },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view, N_("Camera yaw and pitch in degrees"), N_("YAW,PITCH") },
+    { "frames", 0, 0, G_OPTION_ARG_INT, &frames, N_("Render N successive frames at 60 per second"), "N" },
+    { "style", 0, 0, G_OPTION_ARG_STRING, &style_name, N_("Colours"), "light|dark|high-contrast" },
+    { "program", 0, 0, G_OPTION_ARG_FILENAME, &program_path, N_("Program file (default: built-in)"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (.png or .svg)"), N_("FILE") },
+    { NULL }
+  };
+  SteadyDrill *drill;
+  SteadyMotionParams params;
+  SteadyPainterStyle style;
+  SteadyPainterTheme theme = STEADY_PAINTER_THEME_LIGHT;
+  SteadySide side = STEADY_SIDE_NONE;
+  SteadyCamera camera;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  gboolean svg;
+  const char *motion;
+
+  if (!steady_tool_parse_options (&command, entries, &argc, &argv))
+    return STEADY_TOOL_USAGE;
+
+  if (argc != 2 || output == NULL || frames < 1 || frames > 100000)
+    {
+      fprintf (stderr, "%s\n", _("Usage: steady-tool render DRILL --at SECONDS [OPTION…] -o FILE"));
+      return STEADY_TOOL_USAGE;
+    }
+  if (size != NULL && !parse_size (size, &width, &height))
+    return steady_tool_fail (_("--size “%s” is not WIDTHxHEIGHT (16–8192 each)"), size);
+  if (view != NULL && !parse_view (view, &yaw, &pitch))
+    return steady_tool_fail (_("--view “%s” is not YAW,PITCH in degrees"), view);
+  if (side_name != NULL &&
+      (!steady_side_from_string (side_name, &side) || side == STEADY_SIDE_BOTH))
+    return steady_tool_fail (_("--side “%s” is neither left nor right"), side_name);
+  if (style_name != NULL && !steady_painter_theme_from_string (style_name, &theme))
+    return steady_tool_fail (_("--style “%s” is not light, dark or high-contrast"), style_name);
+  svg = g_str_has_suffix (output, ".svg");
+  if (!svg && !g_str_has_suffix (output, ".png"))
+    return steady_tool_fail (_("%s: the output must end in .png or .svg"), output);
+
+  program = steady_tool_load_program (program_path);
+  if (program == NULL)
+    return STEADY_TOOL_BAD_INPUT;
+  drill = steady_program_find_drill (program, argv[1]);
+  if (drill == NULL)
+    return steady_tool_fail (_("%s: no drill “%s”"), steady_program_get_source_name (program), argv[1]);
+  motion = steady_drill_get_motion (drill);
+  steady_motion_params_init_from_drill (&params, drill);
+  steady_painter_style_init (&style, theme);
+  steady_camera_init_for_motion (&camera, motion);
+  if (view != NULL)
+    steady_camera_set_orbit (&camera, yaw, pitch);
+
+  if (svg)
+    surface = cairo_svg_surface_create (output, width, height);
+  else
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+
+  for (int i = 0; i < frames; i++)
+    {
+      SteadyMotionState state;
+      SteadyPose pose;
+
+      steady_motion_demo_state (motion, at + i / 60.0, &state);
+      if (side != STEADY_SIDE_NONE)
+        state.side = side;
+      steady_motion_pose (motion, &state, &params, &pose);
+      steady_painter_paint (cr, &pose, &camera, width, height, &style);
+    }
+
+  cairo_destroy (cr);
+  if (svg)
+    cairo_surface_finish (surface);
+  else if (cairo_surface_write_to_png (surface, output) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return steady_tool_fail (_("%s: cannot write the picture"), output);
+    }
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return steady_tool_fail (_("%s: cannot write the picture"), output);
+    }
+  cairo_surface_destroy (surface);
+
+  return STEADY_TOOL_OK;
+}

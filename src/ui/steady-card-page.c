@@ -1,0 +1,257 @@
+/* steady-card-page.c: one card of the lesson, as a page of the deck
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "steady-card-page.h"
+
+struct _SteadyCardPage
+{
+  GtkWidget   parent_instance;
+
+  SteadyCard *card;
+  GtkWidget  *figure;
+
+  GtkWidget  *scroller;
+  GtkWidget  *layout;
+  GtkWidget  *figure_slot;
+  GtkLabel   *title_label;
+  GtkBox     *paragraph_box;
+  GtkWidget  *drills_button;
+};
+
+G_DEFINE_FINAL_TYPE (SteadyCardPage, steady_card_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CARD,
+  PROP_LEADS_TO_DRILLS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+steady_card_page_fill (SteadyCardPage *self)
+{
+  const char * const *paragraphs;
+
+  g_assert (STEADY_IS_CARD (self->card));
+
+  gtk_label_set_text (self->title_label, steady_card_get_title (self->card));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  steady_card_get_title (self->card),
+                                  -1);
+
+  paragraphs = steady_card_get_paragraphs (self->card);
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      GtkWidget *label = gtk_label_new (paragraphs[i]);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "steady-card-text");
+      gtk_box_append (self->paragraph_box, label);
+    }
+}
+
+static void
+steady_card_page_constructed (GObject *object)
+{
+  SteadyCardPage *self = STEADY_CARD_PAGE (object);
+
+  G_OBJECT_CLASS (steady_card_page_parent_class)->constructed (object);
+
+  if (self->card != NULL)
+    steady_card_page_fill (self);
+}
+
+static void
+steady_card_page_dispose (GObject *object)
+{
+  SteadyCardPage *self = STEADY_CARD_PAGE (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), STEADY_TYPE_CARD_PAGE);
+  /* The template's top widget has no id, so it is unparented here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  self->figure = NULL;
+  g_clear_object (&self->card);
+
+  G_OBJECT_CLASS (steady_card_page_parent_class)->dispose (object);
+}
+
+static void
+steady_card_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  SteadyCardPage *self = STEADY_CARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CARD:
+      g_value_set_object (value, self->card);
+      break;
+    case PROP_LEADS_TO_DRILLS:
+      g_value_set_boolean (value, steady_card_page_get_leads_to_drills (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+steady_card_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  SteadyCardPage *self = STEADY_CARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CARD:
+      self->card = g_value_dup_object (value);
+      break;
+    case PROP_LEADS_TO_DRILLS:
+      steady_card_page_set_leads_to_drills (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+steady_card_page_class_init (SteadyCardPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = steady_card_page_constructed;
+  object_class->dispose = steady_card_page_dispose;
+  object_class->get_property = steady_card_page_get_property;
+  object_class->set_property = steady_card_page_set_property;
+
+  properties[PROP_CARD] =
+    g_param_spec_object ("card", NULL, NULL,
+                         STEADY_TYPE_CARD,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LEADS_TO_DRILLS] =
+    g_param_spec_boolean ("leads-to-drills", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steady-card-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SteadyCardPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCardPage, layout);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCardPage, figure_slot);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCardPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCardPage, paragraph_box);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCardPage, drills_button);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "steadycardpage");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+steady_card_page_init (SteadyCardPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+steady_card_page_new (SteadyCard *card)
+{
+  g_return_val_if_fail (STEADY_IS_CARD (card), NULL);
+
+  return g_object_new (STEADY_TYPE_CARD_PAGE, "card", card, NULL);
+}
+
+SteadyCard *
+steady_card_page_get_card (SteadyCardPage *self)
+{
+  g_return_val_if_fail (STEADY_IS_CARD_PAGE (self), NULL);
+
+  return self->card;
+}
+
+const char *
+steady_card_page_get_title (SteadyCardPage *self)
+{
+  g_return_val_if_fail (STEADY_IS_CARD_PAGE (self), NULL);
+
+  return gtk_label_get_text (self->title_label);
+}
+
+void
+steady_card_page_set_leads_to_drills (SteadyCardPage *self,
+                                      gboolean        leads)
+{
+  g_return_if_fail (STEADY_IS_CARD_PAGE (self));
+
+  leads = !!leads;
+  if (leads == gtk_widget_get_visible (self->drills_button))
+    return;
+
+  gtk_widget_set_visible (self->drills_button, leads);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEADS_TO_DRILLS]);
+}
+
+gboolean
+steady_card_page_get_leads_to_drills (SteadyCardPage *self)
+{
+  g_return_val_if_fail (STEADY_IS_CARD_PAGE (self), FALSE);
+
+  return gtk_widget_get_visible (self->drills_button);
+}
+
+void
+steady_card_page_set_figure (SteadyCardPage *self,
+                             GtkWidget      *figure)
+{
+  g_return_if_fail (STEADY_IS_CARD_PAGE (self));
+  g_return_if_fail (figure == NULL || GTK_IS_WIDGET (figure));
+
+  if (self->figure == figure)
+    return;
+
+  if (self->figure != NULL)
+    gtk_box_remove (GTK_BOX (self->figure_slot), self->figure);
+
+  self->figure = figure;
+
+  if (figure != NULL)
+    {
+      gtk_widget_set_hexpand (figure, TRUE);
+      gtk_widget_set_vexpand (figure, TRUE);
+      gtk_box_append (GTK_BOX (self->figure_slot), figure);
+    }
+
+  /* With a figure the page spreads across the window, figure and text in
+   * two equal halves; without one the text stands alone in the middle. */
+  gtk_widget_set_visible (self->figure_slot, figure != NULL);
+  gtk_widget_set_halign (self->layout, figure != NULL ? GTK_ALIGN_FILL : GTK_ALIGN_CENTER);
+  gtk_box_set_homogeneous (GTK_BOX (self->layout), figure != NULL);
+  /* The figure takes the page's full height; the text stays centred. */
+  gtk_widget_set_valign (self->layout, figure != NULL ? GTK_ALIGN_FILL : GTK_ALIGN_CENTER);
+  gtk_widget_set_vexpand (self->layout, figure != NULL);
+}
+
+GtkWidget *
+steady_card_page_get_figure (SteadyCardPage *self)
+{
+  g_return_val_if_fail (STEADY_IS_CARD_PAGE (self), NULL);
+
+  return self->figure;
+}

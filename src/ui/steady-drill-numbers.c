@@ -1,0 +1,136 @@
+/* steady-drill-numbers.c: a drill's numbers as one short line of text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "steady-drill-numbers.h"
+
+/* Numbers in program files are whole seconds or reps most of the time;
+ * "%g" prints 5 as "5" and 4.5 as "4.5" in the user's locale. */
+static char *
+format_number (double value)
+{
+  return g_strdup_printf ("%g", value);
+}
+
+/* Appends " (MIN–MAX)" when the patient may choose within a range. */
+static char *
+with_range (char              *text,
+            const SteadyRange *range)
+{
+  g_autofree char *owned = text;
+  g_autofree char *min = NULL;
+  g_autofree char *max = NULL;
+
+  if (range->min == range->max)
+    return g_steal_pointer (&owned);
+
+  min = format_number (range->min);
+  max = format_number (range->max);
+  /* TRANSLATORS: a number of the drill, then the range a patient may
+   * choose it in, e.g. "15 reps (15–20)" */
+  return g_strdup_printf (_("%s (%s–%s)"), owned, min, max);
+}
+
+static char *
+format_sides (SteadySide sides)
+{
+  switch (sides)
+    {
+    case STEADY_SIDE_LEFT:
+      return g_strdup (_("left side only"));
+    case STEADY_SIDE_RIGHT:
+      return g_strdup (_("right side only"));
+    case STEADY_SIDE_BOTH:
+      return g_strdup (_("both sides"));
+    case STEADY_SIDE_NONE:
+    default:
+      return NULL;
+    }
+}
+
+static char *
+format_reps (SteadyDrill *drill)
+{
+  const SteadyRange *reps = steady_drill_get_reps (drill);
+  g_autofree char *number = NULL;
+  char *text;
+  gulong n;
+
+  if (reps == NULL || !reps->present)
+    return NULL;
+  /* A single long hold needs no count: "hold 30 s" says it all. */
+  if (reps->value == 1 && reps->min == reps->max && steady_drill_get_hold (drill)->present)
+    return NULL;
+
+  number = format_number (reps->value);
+  n = (gulong) reps->value;
+
+  /* Knee circles count circles in each direction, not repetitions. */
+  if (g_strcmp0 (steady_drill_get_motion (drill), "quadruped-knee-circles") == 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s circle each way",
+                                         "%s circles each way", n), number);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s rep", "%s reps", n), number);
+
+  return with_range (text, reps);
+}
+
+static char *
+format_hold (SteadyDrill *drill)
+{
+  const SteadyRange *hold = steady_drill_get_hold (drill);
+  g_autofree char *number = NULL;
+
+  if (hold == NULL || !hold->present)
+    return NULL;
+
+  number = format_number (hold->value);
+  /* TRANSLATORS: how long each rep is held, in seconds, e.g. "hold 5 s" */
+  return with_range (g_strdup_printf (_("hold %s s"), number), hold);
+}
+
+static char *
+format_breath (SteadyDrill *drill)
+{
+  double in_seconds = 0;
+  double out_seconds = 0;
+  g_autofree char *in_text = NULL;
+  g_autofree char *out_text = NULL;
+
+  if (!steady_drill_get_breath (drill, &in_seconds, &out_seconds))
+    return NULL;
+
+  in_text = format_number (in_seconds);
+  out_text = format_number (out_seconds);
+  /* TRANSLATORS: paced breathing, e.g. "breathe 4 s in, 6 s out" */
+  return g_strdup_printf (_("breathe %s s in, %s s out"), in_text, out_text);
+}
+
+char *
+steady_drill_numbers_format (SteadyDrill *drill)
+{
+  g_autoptr(GPtrArray) parts = NULL;
+  char *part;
+
+  g_return_val_if_fail (STEADY_IS_DRILL (drill), NULL);
+
+  parts = g_ptr_array_new_with_free_func (g_free);
+
+  if ((part = format_sides (steady_drill_get_sides (drill))) != NULL)
+    g_ptr_array_add (parts, part);
+  if ((part = format_reps (drill)) != NULL)
+    g_ptr_array_add (parts, part);
+  if ((part = format_hold (drill)) != NULL)
+    g_ptr_array_add (parts, part);
+  if ((part = format_breath (drill)) != NULL)
+    g_ptr_array_add (parts, part);
+
+  g_ptr_array_add (parts, NULL);
+
+  /* TRANSLATORS: the separator between a drill's numbers */
+  return g_strjoinv (_(" · "), (char **) parts->pdata);
+}

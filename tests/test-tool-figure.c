@@ -1,0 +1,272 @@
+/* test-tool-figure.c: steady-tool pose, render and render-card on real files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "figure-test-util.h"
+#include "steady-motion.h"
+#include "steady-painter.h"
+
+static int
+run_tool (const char * const  *args,
+          char               **out,
+          char               **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *tool = g_getenv ("STEADY_TOOL");
+  int status = -1;
+
+  g_assert_nonnull (tool);
+  g_ptr_array_add (argv, (char *) tool);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT,
+                               NULL, NULL, out, err, &status, &error));
+  g_assert_no_error (error);
+
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static char *
+program_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "figure-program.xml", NULL);
+}
+
+/* steady-tool pose DRILL … --json, parsed. */
+static JsonObject *
+pose_json (const char *drill,
+           const char *side,
+           const char *amount,
+           const char *angle)
+{
+  g_autofree char *program = program_path ();
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  const char *args[] = { "pose", drill, "--at", "0", "--side", side, "--amount", amount,
+                         "--angle", angle, "--program", program, "--json", NULL };
+
+  g_assert_cmpint (run_tool (args, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static void
+joint (JsonObject      *pose,
+       const char      *name,
+       graphene_vec3_t *res)
+{
+  JsonArray *a = json_object_get_array_member (json_object_get_object_member (pose, "joints"), name);
+
+  g_assert_nonnull (a);
+  graphene_vec3_init (res, json_array_get_double_element (a, 0), json_array_get_double_element (a, 1),
+                      json_array_get_double_element (a, 2));
+}
+
+static double
+dist (JsonObject *a,
+      const char *ja,
+      JsonObject *b,
+      const char *jb)
+{
+  graphene_vec3_t p, q, d;
+
+  joint (a, ja, &p);
+  joint (b, jb, &q);
+  graphene_vec3_subtract (&p, &q, &d);
+  return graphene_vec3_length (&d);
+}
+
+static void
+test_pose_clamshell (void)
+{
+  /* The file asks for a 3 cm opening. */
+  g_autoptr(JsonObject) closed = pose_json ("clamshell", "right", "0", "0");
+  g_autoptr(JsonObject) open = pose_json ("clamshell", "right", "1", "0");
+
+  g_assert_cmpstr (json_object_get_string_member (open, "motion"), ==, "clamshell");
+  g_assert_cmpstr (json_object_get_string_member (open, "units"), ==, "cm");
+  g_assert_cmpfloat_with_epsilon (dist (open, "right-knee", closed, "right-knee"), 3.0, 0.05);
+  g_assert_cmpfloat (dist (open, "right-ankle", closed, "right-ankle"), <, 0.5);
+  g_assert_cmpfloat (dist (open, "left-ankle", open, "right-ankle") - 8.0, <, 3.0);
+  g_assert_cmpfloat (dist (open, "pelvis", closed, "pelvis"), <, 0.01);
+  g_assert_cmpfloat (dist (open, "right-fingertips", open, "right-glute-med"), <, 1.0);
+  g_assert_cmpfloat_with_epsilon (dist (open, "right-hip", open, "right-knee"), 44.0, 0.01);
+}
+
+static void
+test_pose_circles (void)
+{
+  g_autoptr(JsonObject) rest = pose_json ("circles", "left", "0", "0");
+  graphene_vec3_t knees[8], centre;
+  double mean = 0;
+
+  graphene_vec3_init (&centre, 0, 0, 0);
+  for (int i = 0; i < 8; i++)
+    {
+      g_autofree char *angle = g_strdup_printf ("%.6f", 2 * G_PI * i / 8);
+      g_autoptr(JsonObject) pose = pose_json ("circles", "left", "1", angle);
+      JsonArray *up = json_object_get_array_member (pose, "glass-up");
+
+      g_assert_cmpfloat (dist (pose, "pelvis", rest, "pelvis"), <, 1.0);
+      g_assert_cmpfloat (dist (pose, "lumbar", rest, "lumbar"), <, 1.0);
+      g_assert_cmpfloat (dist (pose, "chest", rest, "chest"), <, 1.0);
+      g_assert_cmpfloat (json_array_get_double_element (up, 1), >, cos (2 * G_PI / 180));
+      joint (pose, "left-knee", &knees[i]);
+      graphene_vec3_add (&centre, &knees[i], &centre);
+    }
+  graphene_vec3_scale (&centre, 1.f / 8, &centre);
+  for (int i = 0; i < 8; i++)
+    {
+      graphene_vec3_t d;
+
+      graphene_vec3_subtract (&knees[i], &centre, &d);
+      mean += graphene_vec3_length (&d) / 8;
+    }
+  /* The file asks for an 8 cm circle. */
+  g_assert_cmpfloat_with_epsilon (mean, 8.0, 0.1);
+}
+
+static void
+test_pose_rotation (void)
+{
+  g_autoptr(JsonObject) rest = pose_json ("rotation", "left", "0", "0");
+  g_autoptr(JsonObject) half = pose_json ("rotation", "left", "0.5", "0");
+  g_autoptr(JsonObject) end = pose_json ("rotation", "left", "1", "0");
+  graphene_vec3_t a, b;
+
+  joint (half, "right-shoulder", &a);
+  joint (rest, "right-shoulder", &b);
+  g_assert_cmpfloat (fabs (graphene_vec3_get_y (&a) - graphene_vec3_get_y (&b)), <, 0.3);
+  joint (end, "right-shoulder", &a);
+  g_assert_cmpfloat (graphene_vec3_get_y (&a) - graphene_vec3_get_y (&b), >, 1.0);
+  joint (end, "left-shoulder", &a);
+  joint (rest, "left-shoulder", &b);
+  g_assert_cmpfloat (fabs (graphene_vec3_get_y (&a) - graphene_vec3_get_y (&b)), <, 0.3);
+}
+
+static void
+test_render_matches_painter (void)
+{
+  g_autofree char *program = program_path ();
+  g_autofree char *dir = g_dir_make_tmp ("steady-render-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "circles.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "circles.svg", NULL);
+  g_autofree char *card = g_build_filename (dir, "card.png", NULL);
+  g_autofree char *out = NULL, *err = NULL, *contents = NULL;
+  const char *args[] = { "render", "circles", "--at", "6.5", "--side", "right", "--size", "320x240",
+                         "--style", "dark", "--program", program, "-o", png, NULL };
+  const char *args_svg[] = { "render", "circles", "--at", "6.5", "--program", program, "-o", svg, NULL };
+  const char *args_card[] = { "render-card", "why", "--size", "300x200", "--program", program, "-o", card, NULL };
+  cairo_surface_t *from_tool, *here;
+  cairo_t *cr;
+  SteadyMotionState state;
+  SteadyMotionParams params;
+  SteadyPose pose;
+  SteadyCamera camera;
+  SteadyPainterStyle style;
+
+  g_assert_cmpint (run_tool (args, &out, &err), ==, 0);
+  from_tool = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (from_tool), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (from_tool), ==, 320);
+  g_assert_cmpint (cairo_image_surface_get_height (from_tool), ==, 240);
+
+  /* The same pose through the painter here gives the same pixels. */
+  steady_motion_params_init (&params);
+  params.radius_cm = 8.0;
+  steady_motion_demo_state ("quadruped-knee-circles", 6.5, &state);
+  state.side = STEADY_SIDE_RIGHT;
+  steady_motion_pose ("quadruped-knee-circles", &state, &params, &pose);
+  steady_camera_init_for_motion (&camera, "quadruped-knee-circles");
+  steady_painter_style_init (&style, STEADY_PAINTER_THEME_DARK);
+  here = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 320, 240);
+  cr = cairo_create (here);
+  steady_painter_paint (cr, &pose, &camera, 320, 240, &style);
+  cairo_destroy (cr);
+  g_assert_cmpfloat (figure_test_difference (from_tool, here, 0), ==, 0.0);
+  cairo_surface_destroy (from_tool);
+  cairo_surface_destroy (here);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_tool (args_svg, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "<?xml"));
+  g_assert_nonnull (strstr (contents, "<svg"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_tool (args_card, &out, &err), ==, 0);
+  from_tool = cairo_image_surface_create_from_png (card);
+  g_assert_cmpint (cairo_image_surface_get_width (from_tool), ==, 300);
+  cairo_surface_destroy (from_tool);
+
+  g_unlink (png);
+  g_unlink (svg);
+  g_unlink (card);
+  g_rmdir (dir);
+}
+
+static void
+test_bad_input (void)
+{
+  g_autofree char *program = program_path ();
+  struct {
+    const char *args[12];
+    int         status;
+    const char *message;
+  } cases[] = {
+    { { "render", "nope", "--program", program, "-o", "/tmp/x.png", NULL }, 1, "no drill “nope”" },
+    { { "render", "circles", "--size", "big", "--program", program, "-o", "/tmp/x.png", NULL }, 1, "--size" },
+    { { "render", "circles", "--side", "up", "--program", program, "-o", "/tmp/x.png", NULL }, 1, "--side" },
+    { { "render", "circles", "--view", "1", "--program", program, "-o", "/tmp/x.png", NULL }, 1, "--view" },
+    { { "render", "circles", "--program", program, "-o", "/tmp/x.gif", NULL }, 1, ".png or .svg" },
+    { { "render", "circles", "--program", program, NULL }, 2, NULL },
+    { { "render-card", "nope", "--program", program, "-o", "/tmp/x.png", NULL }, 1, "no card “nope”" },
+    { { "pose", "circles", "--program", program, NULL }, 2, NULL },
+    { { "pose", "circles", "--amount", "3", "--program", program, "--json", NULL }, 1, "--amount" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+
+      g_assert_cmpint (run_tool (cases[i].args, &out, &err), ==, cases[i].status);
+      if (cases[i].message != NULL)
+        {
+          g_assert_nonnull (strstr (err, cases[i].message));
+          /* One clear line. */
+          g_assert_cmpint (strchr (err, '\n') - err, ==, strlen (err) - 1);
+        }
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/tool-figure/pose-clamshell", test_pose_clamshell);
+  g_test_add_func ("/tool-figure/pose-circles", test_pose_circles);
+  g_test_add_func ("/tool-figure/pose-rotation", test_pose_rotation);
+  g_test_add_func ("/tool-figure/render-matches-painter", test_render_matches_painter);
+  g_test_add_func ("/tool-figure/bad-input", test_bad_input);
+
+  return g_test_run ();
+}
