@@ -62,7 +62,8 @@ steady_tool_parse_options (const SteadyToolCommand   *command,
   parameter = g_strdup_printf ("steady-tool %s", command->name);
   g_set_prgname (parameter);
   context = g_option_context_new (command->args);
-  g_option_context_set_summary (context, _(command->summary));
+  if (command->summary != NULL)
+    g_option_context_set_summary (context, _(command->summary));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_help_enabled (context, TRUE);
   if (entries != NULL)

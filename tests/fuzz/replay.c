@@ -40,6 +40,8 @@ main (int   argc,
       g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
       const char *name;
 
+      g_autofree char *corpus = g_path_get_basename (argv[i]);
+
       if (dir == NULL)
         continue;
       while ((name = g_dir_read_name (dir)) != NULL)
@@ -50,8 +52,7 @@ main (int   argc,
         {
           const char *file = g_ptr_array_index (names, j);
           char *path = g_build_filename (argv[i], file, NULL);
-          g_autofree char *test = g_strdup_printf ("/fuzz/replay/%s/%s",
-                                                   g_path_get_basename (argv[i]), file);
+          g_autofree char *test = g_strdup_printf ("/fuzz/replay/%s/%s", corpus, file);
 
           g_test_add_data_func_full (test, path, replay_file, g_free);
           n_files++;
