@@ -25,6 +25,8 @@ static const SteadyToolCommand commands[] = {
     N_("Draw a card's illustration to PNG or SVG"), steady_tool_render_card },
   { "pose", "DRILL --at SECONDS [--side left|right] --json",
     N_("Print a drill's 3-D joint positions in centimetres"), steady_tool_pose },
+  { "handout", "[--program FILE] -o FILE.pdf",
+    N_("Write the printable home-program handout as PDF"), steady_tool_handout },
 };
 
 static const SteadyToolCommand *
