@@ -6,6 +6,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define _GNU_SOURCE /* memmem */
 #include "config.h"
 
 #include <string.h>
@@ -358,6 +359,35 @@ test_window (void)
     ;
 }
 
+/* Printing draws the handout's pages: exported through the print
+ * operation, they make a 4-page PDF. */
+static void
+test_print_export (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadyProgram) program = steady_program_new_builtin (&error);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("steady-print-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  GtkPrintOperationResult result;
+
+  g_assert_no_error (error);
+  operation = steady_progress_new_print_operation (program);
+  gtk_print_operation_set_export_filename (operation, path);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_nonnull (memmem (contents, length, "/Count 4", 8));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Screenshots of the check-in and the stop card, for looking at. */
 static void
 test_screenshots_checkin (void)
@@ -426,6 +456,7 @@ main (int   argc,
   g_test_add_func ("/checkin/stop", test_stop);
   g_test_add_func ("/history/window", test_window);
   g_test_add_func ("/checkin/screenshots", test_screenshots_checkin);
+  g_test_add_func ("/history/print-export", test_print_export);
 
   status = g_test_run ();
 

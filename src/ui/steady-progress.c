@@ -193,34 +193,46 @@ on_print_done (GtkPrintOperation       *operation,
     }
 }
 
-void
-steady_progress_print_handout (GtkWindow     *parent,
-                               SteadyProgram *program)
+GtkPrintOperation *
+steady_progress_new_print_operation (SteadyProgram *program)
 {
-  g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  g_autoptr(GError) error = NULL;
-  GtkPrintOperationResult result;
+  GtkPrintOperation *operation;
 
-  g_return_if_fail (GTK_IS_WINDOW (parent));
-  g_return_if_fail (STEADY_IS_PROGRAM (program));
+  g_return_val_if_fail (STEADY_IS_PROGRAM (program), NULL);
 
   operation = gtk_print_operation_new ();
   gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_job_name (operation, steady_program_get_title (program));
-  gtk_print_operation_set_allow_async (operation, TRUE);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  /* The operation may outlive this call (it runs asynchronously): it
-   * keeps what its handlers use. */
+  /* The operation may outlive its caller (it runs asynchronously): it
+   * keeps the program its handlers draw. */
   g_object_set_data_full (G_OBJECT (operation), "steady-program",
                           g_object_ref (program), g_object_unref);
-  g_object_set_data_full (G_OBJECT (operation), "steady-parent",
-                          g_object_ref (parent), g_object_unref);
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), program);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), program);
+
+  return operation;
+}
+
+void
+steady_progress_print_handout (GtkWindow     *parent,
+                               SteadyProgram *program)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (STEADY_IS_PROGRAM (program));
+
+  operation = steady_progress_new_print_operation (program);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_object_set_data_full (G_OBJECT (operation), "steady-parent",
+                          g_object_ref (parent), g_object_unref);
   g_signal_connect (operation, "done", G_CALLBACK (on_print_done), parent);
 
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,

@@ -43,4 +43,10 @@ void              steady_progress_export_journal  (GtkWindow            *parent,
 void              steady_progress_print_handout   (GtkWindow            *parent,
                                                    SteadyProgram        *program);
 
+/* The print operation behind steady_progress_print_handout(), set up (A4,
+ * points, one page per handout page) but not run: run it with
+ * GTK_PRINT_OPERATION_ACTION_EXPORT and an export file name to write the
+ * printed pages to PDF without a dialog. */
+GtkPrintOperation *steady_progress_new_print_operation (SteadyProgram *program);
+
 G_END_DECLS

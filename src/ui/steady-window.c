@@ -365,11 +365,13 @@ on_application_changed (SteadyWindow *self)
   if (recovered != NULL)
     {
       g_autofree char *title = NULL;
+      g_autofree char *name = g_path_get_basename (recovered);
       AdwToast *toast;
 
-      /* TRANSLATORS: %s is where the damaged journal was moved */
-      title = g_strdup_printf (_("Your journal was damaged. Steady kept it as %s and started a new one."),
-                               recovered);
+      /* The full path is on the history page, behind "Details". */
+      /* TRANSLATORS: %s is the name the damaged journal was kept under */
+      title = g_strdup_printf (_("Your journal was damaged: a new one was started, the old one kept as %s"),
+                               name);
       toast = adw_toast_new (title);
       adw_toast_set_timeout (toast, 0);
       adw_toast_set_button_label (toast, _("_Details"));
