@@ -25,6 +25,53 @@
 #define NOW G_GINT64_CONSTANT (1795628800)
 
 static SteadyApplication *app;
+
+/* An application that says it is a kiosk, as the kiosk shell's does. */
+#define TEST_TYPE_KIOSK_APP (test_kiosk_app_get_type ())
+G_DECLARE_FINAL_TYPE (TestKioskApp, test_kiosk_app, TEST, KIOSK_APP, GtkApplication)
+
+struct _TestKioskApp
+{
+  GtkApplication parent_instance;
+  gboolean       kiosk;
+};
+
+G_DEFINE_FINAL_TYPE (TestKioskApp, test_kiosk_app, GTK_TYPE_APPLICATION)
+
+static void
+test_kiosk_app_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  g_value_set_boolean (value, TEST_KIOSK_APP (object)->kiosk);
+}
+
+static void
+test_kiosk_app_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  TEST_KIOSK_APP (object)->kiosk = g_value_get_boolean (value);
+}
+
+static void
+test_kiosk_app_class_init (TestKioskAppClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = test_kiosk_app_get_property;
+  object_class->set_property = test_kiosk_app_set_property;
+  g_object_class_install_property (object_class, 1,
+                                   g_param_spec_boolean ("kiosk", NULL, NULL, FALSE,
+                                                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+}
+
+static void
+test_kiosk_app_init (TestKioskApp *self)
+{
+}
 static gint64 fake_now;
 
 static gint64
@@ -359,6 +406,24 @@ test_window (void)
     ;
 }
 
+/* In kiosk mode nothing is kept: no journal, and the desktop app (no
+ * "kiosk" property) keeps one. */
+static void
+test_kiosk (void)
+{
+  g_autoptr(GtkApplication) kiosk = g_object_new (TEST_TYPE_KIOSK_APP, "kiosk", TRUE, NULL);
+  g_autoptr(GtkApplication) desktop = g_object_new (TEST_TYPE_KIOSK_APP, "kiosk", FALSE, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (steady_progress_is_enabled (kiosk));
+  g_assert_null (steady_progress_get_journal (kiosk, &error));
+  g_assert_no_error (error);
+  g_assert_false (steady_progress_is_enabled (NULL));
+
+  g_assert_true (steady_progress_is_enabled (desktop));
+  g_assert_true (steady_progress_is_enabled (GTK_APPLICATION (app)));
+}
+
 /* Printing draws the handout's pages: exported through the print
  * operation, they make a 4-page PDF. */
 static void
@@ -457,6 +522,7 @@ main (int   argc,
   g_test_add_func ("/history/window", test_window);
   g_test_add_func ("/checkin/screenshots", test_screenshots_checkin);
   g_test_add_func ("/history/print-export", test_print_export);
+  g_test_add_func ("/history/kiosk", test_kiosk);
 
   status = g_test_run ();
 
