@@ -337,8 +337,6 @@ draw_pose_panel (Page                     *page,
   steady_painter_style_init (&style, STEADY_PAINTER_THEME_LIGHT);
   style.fill_background = FALSE;
   steady_camera_init_for_motion (&camera, motion);
-  /* Paper is small: the figure may fill its panel, mat and all. */
-  camera.zoom *= 1.15;
 
   cairo_save (page->cr);
   rounded_rect (page->cr, x, y, w, h, 8);
@@ -398,7 +396,7 @@ draw_drill (Page        *page,
   rest.amount = 0.0;
   rest.working = FALSE;
   panel_w = (page->width - 2 * MARGIN - 2 * GAP) / 3;
-  panel_h = panel_w * 0.85;
+  panel_h = panel_w * 0.9;
   draw_pose_panel (page, drill, NULL, &rest, _("1. Start"),
                    MARGIN, page->y, panel_w, panel_h);
   draw_pose_panel (page, drill, &start, &end, _("2. The movement"),
