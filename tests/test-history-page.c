@@ -355,6 +355,24 @@ save_screenshot (GtkWidget  *window,
   g_test_message ("screenshot: %s", path);
 }
 
+/* The first chart (the calendar) under @widget, depth first. */
+static GtkWidget *
+find_chart (GtkWidget *widget)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "SteadyChartView"))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_chart (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* The window reaches the page through win.show-history, on the user's
  * own journal (XDG_DATA_HOME), and Back leaves it. */
 static void
@@ -364,11 +382,15 @@ test_window (void)
   SteadyJournal *journal = steady_progress_get_journal (GTK_APPLICATION (app), &error);
   SteadyWindow *window;
   SteadyHistoryPage *page;
+  GtkWidget *chart;
   const gboolean schemes[] = { FALSE, TRUE };
 
   g_assert_no_error (error);
   g_assert_nonnull (journal);
   g_assert_true (steady_progress_is_enabled (GTK_APPLICATION (app)));
+  /* The damaged file main() left was moved aside, and a fresh one started. */
+  g_assert_nonnull (steady_journal_get_recovered_path (journal));
+  g_assert_true (g_file_test (steady_journal_get_recovered_path (journal), G_FILE_TEST_IS_REGULAR));
   fill_journal (journal);
 
   window = steady_window_new (app);
@@ -385,6 +407,16 @@ test_window (void)
   g_assert_true (steady_history_page_get_journal (page) == journal);
   steady_history_page_set_now (page, NOW);
   g_assert_cmpstr (steady_history_page_get_streak_text (page), ==, "3 days in a row");
+  /* The page says where the damaged journal went. */
+  g_assert_nonnull (steady_history_page_get_notice (page));
+  g_assert_nonnull (strstr (steady_history_page_get_notice (page),
+                            steady_journal_get_recovered_path (journal)));
+  /* Screen readers hear each chart's summary as its name. */
+  chart = find_chart (GTK_WIDGET (page));
+  g_assert_nonnull (chart);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       steady_history_page_get_calendar_summary (page));
 
   for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
     {
@@ -505,6 +537,15 @@ main (int   argc,
   g_assert_no_error (error);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_setenv ("TZ", "UTC", TRUE);
+
+  /* The user's journal is damaged before Steady first opens it. */
+  {
+    g_autofree char *journal_dir = g_build_filename (data_home, "steady", NULL);
+    g_autofree char *journal_path = g_build_filename (journal_dir, "journal.sqlite", NULL);
+
+    g_assert_cmpint (g_mkdir_with_parents (journal_dir, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (journal_path, "SQLite format 3 — but not really", -1, &error));
+  }
 
   gtk_test_init (&argc, &argv, NULL);
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
