@@ -25,6 +25,8 @@ static const SteadyToolCommand commands[] = {
     N_("Draw a card's illustration to PNG or SVG"), steady_tool_render_card },
   { "pose", "DRILL --at SECONDS [--side left|right] --json",
     N_("Print a drill's 3-D joint positions in centimetres"), steady_tool_pose },
+  { "audio", "DRILL -o FILE.wav [--mode tones|voice|silent] [--lang LANG] [--volume V] [--reps N] [--hold S] [--side left|right|both] [--breath IN,OUT] [--program FILE]",
+    N_("Render a drill's sound cues to a WAV file"), steady_tool_audio },
 };
 
 static const SteadyToolCommand *

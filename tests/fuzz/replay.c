@@ -12,6 +12,7 @@
 #include <glib.h>
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+int LLVMFuzzerInitialize (int *argc, char ***argv);
 
 static void
 replay_file (gconstpointer data)
@@ -33,6 +34,7 @@ main (int   argc,
   guint n_files = 0;
 
   g_test_init (&argc, &argv, NULL);
+  LLVMFuzzerInitialize (&argc, &argv);
 
   for (int i = 1; i < argc; i++)
     {
