@@ -21,6 +21,7 @@
 #include "steady-drill-numbers.h"
 #include "steady-drill-page.h"
 #include "steady-drills-page.h"
+#include "steady-figure-view.h"
 #include "steady-window.h"
 
 static SteadyApplication *app;
@@ -747,9 +748,15 @@ test_drill_page (void)
       g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_prev_sibling (text))), ==, "•");
     }
 
-  /* The figure slot is empty until the figure view is wired in, and the
-   * page does not pretend otherwise. */
-  g_assert_null (steady_drill_page_get_figure (STEADY_DRILL_PAGE (page)));
+  /* The drill's own figure loops its motion in the slot. */
+  {
+    GtkWidget *own = steady_drill_page_get_figure (STEADY_DRILL_PAGE (page));
+
+    g_assert_true (STEADY_IS_FIGURE_VIEW (own));
+    g_assert_true (steady_figure_view_get_drill (STEADY_FIGURE_VIEW (own)) ==
+                   steady_drill_page_get_drill (STEADY_DRILL_PAGE (page)));
+    g_assert_true (gtk_widget_get_mapped (own));
+  }
 
   /* Any widget fits the slot, full width, between the numbers and the steps. */
   {
@@ -792,7 +799,27 @@ test_card_figure_slot (void)
   activate (window, "win.show-deck", NULL);
   settle (GTK_WIDGET (window));
   page = steady_deck_get_card_page (steady_window_get_deck (window), 0);
-  g_assert_null (steady_card_page_get_figure (page));
+
+  /* Each card shows its illustration, moving only while it is in view. */
+  {
+    SteadyDeck *deck = steady_window_get_deck (window);
+    SteadyCardPage *second = steady_deck_get_card_page (deck, 1);
+    GtkWidget *own = steady_card_page_get_figure (page);
+    GtkWidget *next = steady_card_page_get_figure (second);
+
+    g_assert_true (STEADY_IS_FIGURE_VIEW (own));
+    g_assert_cmpstr (steady_figure_view_get_illustration (STEADY_FIGURE_VIEW (own)), ==,
+                     steady_card_get_illustration (steady_card_page_get_card (page)));
+    g_assert_true (steady_figure_view_get_playing (STEADY_FIGURE_VIEW (own)));
+    g_assert_false (steady_figure_view_get_playing (STEADY_FIGURE_VIEW (next)));
+
+    activate (window, "win.next", NULL);
+    settle (GTK_WIDGET (window));
+    g_assert_false (steady_figure_view_get_playing (STEADY_FIGURE_VIEW (own)));
+    g_assert_true (steady_figure_view_get_playing (STEADY_FIGURE_VIEW (next)));
+    activate (window, "win.previous", NULL);
+    settle (GTK_WIDGET (window));
+  }
 
   /* Any widget fits the slot; it sits beside the text, left of the title. */
   steady_card_page_set_figure (page, figure);

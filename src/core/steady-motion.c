@@ -442,6 +442,15 @@ pose_quadruped (const SteadyMotionState  *state,
 
 /* ---- Supine knee rotation -------------------------------------------- */
 
+#define SUPINE_PATH_POINTS 12
+
+static struct {
+  SteadySide      side;
+  double          angle_deg;
+  graphene_vec3_t points[SUPINE_PATH_POINTS];
+} supine_path = { STEADY_SIDE_NONE, 0.0, { { { 0 } } } };
+G_LOCK_DEFINE_STATIC (supine_path);
+
 static void
 supine_base (SteadySkeleton *s)
 {
@@ -559,23 +568,32 @@ pose_supine (const SteadyMotionState  *state,
   pose->limit_joint = on_side (J (LEFT_SHOULDER), opposite);
   pose->limit = limit;
 
-  /* The knees' arc out to the limit, from the pose itself. */
+  /* The knees' arc out to the limit, from the pose itself. It depends on
+   * the side and the range only, so the last one is remembered. */
   if (with_path)
     {
-      pose->n_path = 12;
-      for (guint i = 0; i < pose->n_path; i++)
+      G_LOCK (supine_path);
+      if (supine_path.side != side || supine_path.angle_deg != params->angle_deg)
         {
-          SteadyMotionState st = *state;
-          SteadyPose sample;
-          graphene_vec3_t knees;
+          for (guint i = 0; i < SUPINE_PATH_POINTS; i++)
+            {
+              SteadyMotionState st = *state;
+              SteadyPose sample;
+              graphene_vec3_t knees;
 
-          st.amount = (double) i / (pose->n_path - 1);
-          steady_pose_init_standing (&sample);
-          pose_supine (&st, params, &sample, FALSE);
-          graphene_vec3_add (steady_skeleton_get_position (&sample.skeleton, J (LEFT_KNEE)),
-                             steady_skeleton_get_position (&sample.skeleton, J (RIGHT_KNEE)), &knees);
-          graphene_vec3_scale (&knees, 0.5f, &pose->path[i]);
+              st.amount = (double) i / (SUPINE_PATH_POINTS - 1);
+              steady_pose_init_standing (&sample);
+              pose_supine (&st, params, &sample, FALSE);
+              graphene_vec3_add (steady_skeleton_get_position (&sample.skeleton, J (LEFT_KNEE)),
+                                 steady_skeleton_get_position (&sample.skeleton, J (RIGHT_KNEE)), &knees);
+              graphene_vec3_scale (&knees, 0.5f, &supine_path.points[i]);
+            }
+          supine_path.side = side;
+          supine_path.angle_deg = params->angle_deg;
         }
+      pose->n_path = SUPINE_PATH_POINTS;
+      memcpy (pose->path, supine_path.points, sizeof supine_path.points);
+      G_UNLOCK (supine_path);
     }
 
   graphene_vec3_init (&pose->mat_centre, 0.f, 0.f, -30.f);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "steady-card-page.h"
+#include "steady-figure-view.h"
 
 struct _SteadyCardPage
 {
@@ -173,9 +174,31 @@ steady_card_page_init (SteadyCardPage *self)
 GtkWidget *
 steady_card_page_new (SteadyCard *card)
 {
+  SteadyCardPage *self;
+  GtkWidget *figure;
+
   g_return_val_if_fail (STEADY_IS_CARD (card), NULL);
 
-  return g_object_new (STEADY_TYPE_CARD_PAGE, "card", card, NULL);
+  self = g_object_new (STEADY_TYPE_CARD_PAGE, "card", card, NULL);
+
+  /* Every card has an illustration; it moves only while its card is the
+   * one shown (see steady_card_page_set_playing()). */
+  figure = steady_figure_view_new ();
+  steady_figure_view_set_illustration (STEADY_FIGURE_VIEW (figure), steady_card_get_illustration (card));
+  steady_figure_view_set_playing (STEADY_FIGURE_VIEW (figure), FALSE);
+  steady_card_page_set_figure (self, figure);
+
+  return GTK_WIDGET (self);
+}
+
+void
+steady_card_page_set_playing (SteadyCardPage *self,
+                              gboolean        playing)
+{
+  g_return_if_fail (STEADY_IS_CARD_PAGE (self));
+
+  if (STEADY_IS_FIGURE_VIEW (self->figure))
+    steady_figure_view_set_playing (STEADY_FIGURE_VIEW (self->figure), playing);
 }
 
 SteadyCard *

@@ -24,6 +24,8 @@ gboolean    steady_card_page_get_leads_to_drills (SteadyCardPage *self);
 
 /* The illustration (a SteadyFigureView) goes beside the text. Without one
  * the text stands alone, centred. @figure may be NULL to take it out. */
+void        steady_card_page_set_playing      (SteadyCardPage *self,
+                                               gboolean        playing);
 void        steady_card_page_set_figure       (SteadyCardPage *self,
                                                GtkWidget      *figure);
 GtkWidget  *steady_card_page_get_figure       (SteadyCardPage *self);

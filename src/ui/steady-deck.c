@@ -56,6 +56,18 @@ steady_deck_update_progress (SteadyDeck *self)
     gtk_widget_add_css_class (self->next_button, "suggested-action");
 }
 
+/* Only the card in view animates its illustration: thirteen figures
+ * ticking off screen would cost frames and wake-ups for nothing. */
+static void
+steady_deck_update_playing (SteadyDeck *self)
+{
+  guint n = steady_deck_get_n_cards (self);
+
+  for (guint i = 0; i < n; i++)
+    steady_card_page_set_playing (STEADY_CARD_PAGE (steady_deck_get_card_page (self, i)),
+                                  i == self->position);
+}
+
 static void
 steady_deck_set_position_internal (SteadyDeck *self,
                                    guint       position)
@@ -65,6 +77,7 @@ steady_deck_set_position_internal (SteadyDeck *self,
 
   self->position = position;
   steady_deck_update_progress (self);
+  steady_deck_update_playing (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
 }
 
@@ -229,6 +242,7 @@ steady_deck_set_program (SteadyDeck    *self,
 
   self->position = 0;
   steady_deck_update_progress (self);
+  steady_deck_update_playing (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAM]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);

@@ -9,6 +9,7 @@
 
 #include "steady-drill-numbers.h"
 #include "steady-drill-page.h"
+#include "steady-figure-view.h"
 
 struct _SteadyDrillPage
 {
@@ -251,6 +252,12 @@ steady_drill_page_set_drill (SteadyDrillPage *self,
 
   if (!g_set_object (&self->drill, drill))
     return;
+
+  /* The drill's figure loops its motion beside the steps. */
+  if (drill != NULL && self->figure == NULL)
+    steady_drill_page_set_figure (self, steady_figure_view_new ());
+  if (STEADY_IS_FIGURE_VIEW (self->figure))
+    steady_figure_view_set_drill (STEADY_FIGURE_VIEW (self->figure), drill);
 
   steady_drill_page_fill (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRILL]);
