@@ -585,8 +585,10 @@ test_deck_mouse_drag (void)
   settle (GTK_WIDGET (window));
   assert_card_shown (window, program, 0);
 
-  /* Press in the middle of the card, drag 500 px to the left in small
-   * steps (the way a hand moves a mouse), release: the next card. */
+  /* Press on the card's text, drag 700 px (well past half the width, so
+   * that the result does not hang on the release velocity of a loaded
+   * machine) to the left in small steps the way a hand moves a mouse,
+   * release: the next card. */
   {
     GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
     g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
@@ -598,11 +600,11 @@ test_deck_mouse_drag (void)
     g_ptr_array_add (args, g_strdup ("mousemove"));
     g_ptr_array_add (args, g_strdup ("--window"));
     g_ptr_array_add (args, g_strdup (xid));
-    g_ptr_array_add (args, g_strdup ("700"));
+    g_ptr_array_add (args, g_strdup ("850"));
     g_ptr_array_add (args, g_strdup ("300"));
     g_ptr_array_add (args, g_strdup ("mousedown"));
     g_ptr_array_add (args, g_strdup ("1"));
-    for (guint i = 0; i < 10; i++)
+    for (guint i = 0; i < 14; i++)
       {
         g_ptr_array_add (args, g_strdup ("sleep"));
         g_ptr_array_add (args, g_strdup ("0.02"));
