@@ -1,0 +1,46 @@
+/* steady-figure-view.h: shows a drill's figure or a card's illustration
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "steady-drill.h"
+#include "steady-types.h"
+
+G_BEGIN_DECLS
+
+#define STEADY_TYPE_FIGURE_VIEW (steady_figure_view_get_type ())
+G_DECLARE_FINAL_TYPE (SteadyFigureView, steady_figure_view, STEADY, FIGURE_VIEW, GtkWidget)
+
+GtkWidget   *steady_figure_view_new              (void);
+
+/* Loops the drill's demo (both sides, both directions) while playing. */
+void         steady_figure_view_set_drill        (SteadyFigureView        *self,
+                                                  SteadyDrill             *drill);
+SteadyDrill *steady_figure_view_get_drill        (SteadyFigureView        *self);
+/* Shows a card's illustration (an illustration id; the built-in cards'
+ * ids are their illustration ids). */
+void         steady_figure_view_set_illustration (SteadyFigureView        *self,
+                                                  const char              *illustration);
+const char  *steady_figure_view_get_illustration (SteadyFigureView        *self);
+/* For the coach: the figure takes @state (of the drill set before) and no
+ * longer moves by itself. */
+void         steady_figure_view_set_motion_state (SteadyFigureView        *self,
+                                                  const SteadyMotionState *state);
+void         steady_figure_view_set_playing      (SteadyFigureView        *self,
+                                                  gboolean                 playing);
+gboolean     steady_figure_view_get_playing      (SteadyFigureView        *self);
+/* Back to the drill's default camera. */
+void         steady_figure_view_reset_view       (SteadyFigureView        *self);
+void         steady_figure_view_get_orbit        (SteadyFigureView        *self,
+                                                  double                  *yaw,
+                                                  double                  *pitch);
+/* Jumps the demo loop or the illustration's motion to @seconds. */
+void         steady_figure_view_set_time         (SteadyFigureView        *self,
+                                                  double                   seconds);
+/* TRUE while a tick callback is installed (something moves). */
+gboolean     steady_figure_view_is_animating     (SteadyFigureView        *self);
+
+G_END_DECLS
