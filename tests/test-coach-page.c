@@ -81,6 +81,12 @@ open_window (int width,
 }
 
 static void
+set_animations (gboolean enabled)
+{
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", enabled, NULL);
+}
+
+static void
 close_window (SteadyWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
@@ -101,8 +107,11 @@ start_drill (SteadyWindow *window,
   fake_now = START;
   steady_coach_page_set_now_func (page, test_now, NULL);
 
+  /* Pages change without sliding, so that screenshots show the page. */
+  set_animations (FALSE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-drill", "s", id));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-drill", "s", id));
+  set_animations (TRUE);
   g_assert_cmpstr (steady_window_get_page_name (window), ==, "coach");
   g_assert_cmpint (steady_coach_page_get_state (page), ==, STEADY_COACH_STATE_RUNNING);
   g_assert_false (steady_coach_page_get_follows_audio (page));
@@ -243,6 +252,33 @@ test_mid_breath (void)
   close_window (window);
 }
 
+/* Reduced motion: stills that the words go with. The ring steps once a
+ * second and the breathing guide shows where the breath is going. */
+static void
+test_reduced_motion (void)
+{
+  SteadyWindow *window = open_window (1000, 720);
+  SteadyCoachPage *page = start_drill (window, "clamshell");
+
+  set_animations (FALSE);
+  go_to (page, START + 17.5);
+  g_assert_cmpfloat_with_epsilon (steady_coach_page_get_ring_left (page), 0.8, 1e-9);
+  g_assert_cmpstr (steady_coach_page_get_dial_text (page), ==, "seconds left");
+  close_window (window);
+
+  window = open_window (1000, 720);
+  page = start_drill (window, "supine-knee-rotation");
+  set_animations (FALSE);
+  go_to (page, START + 11.0);
+  g_assert_cmpfloat (steady_coach_page_get_breath_fullness (page), ==, 1.0);
+  g_assert_cmpstr (steady_coach_page_get_dial_text (page), ==, "Breathe in");
+  go_to (page, START + 14.5);
+  g_assert_cmpfloat (steady_coach_page_get_breath_fullness (page), ==, 0.0);
+  g_assert_cmpstr (steady_coach_page_get_dial_text (page), ==, "Breathe out");
+  set_animations (TRUE);
+  close_window (window);
+}
+
 static void
 test_pause_resume (void)
 {
@@ -312,12 +348,14 @@ test_done (void)
   go_to (page, START + 5.5);
   g_assert_cmpstr (steady_coach_page_get_counter_text (page), ==, "Circle 1 of 5 · clockwise");
 
+  set_animations (FALSE);  /* no cross-fade in the screenshot */
   go_to (page, START + steady_timeline_get_total (timeline) + 1.0);
   g_assert_cmpint (steady_coach_page_get_state (page), ==, STEADY_COACH_STATE_DONE);
   g_assert_false (steady_coach_page_is_ticking (page));
   g_assert_cmpstr (steady_coach_page_get_announcement (page), ==, "Done. Well done.");
   set_dark (FALSE);
   save_screenshot (window, "coach-done");
+  set_animations (TRUE);
 
   /* "Back to the drills" */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "win.show-drills", NULL));
@@ -475,6 +513,7 @@ main (int   argc,
 
   g_test_add_func ("/coach-page/mid-hold", test_mid_hold);
   g_test_add_func ("/coach-page/mid-breath", test_mid_breath);
+  g_test_add_func ("/coach-page/reduced-motion", test_reduced_motion);
   g_test_add_func ("/coach-page/pause-resume", test_pause_resume);
   g_test_add_func ("/coach-page/skip-back-stop", test_skip_back_stop);
   g_test_add_func ("/coach-page/done", test_done);

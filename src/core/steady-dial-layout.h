@@ -1,7 +1,7 @@
 /* steady-dial-layout.h: where the coach's hold ring and breathing guide go
  *
  * The coach page draws one dial: a ring that empties through a hold (the
- * arc left is the time left, going anticlockwise from twelve o'clock) and,
+ * arc left is the time left, running clockwise from twelve o'clock) and,
  * inside it, a disc that grows while breathing in and shrinks while
  * breathing out. This computes that geometry for a widget of a given size
  * from a SteadyMoment's numbers, so that it can be tested without a display.

@@ -50,6 +50,7 @@ struct _SteadyCoachPage
   GtkLabel              *counter_label;
   GtkLabel              *side_label;
   SteadyCoachDial       *dial;
+  GtkLabel              *dial_breath_label;
   GtkLabel              *dial_value_label;
   GtkLabel              *dial_label;
   GtkLabel              *caption_label;
@@ -238,19 +239,23 @@ show_moment (SteadyCoachPage *self,
       guint left = (guint) ceil (moment.hold_left - 1e-6);
 
       set_label (self->dial_value_label, value);
+      set_label (self->dial_label, g_dngettext (GETTEXT_PACKAGE, "second left",
+                                                "seconds left", left));
       if (moment.breath == STEADY_BREATH_IN)
-        set_label (self->dial_label, _("Breathe in"));
+        set_label (self->dial_breath_label, _("Breathe in"));
       else if (moment.breath == STEADY_BREATH_OUT)
-        set_label (self->dial_label, _("Breathe out"));
+        set_label (self->dial_breath_label, _("Breathe out"));
       else
-        set_label (self->dial_label, g_dngettext (GETTEXT_PACKAGE, "second left",
-                                                  "seconds left", left));
+        set_label (self->dial_breath_label, "");
     }
   else
     {
+      set_label (self->dial_breath_label, "");
       set_label (self->dial_value_label, "");
       set_label (self->dial_label, "");
     }
+  gtk_widget_set_visible (GTK_WIDGET (self->dial_breath_label),
+                          gtk_label_get_text (self->dial_breath_label)[0] != '\0');
 
   steady_coach_dial_set_state (self->dial, hold_active, moment.hold_progress, hold_seconds,
                                moment.breath, moment.breath_progress);
@@ -605,6 +610,7 @@ steady_coach_page_class_init (SteadyCoachPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, counter_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, side_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, dial);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, dial_breath_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, dial_value_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, dial_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, caption_label);
@@ -879,6 +885,10 @@ const char *
 steady_coach_page_get_dial_text (SteadyCoachPage *self)
 {
   g_return_val_if_fail (STEADY_IS_COACH_PAGE (self), NULL);
+
+  /* While breathing, the breath is what the dial says first. */
+  if (gtk_label_get_text (self->dial_breath_label)[0] != '\0')
+    return gtk_label_get_text (self->dial_breath_label);
 
   return gtk_label_get_text (self->dial_label);
 }

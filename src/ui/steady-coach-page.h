@@ -76,6 +76,7 @@ gboolean          steady_coach_page_is_ticking          (SteadyCoachPage        
 const char       *steady_coach_page_get_counter_text    (SteadyCoachPage             *self);
 const char       *steady_coach_page_get_phase_text      (SteadyCoachPage             *self);
 const char       *steady_coach_page_get_caption_text    (SteadyCoachPage             *self);
+/* The words in the dial: the breath while breathing, else "seconds left". */
 const char       *steady_coach_page_get_dial_text       (SteadyCoachPage             *self);
 /* The sound notice shown, or NULL when there is none. */
 const char       *steady_coach_page_get_notice_text     (SteadyCoachPage             *self);
