@@ -131,8 +131,8 @@ go_to (SteadyCoachPage *page,
 /* Screenshots ----------------------------------------------------------- */
 
 static void
-save_screenshot (SteadyWindow *window,
-                 const char   *name)
+save_screenshot (gpointer    window,
+                 const char *name)
 {
   GtkWidget *widget = GTK_WIDGET (window);
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
@@ -460,6 +460,7 @@ test_no_device_notice (void)
   g_assert_nonnull (strstr (steady_coach_page_get_notice_text (page), "steadynosuchsink"));
   g_assert_true (steady_coach_page_is_ticking (page));
   WAIT_UNTIL (steady_coach_page_get_time (page) > 0.05);
+  save_screenshot (window, "coach-no-sound");
 
   steady_coach_page_stop (page);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -490,7 +491,22 @@ test_screenshots (void)
       close_window (window);
     }
 
+  /* A narrow window and a full-screen kiosk. */
   set_dark (FALSE);
+  {
+    const int sizes[][2] = { { 600, 800 }, { 1920, 1080 } };
+
+    for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+      {
+        SteadyWindow *window = open_window (sizes[i][0], sizes[i][1]);
+        SteadyCoachPage *page = start_drill (window, "supine-knee-rotation");
+        g_autofree char *name = g_strdup_printf ("coach-mid-breath-%d", sizes[i][0]);
+
+        go_to (page, START + 11.0);
+        save_screenshot (window, name);
+        close_window (window);
+      }
+  }
 }
 
 int
