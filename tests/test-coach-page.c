@@ -183,7 +183,11 @@ test_mid_hold (void)
   g_assert_true (steady_coach_page_is_ticking (page));
   g_assert_cmpstr (steady_coach_page_get_phase_text (page), ==, "Get ready");
   g_assert_cmpstr (steady_coach_page_get_caption_text (page), ==, "Get ready: Left side");
-  g_assert_cmpfloat (steady_coach_page_get_ring_left (page), ==, 0.0);
+  /* The ring counts the 5 s of getting ready down too. */
+  g_assert_cmpfloat (steady_coach_page_get_ring_left (page), ==, 1.0);
+  go_to (page, START + 1.0);
+  g_assert_cmpfloat_with_epsilon (steady_coach_page_get_ring_left (page), 0.8, 1e-9);
+  g_assert_cmpstr (steady_coach_page_get_dial_text (page), ==, "seconds left");
 
   /* Half-way through rep 2's lift. */
   go_to (page, START + 15.5);

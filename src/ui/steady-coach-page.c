@@ -43,6 +43,7 @@ struct _SteadyCoachPage
   /* template */
   GtkStack              *stack;
   GtkRevealer           *notice_revealer;
+  GtkLabel              *notice_title;
   GtkLabel              *notice_label;
   GtkWidget             *figure_slot;
   SteadyFigureView      *figure;
@@ -135,10 +136,16 @@ stop_ticking (SteadyCoachPage *self)
 
 /* What is shown ----------------------------------------------------------- */
 
+/* @silent: nothing plays at all (rather than only the voice failing). */
 static void
 set_notice (SteadyCoachPage *self,
-            const char      *notice)
+            const char      *notice,
+            gboolean         silent)
 {
+  gtk_label_set_text (self->notice_title,
+                      silent ? _("Coaching without sound: every cue is shown as a caption.")
+                             : _("Spoken prompts are off: the tones and captions carry on."));
+
   if (g_strcmp0 (self->notice, notice) == 0)
     return;
 
@@ -224,9 +231,13 @@ show_moment (SteadyCoachPage *self,
   segments = steady_timeline_get_segments (self->timeline, &n_segments);
   self->t = moment.t;
 
-  hold_active = moment.phase == STEADY_PHASE_HOLD;
+  /* The ring counts down holds, and the waits before a side starts. */
+  hold_active = moment.phase == STEADY_PHASE_HOLD
+                || moment.phase == STEADY_PHASE_GET_READY
+                || moment.phase == STEADY_PHASE_SWITCH_SIDES;
   if (hold_active && moment.segment < n_segments)
     hold_seconds = segments[moment.segment].duration;
+  hold_active = hold_active && hold_seconds > 0;
 
   set_label (self->phase_label, moment.label);
   set_label (self->counter_label, moment.counter);
@@ -235,8 +246,8 @@ show_moment (SteadyCoachPage *self,
 
   if (hold_active)
     {
-      g_autofree char *value = g_strdup_printf ("%.0f", ceil (moment.hold_left - 1e-6));
-      guint left = (guint) ceil (moment.hold_left - 1e-6);
+      guint left = (guint) ceil (moment.segment_left - 1e-6);
+      g_autofree char *value = g_strdup_printf ("%u", left);
 
       set_label (self->dial_value_label, value);
       set_label (self->dial_label, g_dngettext (GETTEXT_PACKAGE, "second left",
@@ -257,7 +268,7 @@ show_moment (SteadyCoachPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->dial_breath_label),
                           gtk_label_get_text (self->dial_breath_label)[0] != '\0');
 
-  steady_coach_dial_set_state (self->dial, hold_active, moment.hold_progress, hold_seconds,
+  steady_coach_dial_set_state (self->dial, hold_active, moment.segment_progress, hold_seconds,
                                moment.breath, moment.breath_progress);
   steady_figure_view_set_motion_state (self->figure, &moment.motion);
 
@@ -317,7 +328,7 @@ on_engine_error (SteadyCueEngine *engine,
       steady_cue_engine_pause (engine);
     }
 
-  set_notice (self, error->message);
+  set_notice (self, error->message, TRUE);
 }
 
 static void
@@ -326,7 +337,8 @@ on_engine_notice (SteadyCueEngine *engine,
                   SteadyCoachPage *self)
 {
   if (steady_cue_engine_get_notice (engine) != NULL)
-    set_notice (self, steady_cue_engine_get_notice (engine));
+    set_notice (self, steady_cue_engine_get_notice (engine),
+                !steady_cue_engine_get_available (engine));
 }
 
 static void
@@ -349,7 +361,7 @@ start_sound (SteadyCoachPage *self)
   guint n_cues;
 
   self->follows_audio = FALSE;
-  set_notice (self, NULL);
+  set_notice (self, NULL, TRUE);
 
   if (self->mode == STEADY_CUE_SOUND_SILENT)
     return;
@@ -363,19 +375,19 @@ start_sound (SteadyCoachPage *self)
   if (!steady_cue_engine_load (self->engine, cues, n_cues,
                                steady_timeline_get_total (self->timeline), &error))
     {
-      set_notice (self, error->message);
+      set_notice (self, error->message, TRUE);
       return;
     }
 
   if (!steady_cue_engine_get_available (self->engine))
     {
       /* No audio output: the captions carry the cues; nothing plays. */
-      set_notice (self, steady_cue_engine_get_notice (self->engine));
+      set_notice (self, steady_cue_engine_get_notice (self->engine), TRUE);
       steady_cue_engine_stop (self->engine);
       return;
     }
 
-  set_notice (self, steady_cue_engine_get_notice (self->engine));
+  set_notice (self, steady_cue_engine_get_notice (self->engine), FALSE);
   self->follows_audio = TRUE;
 }
 
@@ -603,6 +615,7 @@ steady_coach_page_class_init (SteadyCoachPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steady-coach-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, notice_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, notice_title);
   gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, notice_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, figure_slot);
   gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, figure);
