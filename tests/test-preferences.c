@@ -38,6 +38,33 @@ reset_settings (GSettings *settings)
     g_settings_reset (settings, keys[i]);
 }
 
+/* Writes $G_TEST_BUILDDIR/screenshots/NAME.png to look at. */
+static void
+save_screenshot (GtkWidget  *window,
+                 const char *name)
+{
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_test_get_dir (G_TEST_BUILT), "screenshots", NULL);
+  g_autofree char *file_name = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (dir, file_name, NULL);
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
 static GtkSpinButton *
 spin_for (SteadyPreferencesWindow *window,
           const char              *key)
@@ -60,7 +87,12 @@ test_rows_in_range (void)
   reset_settings (settings);
   window = STEADY_PREFERENCES_WINDOW (steady_preferences_window_new (settings, program));
   gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  for (guint i = 0; i < 3; i++)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (window));
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+    }
+  save_screenshot (GTK_WIDGET (window), "preferences-light");
 
   /* Each drill's rows take the program file's ranges and the defaults. */
   spin = spin_for (window, "clamshell-reps");
