@@ -1,12 +1,13 @@
 /* bench-audio.c: how fast and how exactly the cue engine sounds
  *
- *   bench-audio [--live-seconds S] [--demo DIR]
+ *   bench-audio [--live-drill ID] [--live-seconds S] [--demo DIR]
  *
- * Prints, for a long coaching session: offline render speed (× real time)
- * in tones and voice mode, the largest cue onset error found in the
- * rendered WAV, and the largest lateness of a buffer on a live
- * `fakesink sync=true` over a whole run. With --demo it also writes a
- * short realistic sequence in English and Spanish to DIR/cues-en.wav and
+ * Prints, for each drill of the built-in program with its default
+ * settings: offline render speed (× real time) in tones and voice mode and
+ * the largest cue onset error found in the rendered WAV; then the
+ * lateness of every buffer on a live `fakesink sync=true` over a whole
+ * drill (the shortest by default). With --demo it also writes a short
+ * realistic sequence in English and Spanish to DIR/cues-en.wav and
  * DIR/cues-es.wav for listening and measuring with sox.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,6 +21,8 @@
 #include <glib/gstdio.h>
 
 #include "steady-cue-engine.h"
+#include "steady-program.h"
+#include "steady-timeline.h"
 
 #define RATE STEADY_CUE_ENGINE_RATE
 #define THRESHOLD 64
@@ -93,28 +96,6 @@ add_breaths (GArray      *cues,
   return t;
 }
 
-/* A whole session: both sides of 15 clamshell reps with 5 s holds and a
- * 60 s supine hold breathing 4 s in, 6 s out. */
-static GArray *
-long_session (double *total)
-{
-  GArray *cues = g_array_new (FALSE, FALSE, sizeof (SteadyCue));
-  double t = 2.0;
-
-  for (int side = 0; side < 2; side++)
-    {
-      for (int rep = 0; rep < 15; rep++)
-        t = add_rep (cues, t, 5.0, &english);
-      t = add_breaths (cues, t + 1.0, 6, &english);
-      add (cues, t + 1.0, 0, side == 0 ? STEADY_CUE_SWITCH_SIDES : STEADY_CUE_DONE, 0,
-           side == 0 ? english.sides : english.done);
-      t += 4.0;
-    }
-
-  *total = t;
-  return cues;
-}
-
 /* The demo: one rep with an 8 s hold, two breaths, a switch of sides, done. */
 static GArray *
 demo_session (const Words *words,
@@ -170,8 +151,21 @@ read_wav (const char *path,
   return NULL;
 }
 
+static gboolean
+loud (const gint16 *samples,
+      gint64        i,
+      gboolean      high)
+{
+  /* The second difference hears a tick's 1.6 kHz and hardly a breath
+   * tone's few hundred hertz, so ticks are found over breaths too. */
+  if (high)
+    return i >= 2 && ABS (samples[i] - 2 * samples[i - 1] + samples[i - 2]) > THRESHOLD;
+
+  return ABS (samples[i]) > THRESHOLD;
+}
+
 /* The largest distance between a tone cue's time and the first sound
- * after it, over the cues that start after 50 ms of silence (so the onset
+ * after it, over the cues that start after 50 ms of quiet (so the onset
  * is theirs). Returns milliseconds; *measured counts the cues. */
 static double
 max_onset_error (const gint16    *samples,
@@ -187,19 +181,27 @@ max_onset_error (const gint16    *samples,
     {
       gint64 at = llround (cues[i].time * RATE);
       gint64 onset = -1;
-      gboolean quiet = TRUE;
+      gboolean quiet = TRUE, high = FALSE;
 
       if (cues[i].kind == STEADY_CUE_PROMPT || at < RATE / 20 || at + RATE / 20 > (gint64) n)
         continue;
 
-      for (gint64 j = at - RATE / 20; j < at - RATE / 1000 && quiet; j++)
-        quiet = ABS (samples[j]) <= THRESHOLD;
-      if (!quiet)
-        continue;
+      for (int pass = 0; pass < 2 && onset < 0; pass++)
+        {
+          high = pass == 1;
+          if (high && cues[i].kind != STEADY_CUE_TICK)
+            break;
 
-      for (gint64 j = at - RATE / 1000; j < at + RATE / 20 && onset < 0; j++)
-        if (ABS (samples[j]) > THRESHOLD)
-          onset = j;
+          quiet = TRUE;
+          for (gint64 j = at - RATE / 20; j < at - RATE / 1000 && quiet; j++)
+            quiet = !loud (samples, j, high);
+          if (!quiet)
+            continue;
+
+          for (gint64 j = at - RATE / 1000; j < at + RATE / 20 && onset < 0; j++)
+            if (loud (samples, j, high))
+              onset = j;
+        }
       if (onset < 0)
         continue;
 
@@ -214,36 +216,40 @@ static void
 bench_render (SteadyCueEngine    *engine,
               SteadyCueSoundMode  mode,
               const char         *label,
-              GArray             *cues,
+              const SteadyCue    *cues,
+              guint               n_cues,
               double              total,
               const char         *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autofree gint16 *samples = NULL;
-  double best = G_MAXDOUBLE;
+  double best = G_MAXDOUBLE, first = 0;
   gsize n = 0;
   guint measured;
   double worst;
 
   steady_cue_engine_set_mode (engine, mode);
 
-  /* The first run also synthesises the speech; report the best of three. */
+  /* The first run also synthesises the speech (later ones find it in the
+   * speech cache); report the best of three and the first. */
   for (int run = 0; run < 3; run++)
     {
       gint64 start = g_get_monotonic_time ();
 
-      if (!steady_cue_engine_render_wav (engine, (SteadyCue *) (gpointer) cues->data, cues->len,
-                                         total, file, &error))
+      if (!steady_cue_engine_render_wav (engine, cues, n_cues, total, file, &error))
         {
           printf ("audio render (%s): FAILED: %s\n", label, error->message);
           return;
         }
       best = MIN (best, (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+      if (run == 0)
+        first = best;
     }
 
-  printf ("audio render (%s): %.0fx real time (%.1f s of cues in %.1f ms)\n",
-          label, total / best, total, best * 1000);
+  printf ("audio render (%s): %.0fx real time (%.1f s of cues in %.1f ms; "
+          "first run %.0fx, %.1f ms)\n",
+          label, total / best, total, best * 1000, total / first, first * 1000);
 
   samples = read_wav (path, &n);
   if (samples == NULL)
@@ -251,7 +257,7 @@ bench_render (SteadyCueEngine    *engine,
       printf ("audio onset (%s): FAILED: cannot read %s\n", label, path);
       return;
     }
-  worst = max_onset_error (samples, n, (SteadyCue *) (gpointer) cues->data, cues->len, &measured);
+  worst = max_onset_error (samples, n, cues, n_cues, &measured);
   printf ("audio onset error (%s): max %.3f ms over %u tone cues\n", label, worst, measured);
 }
 
@@ -264,30 +270,78 @@ typedef struct {
   guint            buffers;
   guint            over_2ms;
   GArray          *all;        /* of GstClockTimeDiff */
+  /* Arrival: how long before its moment each buffer reached the sink. */
+  GstClockTimeDiff least_ahead;
+  guint            arrived_late;
 } Lateness;
 
+/* When @buffer is due on @sink's clock, or GST_CLOCK_TIME_NONE. */
+static GstClockTime
+due_time (GstElement *sink,
+          GstPad     *pad,
+          GstBuffer  *buffer)
+{
+  g_autoptr(GstEvent) event = gst_pad_get_sticky_event (pad, GST_EVENT_SEGMENT, 0);
+  const GstSegment *segment;
+
+  if (event == NULL || !GST_BUFFER_PTS_IS_VALID (buffer))
+    return GST_CLOCK_TIME_NONE;
+
+  gst_event_parse_segment (event, &segment);
+  return gst_element_get_base_time (sink)
+         + gst_segment_to_running_time (segment, GST_FORMAT_TIME, GST_BUFFER_PTS (buffer));
+}
+
+static GstPadProbeReturn
+arrival_probe (GstPad          *pad,
+               GstPadProbeInfo *info,
+               gpointer         user_data)
+{
+  Lateness *lateness = user_data;
+  g_autoptr(GstElement) sink = gst_pad_get_parent_element (pad);
+  g_autoptr(GstClock) clock = gst_element_get_clock (sink);
+  GstClockTime due;
+  GstClockTimeDiff ahead;
+
+  /* Only while playing: prerolled buffers wait for the clock to start. */
+  if (clock == NULL || GST_STATE (sink) != GST_STATE_PLAYING)
+    return GST_PAD_PROBE_OK;
+
+  due = due_time (sink, pad, GST_PAD_PROBE_INFO_BUFFER (info));
+  if (!GST_CLOCK_TIME_IS_VALID (due))
+    return GST_PAD_PROBE_OK;
+
+  ahead = GST_CLOCK_DIFF (gst_clock_get_time (clock), due);
+  lateness->least_ahead = MIN (lateness->least_ahead, ahead);
+  if (ahead < 0)
+    lateness->arrived_late++;
+
+  return GST_PAD_PROBE_OK;
+}
+
 /* fakesink hands each buffer off once its moment on the clock has come;
- * how long after that moment it does so is the lateness. */
+ * how long after that moment it does so is the lateness. On fakesink the
+ * streaming thread itself sleeps until each moment, so this is the
+ * scheduler's wake-up delay; a device sink writes ahead into its ring
+ * buffer instead, and only a buffer arriving late (the arrival figure)
+ * would be heard. */
 static void
 handoff_cb (GstElement *sink,
             GstBuffer  *buffer,
             GstPad     *pad,
             gpointer    user_data)
 {
+  GstClockTime running;
   Lateness *lateness = user_data;
   g_autoptr(GstClock) clock = gst_element_get_clock (sink);
-  g_autoptr(GstEvent) event = gst_pad_get_sticky_event (pad, GST_EVENT_SEGMENT, 0);
-  const GstSegment *segment;
-  GstClockTime running, due;
+  GstClockTime due = due_time (sink, pad, buffer);
   GstClockTimeDiff late;
 
-  if (clock == NULL || event == NULL || !GST_BUFFER_PTS_IS_VALID (buffer))
+  if (clock == NULL || !GST_CLOCK_TIME_IS_VALID (due))
     return;
 
-  gst_event_parse_segment (event, &segment);
-  running = gst_segment_to_running_time (segment, GST_FORMAT_TIME, GST_BUFFER_PTS (buffer));
-  due = gst_element_get_base_time (sink) + running;
   late = GST_CLOCK_DIFF (due, gst_clock_get_time (clock));
+  running = due - gst_element_get_base_time (sink);
 
   if (late > lateness->worst)
     {
@@ -318,22 +372,24 @@ quit_cb (SteadyCueEngine *engine,
 }
 
 static void
-bench_live (GArray *cues,
-            double  seconds)
+bench_live (const char      *label,
+            const SteadyCue *cues,
+            guint            n_cues,
+            double           seconds)
 {
   g_autoptr(SteadyCueEngine) engine = steady_cue_engine_new ();
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(GError) error = NULL;
   g_autoptr(GstElement) sink = NULL;
   Lateness lateness = { 0 };
+  g_autoptr(GstPad) pad = NULL;
   double drift, load[1] = { 0 };
   GstClockTimeDiff p50 = 0, p99 = 0;
 
   steady_cue_engine_set_mode (engine, STEADY_CUE_SOUND_VOICE);
   steady_cue_engine_set_sink_description (engine,
                                           "fakesink name=bench sync=true signal-handoffs=true");
-  if (!steady_cue_engine_load (engine, (SteadyCue *) (gpointer) cues->data, cues->len,
-                               seconds, &error))
+  if (!steady_cue_engine_load (engine, cues, n_cues, seconds, &error))
     {
       printf ("audio live: FAILED: %s\n", error->message);
       return;
@@ -342,6 +398,9 @@ bench_live (GArray *cues,
   lateness.all = g_array_new (FALSE, FALSE, sizeof (GstClockTimeDiff));
   sink = gst_bin_get_by_name (GST_BIN (steady_cue_engine_get_pipeline (engine)), "bench");
   g_signal_connect (sink, "handoff", G_CALLBACK (handoff_cb), &lateness);
+  lateness.least_ahead = G_MAXINT64;
+  pad = gst_element_get_static_pad (sink, "sink");
+  gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_BUFFER, arrival_probe, &lateness, NULL);
   g_signal_connect (engine, "finished", G_CALLBACK (quit_cb), loop);
   g_signal_connect (engine, "error", G_CALLBACK (quit_cb), loop);
 
@@ -364,12 +423,15 @@ bench_live (GArray *cues,
   getloadavg (load, 1);
 
   printf ("audio live lateness: max %.3f ms, median %.3f ms, p99 %.3f ms, mean %.3f ms over %u buffers "
-          "(%.1f s on fakesink sync=true, load average %.2f)\n",
+          "(%s, %.1f s on fakesink sync=true, load average %.2f)\n",
           lateness.worst / 1e6, p50 / 1e6, p99 / 1e6,
           lateness.buffers ? lateness.sum / lateness.buffers / 1e6 : 0.0,
-          lateness.buffers, steady_cue_engine_get_duration (engine), load[0]);
+          lateness.buffers, label, steady_cue_engine_get_duration (engine), load[0]);
   printf ("audio live buffers later than 2 ms: %u (the latest at %.3f s)\n",
           lateness.over_2ms, lateness.worst_at / 1e9);
+  printf ("audio live arrival: least headroom %+.3f ms before a buffer's moment, "
+          "%u of %u buffers arrived after it\n",
+          lateness.least_ahead / 1e6, lateness.arrived_late, lateness.buffers);
   printf ("audio live wall clock minus session length: %+.1f ms\n", drift * 1000);
 }
 
@@ -379,16 +441,20 @@ main (int   argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) cues = NULL;
+  g_autoptr(SteadyProgram) program = NULL;
   g_autoptr(SteadyCueEngine) engine = NULL;
+  g_autoptr(SteadyTimeline) live = NULL;
   g_autofree char *tmpdir = NULL;
   g_autofree char *path = NULL;
   g_autofree char *demo_dir = NULL;
-  double live_seconds = 30.0;
-  double total;
+  g_autofree char *live_drill = NULL;
+  double live_seconds = 0;
+  GListModel *drills;
   const GOptionEntry entries[] = {
+    { "live-drill", 0, 0, G_OPTION_ARG_STRING, &live_drill,
+      "The drill to play live (default: the shortest)", "ID" },
     { "live-seconds", 0, 0, G_OPTION_ARG_DOUBLE, &live_seconds,
-      "How much of the session to play live (default 30)", "S" },
+      "Play only this much of it live (default: all of it)", "S" },
     { "demo", 0, 0, G_OPTION_ARG_FILENAME, &demo_dir,
       "Also write cues-en.wav and cues-es.wav to DIR", "DIR" },
     { NULL },
@@ -403,20 +469,62 @@ main (int   argc,
       return 2;
     }
 
+  program = steady_program_new_builtin (&error);
+  if (program == NULL)
+    {
+      fprintf (stderr, "bench-audio: %s\n", error->message);
+      return 1;
+    }
+
   engine = steady_cue_engine_new ();
   steady_cue_engine_set_volume (engine, 1.0);
-  cues = long_session (&total);
   tmpdir = g_dir_make_tmp ("steady-bench-audio-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (tmpdir, "session.wav", NULL);
 
-  printf ("audio session: %u cues over %.1f s\n", cues->len, total);
-  bench_render (engine, STEADY_CUE_SOUND_TONES, "tones", cues, total, path);
-  bench_render (engine, STEADY_CUE_SOUND_VOICE, "voice", cues, total, path);
+  drills = steady_program_get_drills (program);
+  for (guint i = 0; i < g_list_model_get_n_items (drills); i++)
+    {
+      g_autoptr(SteadyDrill) drill = g_list_model_get_item (drills, i);
+      g_autoptr(SteadyTimeline) timeline = steady_timeline_new (drill, NULL, &error);
+      const char *id = steady_drill_get_id (drill);
+      g_autofree char *tones = g_strdup_printf ("%s, tones", id);
+      g_autofree char *voice = g_strdup_printf ("%s, voice", id);
+      const SteadyCue *cues;
+      guint n_cues;
+
+      if (timeline == NULL)
+        {
+          printf ("audio %s: FAILED: %s\n", id, error->message);
+          g_clear_error (&error);
+          continue;
+        }
+
+      cues = steady_timeline_get_cues (timeline, &n_cues);
+      printf ("audio session %s: %u cues over %.1f s\n", id, n_cues,
+              steady_timeline_get_total (timeline));
+      bench_render (engine, STEADY_CUE_SOUND_TONES, tones, cues, n_cues,
+                    steady_timeline_get_total (timeline), path);
+      bench_render (engine, STEADY_CUE_SOUND_VOICE, voice, cues, n_cues,
+                    steady_timeline_get_total (timeline), path);
+
+      if (live_drill != NULL ? g_str_equal (live_drill, id)
+          : live == NULL || steady_timeline_get_total (timeline) < steady_timeline_get_total (live))
+        g_set_object (&live, timeline);
+    }
   g_unlink (path);
   g_rmdir (tmpdir);
 
-  bench_live (cues, MIN (live_seconds, total));
+  if (live != NULL)
+    {
+      const SteadyCue *cues;
+      guint n_cues;
+      double total = steady_timeline_get_total (live);
+
+      cues = steady_timeline_get_cues (live, &n_cues);
+      bench_live (steady_drill_get_id (steady_timeline_get_drill (live)), cues, n_cues,
+                  live_seconds > 0 ? MIN (live_seconds, total) : total);
+    }
 
   if (demo_dir != NULL)
     {
@@ -426,11 +534,13 @@ main (int   argc,
 
       for (guint i = 0; i < G_N_ELEMENTS (demos); i++)
         {
-          g_autoptr(GArray) demo = demo_session (demos[i].words, &total);
+          g_autoptr(GArray) demo = NULL;
           g_autofree char *name = g_strdup_printf ("cues-%s.wav", demos[i].lang);
           g_autofree char *demo_path = g_build_filename (demo_dir, name, NULL);
           g_autoptr(GFile) file = g_file_new_for_path (demo_path);
+          double total;
 
+          demo = demo_session (demos[i].words, &total);
           steady_cue_engine_set_mode (engine, STEADY_CUE_SOUND_VOICE);
           steady_cue_engine_set_language (engine, demos[i].lang);
           if (!steady_cue_engine_render_wav (engine, (SteadyCue *) (gpointer) demo->data,

@@ -9,156 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "steady-cue-engine.h"
-
-#define RATE STEADY_CUE_ENGINE_RATE
-
-/* Anything louder than this (about -54 dBFS) is sound. */
-#define THRESHOLD 64
-
-#define MS(ms) ((gint64) llround ((ms) * RATE / 1000.0))
-
-typedef struct {
-  gint16 *samples;
-  gsize   n;
-} Wav;
-
-static void
-wav_free (Wav *wav)
-{
-  g_free (wav->samples);
-  g_free (wav);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Wav, wav_free)
-
-static guint32
-le32 (const guint8 *p)
-{
-  return p[0] | (p[1] << 8) | (p[2] << 16) | ((guint32) p[3] << 24);
-}
-
-static guint16
-le16 (const guint8 *p)
-{
-  return p[0] | (p[1] << 8);
-}
-
-/* Reads a 16-bit mono 48 kHz PCM WAV file, checking its header. */
-static Wav *
-wav_read (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree guint8 *data = NULL;
-  gboolean seen_fmt = FALSE;
-  Wav *wav = NULL;
-  gsize size, pos = 12;
-
-  g_file_get_contents (path, (char **) &data, &size, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (size, >=, 44);
-  g_assert_cmpmem (data, 4, "RIFF", 4);
-  g_assert_cmpmem (data + 8, 4, "WAVE", 4);
-  g_assert_cmpuint (le32 (data + 4), ==, size - 8);
-
-  while (pos + 8 <= size && wav == NULL)
-    {
-      guint32 chunk = le32 (data + pos + 4);
-
-      g_assert_cmpuint (pos + 8 + chunk, <=, size);
-      if (memcmp (data + pos, "fmt ", 4) == 0)
-        {
-          g_assert_cmpuint (le16 (data + pos + 8), ==, 1);       /* PCM */
-          g_assert_cmpuint (le16 (data + pos + 10), ==, 1);      /* mono */
-          g_assert_cmpuint (le32 (data + pos + 12), ==, RATE);
-          g_assert_cmpuint (le16 (data + pos + 22), ==, 16);
-          seen_fmt = TRUE;
-        }
-      else if (memcmp (data + pos, "data", 4) == 0)
-        {
-          g_assert_true (seen_fmt);
-          wav = g_new0 (Wav, 1);
-          wav->n = chunk / 2;
-          wav->samples = g_new (gint16, wav->n);
-          for (gsize i = 0; i < wav->n; i++)
-            wav->samples[i] = (gint16) le16 (data + pos + 8 + 2 * i);
-        }
-      pos += 8 + chunk + (chunk & 1);
-    }
-
-  g_assert_nonnull (wav);
-  return wav;
-}
-
-/* The first sample louder than THRESHOLD in [from, to), or -1. */
-static gint64
-first_sound (const Wav *wav,
-             gint64     from,
-             gint64     to)
-{
-  for (gint64 i = MAX (from, 0); i < MIN (to, (gint64) wav->n); i++)
-    if (ABS (wav->samples[i]) > THRESHOLD)
-      return i;
-
-  return -1;
-}
-
-/* One past the last sample louder than THRESHOLD in [from, to), or -1. */
-static gint64
-last_sound (const Wav *wav,
-            gint64     from,
-            gint64     to)
-{
-  for (gint64 i = MIN (to, (gint64) wav->n) - 1; i >= MAX (from, 0); i--)
-    if (ABS (wav->samples[i]) > THRESHOLD)
-      return i + 1;
-
-  return -1;
-}
-
-/* The longest run of samples quieter than THRESHOLD in [from, to). */
-static gint64
-longest_quiet (const Wav *wav,
-               gint64     from,
-               gint64     to)
-{
-  gint64 longest = 0, run = 0;
-
-  for (gint64 i = from; i < to; i++)
-    {
-      run = ABS (wav->samples[i]) > THRESHOLD ? 0 : run + 1;
-      longest = MAX (longest, run);
-    }
-
-  return longest;
-}
-
-/* How much of the energy of [from, from + n) is a sine at @hz: 1 for a
- * pure steady sine, near 0 for anything else. */
-static double
-purity (const Wav *wav,
-        gint64     from,
-        gint64     n,
-        double     hz)
-{
-  double coeff = 2 * cos (2 * G_PI * hz / RATE);
-  double s1 = 0, s2 = 0, energy = 0, power;
-
-  g_assert_cmpint (from, >=, 0);
-  g_assert_cmpint (from + n, <=, (gint64) wav->n);
-
-  for (gint64 i = from; i < from + n; i++)
-    {
-      double x = wav->samples[i] / 32768.0;
-      double s = x + coeff * s1 - s2;
-
-      s2 = s1;
-      s1 = s;
-      energy += x * x;
-    }
-
-  power = s1 * s1 + s2 * s2 - coeff * s1 * s2;
-  return energy > 0 ? power / (n / 2.0 * energy) : 0.0;
-}
+#include "wav-measure.h"
 
 static const double all_pitches[] = {
   STEADY_CUE_TICK_HZ, STEADY_CUE_COUNT_3_HZ, STEADY_CUE_COUNT_2_HZ, STEADY_CUE_COUNT_1_HZ,
@@ -580,6 +431,13 @@ test_no_device (void)
   g_assert_false (steady_cue_engine_get_available (engine));
   g_assert_nonnull (steady_cue_engine_get_notice (engine));
   g_test_message ("notice: %s", steady_cue_engine_get_notice (engine));
+
+  /* The fake sink keeps time, so the session goes on at its pace. */
+  steady_cue_engine_play (engine);
+  for (int i = 0; i < 200 && steady_cue_engine_get_position (engine) < 0.05; i++)
+    g_usleep (10000);
+  g_assert_cmpfloat (steady_cue_engine_get_position (engine), >=, 0.05);
+  g_assert_cmpfloat (steady_cue_engine_get_position (engine), <, 20.0);
 }
 
 static void
@@ -778,6 +636,74 @@ test_live (void)
   g_assert_cmpuint (first_pts, ==, gst_util_uint64_scale_int (1.2 * RATE, GST_SECOND, RATE));
 }
 
+static GstPadProbeReturn
+count_loud_probe (GstPad          *pad,
+                  GstPadProbeInfo *info,
+                  gpointer         user_data)
+{
+  guint *loud = user_data;
+  GstMapInfo map;
+
+  gst_buffer_map (GST_PAD_PROBE_INFO_BUFFER (info), &map, GST_MAP_READ);
+  for (gsize i = 0; i + 1 < map.size; i += 2)
+    if (ABS (GINT16_FROM_LE (*(gint16 *) (gpointer) (map.data + i))) > THRESHOLD)
+      (*loud)++;
+  gst_buffer_unmap (GST_PAD_PROBE_INFO_BUFFER (info), &map);
+
+  return GST_PAD_PROBE_OK;
+}
+
+/* Switching to silent, or the volume to 0, while a session is loaded
+ * takes effect for what is played next. */
+static void
+test_live_settings (gconstpointer data)
+{
+  gboolean by_volume = GPOINTER_TO_INT (data);
+  static const SteadyCue cues[] = {
+    { 0.05, 0, STEADY_CUE_TICK, 0, NULL, "tick" },
+    { 0.15, 0, STEADY_CUE_COUNTDOWN, 1, "one", "1" },
+    { 0.30, 0, STEADY_CUE_PROMPT, 0, "Hold", "Hold" },
+  };
+  g_autoptr(SteadyCueEngine) engine = steady_cue_engine_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (double));
+  Run run = { engine, loop, positions, NULL, 0, FALSE };
+  g_autoptr(GstElement) sink = NULL;
+  g_autoptr(GstPad) pad = NULL;
+  guint loud = 0;
+
+  steady_cue_engine_set_sink_description (engine, "fakesink name=out sync=true");
+  g_signal_connect (engine, "finished", G_CALLBACK (finished_cb), &run);
+  g_assert_true (steady_cue_engine_load (engine, cues, G_N_ELEMENTS (cues), 0.5, &error));
+  g_assert_no_error (error);
+  sink = gst_bin_get_by_name (GST_BIN (steady_cue_engine_get_pipeline (engine)), "out");
+  pad = gst_element_get_static_pad (sink, "sink");
+  gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_BUFFER, count_loud_probe, &loud, NULL);
+
+  /* The pipeline has prerolled its first 10 ms (silence before the tick). */
+  if (by_volume)
+    steady_cue_engine_set_volume (engine, 0.0);
+  else
+    steady_cue_engine_set_mode (engine, STEADY_CUE_SOUND_SILENT);
+
+  steady_cue_engine_play (engine);
+  run_until_quit (&run);
+  g_assert_true (run.finished);
+  g_assert_cmpuint (loud, ==, 0);
+
+  /* And back: the whole session sounds again from the start. */
+  if (by_volume)
+    steady_cue_engine_set_volume (engine, 1.0);
+  else
+    steady_cue_engine_set_mode (engine, STEADY_CUE_SOUND_VOICE);
+  run.finished = FALSE;
+  steady_cue_engine_seek (engine, 0.0);
+  run_until_quit (&run);
+  g_assert_true (run.finished);
+  g_assert_cmpuint (loud, >, 0);
+}
+
 /* A GStreamer error while playing: one "error" in the engine's domain,
  * then silence, and the session's clock goes on from where it was. */
 static void
@@ -839,6 +765,8 @@ main (int   argc,
   g_test_add_func ("/cue-engine/missing-element", test_missing_element);
   g_test_add_func ("/cue-engine/live", test_live);
   g_test_add_func ("/cue-engine/runtime-error", test_runtime_error);
+  g_test_add_data_func ("/cue-engine/live/mode", GINT_TO_POINTER (FALSE), test_live_settings);
+  g_test_add_data_func ("/cue-engine/live/volume", GINT_TO_POINTER (TRUE), test_live_settings);
 
   return g_test_run ();
 }

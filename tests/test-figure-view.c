@@ -9,6 +9,7 @@
 
 #include "figure-test-util.h"
 #include "steady-figure-view.h"
+#include "steady-illustration.h"
 #include "steady-motion.h"
 #include "steady-painter.h"
 #include "steady-program.h"
@@ -276,6 +277,11 @@ test_accessible (void)
   held = steady_motion_describe ("quadruped-knee-circles", &state);
   g_assert_cmpstr (held, !=, expected);
   gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, held);
+
+  /* An illustration says what it shows. */
+  steady_figure_view_set_illustration (fv, "spinal-lockdown");
+  gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       steady_illustration_describe ("spinal-lockdown"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "figure-test-util.h"
 #include "steady-illustration.h"
 
@@ -42,6 +44,9 @@ test_every_card (void)
       g_assert_true (steady_illustration_is_known (cards[i]));
       g_assert_true (g_strv_contains (ids, cards[i]));
     }
+  for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
+    g_assert_cmpuint (strlen (steady_illustration_describe (cards[i])), >, 30);
+  g_assert_null (steady_illustration_describe ("unicorn"));
   g_assert_false (steady_illustration_is_known ("unicorn"));
   g_assert_false (steady_illustration_is_known (NULL));
 }

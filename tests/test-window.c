@@ -755,14 +755,17 @@ test_card_figure_slot (void)
 {
   g_autoptr(SteadyProgram) program = load_test_lesson ();
   SteadyWindow *window = open_window (program, 1000, 720);
-  SteadyCardPage *page = steady_deck_get_card_page (steady_window_get_deck (window), 0);
+  SteadyCardPage *page;
   GtkWidget *figure = gtk_drawing_area_new ();
   graphene_rect_t figure_bounds;
   graphene_rect_t title_bounds;
   GtkWidget *title;
 
+  /* The cards are built when the deck is first shown. */
+  g_assert_cmpuint (steady_deck_get_n_cards (steady_window_get_deck (window)), ==, 0);
   activate (window, "win.show-deck", NULL);
   settle (GTK_WIDGET (window));
+  page = steady_deck_get_card_page (steady_window_get_deck (window), 0);
   g_assert_null (steady_card_page_get_figure (page));
 
   /* Any widget fits the slot; it sits beside the text, left of the title. */

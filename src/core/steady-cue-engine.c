@@ -9,25 +9,15 @@
 #include <gst/app/gstappsrc.h>
 
 #include "steady-cue-engine.h"
+#include "steady-cue-feed.h"
 
-/* Live buffers are 10 ms, so a volume or mode change is heard at once;
- * offline ones are long, because only throughput counts there. */
+/* Live buffers are 10 ms, so a volume or mode change is heard at once. */
 #define LIVE_BLOCK     480
-#define RENDER_BLOCK   16384
 
 #define DEFAULT_SINK   "autoaudiosink"
 
 /* The child autoaudiosink falls back to when it finds no device. */
 #define FAKE_AUDIO_SINK "fake-audio-sink"
-
-/* One stream of samples: what an appsrc is fed from. Touched only from
- * the streaming thread, or under the engine's lock. */
-typedef struct {
-  SteadyCueMixer *mixer;
-  gint64          cursor;   /* the next sample to push */
-  float           volume;
-  guint           block;
-} Feed;
 
 struct _SteadyCueEngine {
   GObject             parent_instance;
@@ -45,7 +35,7 @@ struct _SteadyCueEngine {
 
   /* The live pipeline; the feed is shared with its streaming thread. */
   GMutex              lock;
-  Feed                feed;
+  SteadyCueFeed       feed;
   GstElement         *pipeline;
   GstElement         *src;
   guint               bus_watch;
@@ -101,91 +91,6 @@ steady_cue_sound_mode_get_type (void)
     g_once_init_leave (&type_id, g_enum_register_static ("SteadyCueSoundMode", values));
 
   return type_id;
-}
-
-/* The feed ------------------------------------------------------------- */
-
-static GstBuffer *
-feed_next_buffer (Feed *feed)
-{
-  gint64 n_total = steady_cue_mixer_get_n_samples (feed->mixer);
-  guint rate = steady_cue_mixer_get_rate (feed->mixer);
-  GstBuffer *buffer;
-  GstMapInfo map;
-  guint n;
-
-  if (feed->cursor >= n_total)
-    return NULL;
-
-  n = (guint) MIN ((gint64) feed->block, n_total - feed->cursor);
-  buffer = gst_buffer_new_allocate (NULL, n * sizeof (gint16), NULL);
-  gst_buffer_map (buffer, &map, GST_MAP_WRITE);
-  steady_cue_mixer_fill (feed->mixer, feed->cursor, feed->volume, (gint16 *) map.data, n);
-  gst_buffer_unmap (buffer, &map);
-
-  GST_BUFFER_PTS (buffer) = gst_util_uint64_scale_int (feed->cursor, GST_SECOND, rate);
-  GST_BUFFER_DURATION (buffer) =
-    gst_util_uint64_scale_int (feed->cursor + n, GST_SECOND, rate) - GST_BUFFER_PTS (buffer);
-  GST_BUFFER_OFFSET (buffer) = feed->cursor;
-  GST_BUFFER_OFFSET_END (buffer) = feed->cursor + n;
-  feed->cursor += n;
-
-  return buffer;
-}
-
-static GstCaps *
-feed_caps (void)
-{
-  return gst_caps_new_simple ("audio/x-raw",
-                              "format", G_TYPE_STRING, "S16LE",
-                              "layout", G_TYPE_STRING, "interleaved",
-                              "channels", G_TYPE_INT, 1,
-                              "rate", G_TYPE_INT, STEADY_CUE_ENGINE_RATE,
-                              NULL);
-}
-
-/* Errors ---------------------------------------------------------------- */
-
-static GstElement *
-make_element (const char  *factory,
-              const char  *name,
-              GError     **error)
-{
-  GstElement *element = gst_element_factory_make (factory, name);
-
-  if (element == NULL)
-    g_set_error (error, STEADY_CUE_ENGINE_ERROR, STEADY_CUE_ENGINE_ERROR_MISSING_ELEMENT,
-                 _("The GStreamer element “%s” is missing; install its plugin"), factory);
-
-  return element;
-}
-
-/* Turns an error message from the bus into the engine's domain. */
-static GError *
-error_from_message (GstMessage *message)
-{
-  g_autoptr(GError) gst_error = NULL;
-  g_autofree char *debug = NULL;
-  const char *source = GST_MESSAGE_SRC_NAME (message);
-  SteadyCueEngineError code = STEADY_CUE_ENGINE_ERROR_RUNTIME;
-
-  gst_message_parse_error (message, &gst_error, &debug);
-
-  if (gst_error->domain == GST_CORE_ERROR
-      && gst_error->code == GST_CORE_ERROR_MISSING_PLUGIN)
-    code = STEADY_CUE_ENGINE_ERROR_MISSING_ELEMENT;
-  else if (gst_error->domain == GST_RESOURCE_ERROR)
-    {
-      if (gst_error->code == GST_RESOURCE_ERROR_OPEN_WRITE
-          || gst_error->code == GST_RESOURCE_ERROR_WRITE
-          || gst_error->code == GST_RESOURCE_ERROR_NO_SPACE_LEFT)
-        code = STEADY_CUE_ENGINE_ERROR_WRITE;
-      else
-        code = STEADY_CUE_ENGINE_ERROR_NO_OUTPUT;
-    }
-
-  return g_error_new (STEADY_CUE_ENGINE_ERROR, code, _("Sound failed in “%s”: %s"),
-                      source != NULL ? source : "pipeline", gst_error->message);
 }
 
 static void
@@ -296,7 +201,7 @@ need_data_cb (GstAppSrc *src,
   if (self->feed.mixer == NULL)
     return;
 
-  buffer = feed_next_buffer (&self->feed);
+  buffer = steady_cue_feed_next_buffer (&self->feed);
   if (buffer != NULL)
     gst_app_src_push_buffer (src, buffer);
   else
@@ -329,7 +234,7 @@ bus_cb (GstBus     *bus,
     {
     case GST_MESSAGE_ERROR:
       {
-        g_autoptr(GError) error = error_from_message (message);
+        g_autoptr(GError) error = steady_cue_error_from_message (message);
 
         steady_cue_engine_get_position (self);
         fail (self, error, TRUE);
@@ -352,31 +257,6 @@ bus_cb (GstBus     *bus,
   return G_SOURCE_CONTINUE;
 }
 
-static GstElement *
-make_sink (const char  *description,
-           GError     **error)
-{
-  g_autoptr(GError) parse_error = NULL;
-  GstElement *sink;
-
-  sink = gst_parse_bin_from_description (description, TRUE, &parse_error);
-  if (parse_error != NULL)
-    {
-      int code = g_error_matches (parse_error, GST_PARSE_ERROR, GST_PARSE_ERROR_NO_SUCH_ELEMENT)
-                 ? STEADY_CUE_ENGINE_ERROR_MISSING_ELEMENT
-                 : STEADY_CUE_ENGINE_ERROR_PIPELINE;
-
-      g_set_error (error, STEADY_CUE_ENGINE_ERROR, code,
-                   _("The audio output “%s” cannot be used: %s"),
-                   description, parse_error->message);
-      if (sink != NULL)
-        gst_object_unref (sink);
-      return NULL;
-    }
-
-  return sink;
-}
-
 static gboolean
 build_pipeline (SteadyCueEngine  *self,
                 GError          **error)
@@ -388,19 +268,20 @@ build_pipeline (SteadyCueEngine  *self,
   GstElement *src, *convert, *resample, *sink;
   const char *description = self->sink_description != NULL ? self->sink_description
                                                            : DEFAULT_SINK;
+  gint64 n_samples;
 
   pipeline = gst_object_ref_sink (gst_pipeline_new ("steady-cues"));
 
-  if (!(src = make_element ("appsrc", "cues", error)))
+  if (!(src = steady_cue_make_element ("appsrc", "cues", error)))
     return FALSE;
   gst_bin_add (GST_BIN (pipeline), src);
-  if (!(convert = make_element ("audioconvert", NULL, error)))
+  if (!(convert = steady_cue_make_element ("audioconvert", NULL, error)))
     return FALSE;
   gst_bin_add (GST_BIN (pipeline), convert);
-  if (!(resample = make_element ("audioresample", NULL, error)))
+  if (!(resample = steady_cue_make_element ("audioresample", NULL, error)))
     return FALSE;
   gst_bin_add (GST_BIN (pipeline), resample);
-  if (!(sink = make_sink (description, error)))
+  if (!(sink = steady_cue_make_sink (description, error)))
     return FALSE;
   gst_bin_add (GST_BIN (pipeline), sink);
 
@@ -411,16 +292,17 @@ build_pipeline (SteadyCueEngine  *self,
       return FALSE;
     }
 
-  caps = feed_caps ();
+  caps = steady_cue_feed_caps ();
   g_object_set (src,
                 "caps", caps,
                 "format", GST_FORMAT_TIME,
                 "stream-type", GST_APP_STREAM_TYPE_SEEKABLE,
                 "max-bytes", (guint64) (4 * LIVE_BLOCK * sizeof (gint16)),
                 NULL);
+  n_samples = steady_cue_mixer_get_n_samples (self->feed.mixer);
   gst_app_src_set_duration (GST_APP_SRC (src),
-                            gst_util_uint64_scale_int (steady_cue_mixer_get_n_samples (self->feed.mixer),
-                                                       GST_SECOND, STEADY_CUE_ENGINE_RATE));
+                            gst_util_uint64_scale_int (n_samples, GST_SECOND,
+                                                       STEADY_CUE_ENGINE_RATE));
   gst_app_src_set_callbacks (GST_APP_SRC (src), &callbacks, self, NULL);
 
   bus = gst_element_get_bus (pipeline);
@@ -444,7 +326,7 @@ start_pipeline (SteadyCueEngine  *self,
       g_autoptr(GstMessage) message = gst_bus_pop_filtered (bus, GST_MESSAGE_ERROR);
 
       if (message != NULL)
-        g_propagate_error (error, error_from_message (message));
+        g_propagate_error (error, steady_cue_error_from_message (message));
       else
         g_set_error (error, STEADY_CUE_ENGINE_ERROR, STEADY_CUE_ENGINE_ERROR_PIPELINE,
                      _("The audio output could not start"));
@@ -769,20 +651,6 @@ steady_cue_engine_get_notice (SteadyCueEngine *self)
 
 /* Offline rendering ------------------------------------------------------ */
 
-static void
-render_need_data_cb (GstAppSrc *src,
-                     guint      length,
-                     gpointer   user_data)
-{
-  Feed *feed = user_data;
-  GstBuffer *buffer = feed_next_buffer (feed);
-
-  if (buffer != NULL)
-    gst_app_src_push_buffer (src, buffer);
-  else
-    gst_app_src_end_of_stream (src);
-}
-
 /**
  * steady_cue_engine_render_wav:
  * @cues: (array length=n_cues): the session's cues
@@ -802,16 +670,9 @@ steady_cue_engine_render_wav (SteadyCueEngine  *self,
                               GFile            *file,
                               GError          **error)
 {
-  g_autoptr(GstElement) pipeline = NULL;
-  g_autoptr(GstCaps) caps = NULL;
-  g_autoptr(GstBus) bus = NULL;
-  g_autoptr(GstMessage) message = NULL;
   g_autoptr(SteadyCueMixer) mixer = NULL;
-  GstAppSrcCallbacks callbacks = { render_need_data_cb, NULL, NULL, { NULL } };
-  GstElement *src, *wavenc, *filesink;
   const GError *speech_error;
   const char *path;
-  Feed feed = { 0 };
 
   g_return_val_if_fail (STEADY_IS_CUE_ENGINE (self), FALSE);
   g_return_val_if_fail (cues != NULL || n_cues == 0, FALSE);
@@ -834,57 +695,7 @@ steady_cue_engine_render_wav (SteadyCueEngine  *self,
   if (speech_error != NULL)
     set_notice (self, self->available, speech_error->message);
 
-  pipeline = gst_object_ref_sink (gst_pipeline_new ("steady-cues-render"));
-  if (!(src = make_element ("appsrc", NULL, error)))
-    return FALSE;
-  gst_bin_add (GST_BIN (pipeline), src);
-  if (!(wavenc = make_element ("wavenc", NULL, error)))
-    return FALSE;
-  gst_bin_add (GST_BIN (pipeline), wavenc);
-  if (!(filesink = make_element ("filesink", NULL, error)))
-    return FALSE;
-  gst_bin_add (GST_BIN (pipeline), filesink);
-  if (!gst_element_link_many (src, wavenc, filesink, NULL))
-    {
-      g_set_error (error, STEADY_CUE_ENGINE_ERROR, STEADY_CUE_ENGINE_ERROR_PIPELINE,
-                   _("The WAV encoder does not accept the cue engine’s sound"));
-      return FALSE;
-    }
-
-  feed.mixer = mixer;
-  feed.volume = self->volume;
-  feed.block = RENDER_BLOCK;
-
-  caps = feed_caps ();
-  g_object_set (src, "caps", caps, "format", GST_FORMAT_TIME, NULL);
-  gst_app_src_set_callbacks (GST_APP_SRC (src), &callbacks, &feed, NULL);
-  g_object_set (filesink, "location", path, NULL);
-
-  bus = gst_element_get_bus (pipeline);
-  if (gst_element_set_state (pipeline, GST_STATE_PLAYING) != GST_STATE_CHANGE_FAILURE)
-    message = gst_bus_timed_pop_filtered (bus, GST_CLOCK_TIME_NONE,
-                                          GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
-  else
-    message = gst_bus_pop_filtered (bus, GST_MESSAGE_ERROR);
-
-  gst_element_set_state (pipeline, GST_STATE_NULL);
-
-  if (message == NULL || GST_MESSAGE_TYPE (message) == GST_MESSAGE_ERROR)
-    {
-      if (message != NULL)
-        {
-          g_autoptr(GError) pipeline_error = error_from_message (message);
-
-          g_set_error (error, STEADY_CUE_ENGINE_ERROR, pipeline_error->code,
-                       _("Could not write “%s”: %s"), path, pipeline_error->message);
-        }
-      else
-        g_set_error (error, STEADY_CUE_ENGINE_ERROR, STEADY_CUE_ENGINE_ERROR_WRITE,
-                     _("Could not write “%s”"), path);
-      return FALSE;
-    }
-
-  return TRUE;
+  return steady_cue_feed_render_wav (mixer, self->volume, path, error);
 }
 
 /* Live play -------------------------------------------------------------- */

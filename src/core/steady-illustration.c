@@ -7,6 +7,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "steady-illustration.h"
 #include "steady-motion.h"
 
@@ -18,6 +20,7 @@ typedef struct {
   const char *id;
   PaintFunc   paint;
   gboolean    animated;
+  const char *description;   /* for screen readers, translatable */
 } Illustration;
 
 /* ---- Shared pieces --------------------------------------------------- */
@@ -91,8 +94,8 @@ standing (SteadyPose *pose)
   steady_skeleton_turn (&pose->skeleton, J (LEFT_ELBOW), graphene_vec3_x_axis (), -15);
   steady_skeleton_turn (&pose->skeleton, J (RIGHT_ELBOW), graphene_vec3_x_axis (), -15);
   steady_skeleton_solve (&pose->skeleton);
-  graphene_vec3_init (&pose->frame_centre, 0.f, 88.f, 0.f);
-  pose->frame_radius = 100.0;
+  graphene_vec3_init (&pose->frame_centre, 0.f, 86.f, 0.f);
+  pose->frame_radius = 108.0;
 }
 
 /* Sleep: three small z's rising from (x, y). */
@@ -268,9 +271,10 @@ paint_alarm_and_fire (cairo_t *cr, double t, double w, double h, const SteadyPai
   point_on_screen (&camera, &pose, J (LEFT_HIP), 0, 0, &hx, &hy);
   point_on_screen (&camera, &pose, J (LUMBAR), 0, 0, &lx, &ly);
   point_on_screen (&camera, &pose, J (LEFT_GLUTE_MED), 0, 0, &gx, &gy);
-  ringing (cr, hx, hy, 60 * u, t, &style->path, 4 * u);
-  flame (cr, lx - 25 * u, ly + 10 * u, 45 * u, t, &style->glow);
-  flame (cr, gx - 20 * u, gy + 40 * u, 35 * u, t + 0.7, &style->accent);
+  ringing (cr, hx, hy, 110 * u, t, &style->path, 6 * u);
+  glow_at (cr, hx, hy, 40 * u, 0.7, &style->accent);
+  flame (cr, lx - 55 * u, ly + 20 * u, 80 * u, t, &style->glow);
+  flame (cr, gx - 70 * u, gy + 70 * u, 60 * u, t + 0.7, &style->accent);
 }
 
 static void
@@ -324,8 +328,8 @@ paint_workplace (cairo_t *cr, double t, double w, double h, const SteadyPainterS
   /* The senior partners doze: the low back and the glutes. */
   dim_at (cr, lx - 8 * u, ly - 20 * u, 22 * u, 45 * u, style);
   dim_at (cr, gx - 10 * u, gy + 25 * u, 30 * u, 38 * u, style);
-  sleepy (cr, lx - 80 * u, ly - 40 * u, 22 * u, t, &style->path);
-  sleepy (cr, gx - 90 * u, gy + 40 * u, 22 * u, t + 1.3, &style->path);
+  sleepy (cr, lx + 60 * u, ly - 60 * u, 34 * u, t, &style->path);
+  sleepy (cr, gx + 70 * u, gy + 30 * u, 34 * u, t + 1.3, &style->path);
 
   /* The eager new hire does everyone's work. */
   glow_at (cr, hx + jiggle, hy, 55 * u, 0.95, &style->glow);
@@ -352,8 +356,8 @@ paint_sleeping_glutes (cairo_t *cr, double t, double w, double h, const SteadyPa
 
   background (cr, w, h, style);
   standing (&pose);
-  graphene_vec3_init (&pose.frame_centre, 0.f, 95.f, 0.f);
-  pose.frame_radius = 45.0;
+  graphene_vec3_init (&pose.frame_centre, 0.f, 100.f, 0.f);
+  pose.frame_radius = 72.0;
   /* From behind, close on the pelvis. */
   paint_figure (cr, &pose, 180, 0, 0, w, h, style, &camera);
   point_on_screen (&camera, &pose, J (PELVIS), 0, 0, &px, &py);
@@ -367,8 +371,8 @@ paint_sleeping_glutes (cairo_t *cr, double t, double w, double h, const SteadyPa
       double hx = side == 0 ? lx : rx;
       double dx = (hx - px);
 
-      dim_at (cr, px + dx * 0.75, py + 25 * u, fabs (dx) * 0.8, 70 * u, style);
-      sleepy (cr, px + dx * 1.6, py - 30 * u, 18 * u, t + side, &style->path);
+      dim_at (cr, px + dx * 0.8, py + 10 * u, fabs (dx) * 0.95, 80 * u, style);
+      sleepy (cr, px + dx * 2.4, py - 90 * u, 30 * u, t + side, &style->path);
     }
 
   /* Tiny deep rotators strain from the sacrum to each hip. */
@@ -379,14 +383,14 @@ paint_sleeping_glutes (cairo_t *cr, double t, double w, double h, const SteadyPa
       for (int k = 0; k < 3; k++)
         {
           double shake = sin (t * 14.0 + k * 2.0 + side) * 1.5 * u;
-          double y0 = sy + 45 * u + k * 14 * u;
-          double y1 = ly + k * 10 * u - 10 * u;
+          double y0 = py + 20 * u + k * 22 * u;
+          double y1 = ly + 10 * u + k * 12 * u;
 
           cairo_new_path (cr);
-          cairo_move_to (cr, sx, y0);
-          cairo_curve_to (cr, (sx + hx) / 2, y0 + shake * 3, (sx + hx) / 2, y1 - shake * 3, hx, y1);
+          cairo_move_to (cr, px, y0);
+          cairo_curve_to (cr, (px + hx) / 2, y0 + shake * 3, (px + hx) / 2, y1 - shake * 3, hx, y1);
           steady_painter_set_color (cr, &style->accent, 1.0);
-          cairo_set_line_width (cr, 5 * u);
+          cairo_set_line_width (cr, 9 * u);
           cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
           cairo_stroke (cr);
         }
@@ -615,9 +619,10 @@ paint_where_it_leads (cairo_t *cr, double t, double w, double h, const SteadyPai
   SteadyPose pose;
   SteadyCamera camera;
   double u = unit (w, h), x, y, pulse = 0.75 + 0.25 * sin (t * 2.0);
-  const SteadyJoint spots[] = { J (LUMBAR), J (LEFT_HIP), J (LEFT_GLUTE_MED), J (PELVIS) };
-  const double offsets[][2] = { { -10, 30 }, { 20, 0 }, { 10, 20 }, { 35, -10 } };
-
+  const SteadyJoint spots[] = { J (LUMBAR), J (LEFT_HIP), J (LEFT_HIP), J (LEFT_HIP) };
+  /* Screen offsets (the figure faces right): the back of the pelvis, the
+   * side of the hip, its front, and deep in the socket. */
+  const double offsets[][2] = { { -60, 30 }, { 0, 60 }, { 90, 0 }, { 20, -30 } };
   background (cr, w, h, style);
   standing (&pose);
   paint_figure (cr, &pose, 90, 0, 0, w, h, style, &camera);
@@ -630,11 +635,11 @@ paint_where_it_leads (cairo_t *cr, double t, double w, double h, const SteadyPai
       x += offsets[i][0] * u;
       y += offsets[i][1] * u;
       cairo_new_path (cr);
-      cairo_arc (cr, x, y, 9 * u, 0, 2 * G_PI);
+      cairo_arc (cr, x, y, 13 * u, 0, 2 * G_PI);
       steady_painter_set_color (cr, &style->accent, 1.0);
       cairo_fill (cr);
       cairo_new_path (cr);
-      cairo_arc (cr, x, y, 18 * u * pulse, 0, 2 * G_PI);
+      cairo_arc (cr, x, y, 26 * u * pulse, 0, 2 * G_PI);
       steady_painter_set_color (cr, &style->accent, 0.6);
       cairo_set_line_width (cr, 3 * u);
       cairo_stroke (cr);
@@ -652,10 +657,12 @@ paint_stop_kicking (cairo_t *cr, double t, double w, double h, const SteadyPaint
 
   /* Left: kicking the leg back in (the pop), crossed out. */
   table (cr, w * 0.25, h * 0.3, tw, 0.03, 0.1, FALSE, style, u);
-  steady_painter_set_color (cr, &style->body_far, 1.0);
+  steady_painter_set_color (cr, &style->body, 1.0);
   cairo_new_path (cr);
-  steady_painter_capsule (cr, fx + tw * 0.55, fy - tw * 0.35, 9 * u,
-                          fx + tw * (0.2 + 0.1 * (1 - kick)), fy, 8 * u);
+  steady_painter_capsule (cr, fx + tw * 0.75, fy - tw * 0.5, 16 * u,
+                          fx + tw * (0.12 + 0.12 * (1 - kick)), fy - tw * 0.05, 12 * u);
+  steady_painter_capsule (cr, fx + tw * (0.12 + 0.12 * (1 - kick)), fy - tw * 0.05, 12 * u,
+                          fx + tw * (0.12 + 0.12 * (1 - kick)) - 4 * u, fy - tw * 0.05 + 30 * u, 9 * u);
   cairo_fill (cr);
   cross_out (cr, w * 0.25, h * 0.3 + tw * 0.3, tw * 0.7, 7 * u, &style->accent);
 
@@ -713,13 +720,25 @@ paint_safety (cairo_t *cr, double t, double w, double h, const SteadyPainterStyl
   double bx = w * 0.62, by = h * 0.2, bw = w * 0.3, bh = h * 0.6;
 
   background (cr, w, h, style);
-  standing (&pose);
   /* A raised hand: stop and ask your clinician. */
-  steady_skeleton_turn (&pose.skeleton, J (RIGHT_SHOULDER), graphene_vec3_z_axis (), -60);
-  steady_skeleton_turn (&pose.skeleton, J (RIGHT_SHOULDER), graphene_vec3_x_axis (), -30);
-  steady_skeleton_turn (&pose.skeleton, J (RIGHT_ELBOW), graphene_vec3_x_axis (), -100);
+  steady_pose_init_standing (&pose);
+  steady_skeleton_turn (&pose.skeleton, J (LEFT_SHOULDER), graphene_vec3_z_axis (), 8);
   steady_skeleton_solve (&pose.skeleton);
-  paint_figure (cr, &pose, 10, -w * 0.18, 0, w, h, style, &camera);
+  {
+    const graphene_vec3_t *shoulder = steady_skeleton_get_position (&pose.skeleton, J (RIGHT_SHOULDER));
+    graphene_vec3_t hand, elbow;
+
+    /* The right hand up beside the head, the elbow out and down. */
+    graphene_vec3_init (&hand, graphene_vec3_get_x (shoulder) - 30.f,
+                        graphene_vec3_get_y (shoulder) + 38.f, graphene_vec3_get_z (shoulder) + 10.f);
+    graphene_vec3_init (&elbow, graphene_vec3_get_x (shoulder) - 60.f,
+                        graphene_vec3_get_y (shoulder) - 20.f, graphene_vec3_get_z (shoulder));
+    steady_skeleton_reach (&pose.skeleton, J (RIGHT_SHOULDER), J (RIGHT_ELBOW), J (RIGHT_FINGERTIPS),
+                           &hand, &elbow);
+  }
+  graphene_vec3_init (&pose.frame_centre, 0.f, 86.f, 0.f);
+  pose.frame_radius = 108.0;
+  paint_figure (cr, &pose, 0, -w * 0.18, 0, w, h, style, &camera);
 
   /* A pain scale: calm at the bottom, stop at the top. */
   for (int i = 0; i < 10; i++)
@@ -748,19 +767,32 @@ paint_safety (cairo_t *cr, double t, double w, double h, const SteadyPainterStyl
 }
 
 static const Illustration illustrations[] = {
-  { "alarm-and-fire", paint_alarm_and_fire, TRUE },
-  { "movement-finds-a-way", paint_movement_finds_a_way, TRUE },
-  { "workplace", paint_workplace, TRUE },
-  { "sleeping-glutes", paint_sleeping_glutes, TRUE },
-  { "spinal-lockdown", paint_spinal_lockdown, TRUE },
-  { "pop-teaches-instability", paint_pop_teaches_instability, TRUE },
-  { "wobbly-table", paint_wobbly_table, TRUE },
-  { "where-it-leads", paint_where_it_leads, TRUE },
-  { "stop-kicking", paint_stop_kicking, TRUE },
-  { "drill-clamshell", paint_drill_clamshell, FALSE },
-  { "drill-knee-circles", paint_drill_knee_circles, FALSE },
-  { "drill-knee-rotation", paint_drill_knee_rotation, FALSE },
-  { "safety", paint_safety, FALSE },
+  { "alarm-and-fire", paint_alarm_and_fire, TRUE,
+    N_("A standing figure seen from the side: the hip rings like an alarm while the fire burns next door, in the low back and the buttock.") },
+  { "movement-finds-a-way", paint_movement_finds_a_way, TRUE,
+    N_("A figure turning: the way through the stiff low back is barred, so the arrow of the turn detours into the hip, which glows.") },
+  { "workplace", paint_workplace, TRUE,
+    N_("A figure whose low back and glutes doze while the hip glows and strains, doing their work.") },
+  { "sleeping-glutes", paint_sleeping_glutes, TRUE,
+    N_("The pelvis from behind: the big glute muscles asleep, small deep rotators straining from the sacrum to each hip.") },
+  { "spinal-lockdown", paint_spinal_lockdown, TRUE,
+    N_("Two lumbar spines: on the left one stiff block that cannot turn, on the right five vertebrae each turning a little more than the one below.") },
+  { "pop-teaches-instability", paint_pop_teaches_instability, TRUE,
+    N_("Two hip joints: on the left the ball sits snug with taut ligaments; on the right the ligaments are slack and the ball wanders in its socket.") },
+  { "wobbly-table", paint_wobbly_table, TRUE,
+    N_("A table on uneven ground with one leg hanging loose from its fasteners, wobbling.") },
+  { "where-it-leads", paint_where_it_leads, TRUE,
+    N_("A standing figure with warning marks at the sacroiliac joint, the side of the hip, the front of the hip and the socket's rim.") },
+  { "stop-kicking", paint_stop_kicking, TRUE,
+    N_("Kicking the loose table leg back in is crossed out; beside it the fasteners are tightened and the ground is level.") },
+  { "drill-clamshell", paint_drill_clamshell, FALSE,
+    N_("Clamshell: lying on the side, knees bent, feet together; the top knee opens a little while the hand rests on the side of the hip.") },
+  { "drill-knee-circles", paint_drill_knee_circles, FALSE,
+    N_("Knee circles on all fours: one knee lifts just off the floor and draws a small circle while the back stays flat under a glass of water.") },
+  { "drill-knee-rotation", paint_drill_knee_rotation, FALSE,
+    N_("Knee rotation on the back: arms wide, knees drift together to one side until the opposite shoulder begins to lift.") },
+  { "safety", paint_safety, FALSE,
+    N_("A figure raising a hand to stop beside a pain scale with a line drawn where to stop.") },
 };
 
 static const char * const ids[] = {
@@ -793,6 +825,14 @@ const char * const *
 steady_illustration_list (void)
 {
   return ids;
+}
+
+const char *
+steady_illustration_describe (const char *id)
+{
+  const Illustration *ill = find (id);
+
+  return ill != NULL ? _(ill->description) : NULL;
 }
 
 gboolean

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 gboolean            steady_illustration_is_known    (const char *id);
 /* NULL-terminated list of the illustration ids. */
 const char * const *steady_illustration_list        (void);
+/* What the drawing shows, for screen readers (translated); NULL if unknown. */
+const char         *steady_illustration_describe    (const char *id);
 /* TRUE when the drawing moves gently with time. */
 gboolean            steady_illustration_is_animated (const char *id);
 

@@ -255,13 +255,26 @@ pose_clamshell (const SteadyMotionState  *state,
   slerp_local (s, hip, &closed, &open, CLAMP (state->amount, 0.0, 1.0));
   steady_skeleton_solve (s);
 
-  /* The top hand's fingertips rest on gluteus medius, the elbow up and back. */
-  add_scaled (steady_skeleton_get_position (s, on_side (J (LEFT_SHOULDER), top)), &up, 6.0, &pole);
-  add_scaled (&pole, &front, -30.0, &pole);
-  add_scaled (&pole, &head_dir, -12.0, &pole);
-  steady_skeleton_reach (s, on_side (J (LEFT_SHOULDER), top), on_side (J (LEFT_ELBOW), top),
-                         on_side (J (LEFT_FINGERTIPS), top),
-                         steady_skeleton_get_position (s, on_side (J (LEFT_GLUTE_MED), top)), &pole);
+  /* The top hand lies on the side of the pelvis, fingertips on gluteus
+   * medius; the elbow folds up and back along the flank. */
+  {
+    const graphene_vec3_t *glute = steady_skeleton_get_position (s, on_side (J (LEFT_GLUTE_MED), top));
+    graphene_vec3_t wrist;
+
+    add_scaled (glute, &head_dir, 13.0, &wrist);
+    add_scaled (&wrist, &up, 4.0, &wrist);
+    add_scaled (&wrist, &front, 5.0, &wrist);
+    add_scaled (steady_skeleton_get_position (s, on_side (J (LEFT_SHOULDER), top)), &head_dir, -25.0, &pole);
+    add_scaled (&pole, &up, 14.0, &pole);
+    add_scaled (&pole, &front, -6.0, &pole);
+    steady_skeleton_reach (s, on_side (J (LEFT_SHOULDER), top), on_side (J (LEFT_ELBOW), top),
+                           on_side (J (LEFT_WRIST), top), &wrist, &pole);
+    steady_skeleton_aim (s, on_side (J (LEFT_WRIST), top), on_side (J (LEFT_FINGERTIPS), top), glute);
+    /* The hand is a little longer than the way from wrist to muscle: lay
+     * the fingertips on it. */
+    steady_skeleton_reach (s, on_side (J (LEFT_SHOULDER), top), on_side (J (LEFT_ELBOW), top),
+                           on_side (J (LEFT_FINGERTIPS), top), glute, &pole);
+  }
 
   set_breath (pose, state->breath);
   steady_skeleton_solve (s);
@@ -321,12 +334,11 @@ pose_quadruped (const SteadyMotionState  *state,
   SteadySide side = working_side (state);
   double sign = side == STEADY_SIDE_LEFT ? -1.0 : 1.0;
   double amount = CLAMP (state->amount, 0.0, 1.0);
-  graphene_vec3_t head_dir, front, up, root, target, pole, dir, lateral, back;
+  graphene_vec3_t head_dir, front, up, root, target, pole, dir, back;
   graphene_quaternion_t rest_world, lifted_world, swing, world;
   SteadyJoint hip = on_side (J (LEFT_HIP), side);
   SteadyJoint knee = on_side (J (LEFT_KNEE), side);
   SteadyJoint ankle = on_side (J (LEFT_ANKLE), side);
-  double lateral_sign;
 
   /* On all fours, side-on to the viewer with the working side nearest. */
   graphene_vec3_init (&head_dir, sign, 0.f, 0.f);
@@ -375,7 +387,6 @@ pose_quadruped (const SteadyMotionState  *state,
   /* The working knee: on the floor at amount 0, on its circle at 1. */
   rest_world = *steady_skeleton_get_rotation (s, hip);
   knee_circle_direction (&head_dir, params->radius_cm, state->angle, &dir);
-  graphene_vec3_init (&lateral, 0.f, 0.f, 0.f);
   {
     graphene_vec3_t rest_dir;
 
@@ -417,8 +428,6 @@ pose_quadruped (const SteadyMotionState  *state,
     pose->has_glass = TRUE;
   }
 
-  lateral_sign = 0;
-  (void) lateral_sign;
   pose->glow_joint = on_side (J (LEFT_GLUTE_MED), side);
   pose->glow = state->working ? 0.5 + 0.5 * amount : 0.0;
   add_still (pose, J (LUMBAR));
@@ -484,7 +493,8 @@ pose_supine (const SteadyMotionState  *state,
   steady_skeleton_init (&base);
   supine_base (&base);
   steady_skeleton_solve (&base);
-  for (SteadySide sd = STEADY_SIDE_LEFT; sd <= STEADY_SIDE_RIGHT; sd <<= 1)
+  /* (The arms do not move the knees: samples of the knees' path skip them.) */
+  for (SteadySide sd = STEADY_SIDE_LEFT; with_path && sd <= STEADY_SIDE_RIGHT; sd <<= 1)
     {
       graphene_vec3_t lateral;
 
@@ -552,7 +562,7 @@ pose_supine (const SteadyMotionState  *state,
   /* The knees' arc out to the limit, from the pose itself. */
   if (with_path)
     {
-      pose->n_path = 16;
+      pose->n_path = 12;
       for (guint i = 0; i < pose->n_path; i++)
         {
           SteadyMotionState st = *state;

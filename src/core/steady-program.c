@@ -1025,43 +1025,59 @@ text (GMarkupParseContext  *context,
 }
 
 /* GMarkup ignores the XML declaration; a file that declares another
- * encoding would be misread, so say so instead. */
-static void
-passthrough (GMarkupParseContext  *context,
-             const char           *text,
-             gsize                 text_len,
-             gpointer              user_data,
-             GError              **error)
+ * encoding would be misread, so say so instead. This looks at the
+ * declaration before parsing: GMarkup (2.74) does not stop on an error set
+ * by its passthrough callback. */
+static gboolean
+check_declared_encoding (const char  *data,
+                         gsize        length,
+                         const char  *name,
+                         GError     **error)
 {
-  ParseState *state = user_data;
-  g_autofree char *copy = g_strndup (text, text_len);
+  g_autofree char *declaration = NULL;
   g_autofree char *encoding = NULL;
-  const char *p;
+  const char *end, *p;
 
-  if (!g_str_has_prefix (copy, "<?xml") || (p = strstr (copy, "encoding")) == NULL)
-    return;
+  if (length < 5 || memcmp (data, "<?xml", 5) != 0)
+    return TRUE;
+
+  end = g_strstr_len (data, MIN (length, 1024), "?>");
+  if (end == NULL)
+    return TRUE;   /* GMarkup will say what is wrong */
+
+  declaration = g_strndup (data, end - data);
+  if ((p = strstr (declaration, "encoding")) == NULL)
+    return TRUE;
 
   p += strlen ("encoding");
   while (*p == ' ' || *p == '=')
     p++;
   if (*p == '"' || *p == '\'')
     {
-      const char *end = strchr (p + 1, *p);
+      const char *close = strchr (p + 1, *p);
 
-      if (end != NULL)
-        encoding = g_strndup (p + 1, end - p - 1);
+      if (close != NULL)
+        encoding = g_strndup (p + 1, close - p - 1);
     }
 
   if (encoding != NULL && g_ascii_strcasecmp (encoding, "UTF-8") != 0)
-    set_error (state, error, STEADY_PROGRAM_ERROR_MALFORMED,
-               _("the file declares encoding “%s”; program files must be UTF-8"), encoding);
+    {
+      g_autofree char *valid = g_utf8_make_valid (encoding, -1);
+
+      g_set_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_MALFORMED,
+                   _("%s:1:1: the file declares encoding “%s”; program files must be UTF-8"),
+                   name, valid);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static const GMarkupParser parser = {
   start_element,
   end_element,
   text,
-  passthrough,
+  NULL,
   NULL,
 };
 
@@ -1078,6 +1094,44 @@ markup_message (const GError *error)
     return g_utf8_make_valid (colon + 2, -1);
 
   return g_utf8_make_valid (error->message, -1);
+}
+
+/* GMarkup 2.74 reports bad UTF-8 but can go on calling the parser's
+ * callbacks afterwards, so a file that is not UTF-8 never reaches it. The
+ * message says where the first bad byte is. */
+static gboolean
+check_utf8 (const char  *data,
+            gsize        length,
+            const char  *name,
+            GError     **error)
+{
+  const char *bad = NULL;
+  int line = 1, column = 1;
+
+  if (g_utf8_validate_len (data, length, &bad))
+    return TRUE;
+
+  for (const char *p = data; p < bad; p++)
+    {
+      if (*p == '\n')
+        {
+          line++;
+          column = 1;
+        }
+      else if ((*p & 0xC0) != 0x80)
+        column++;
+    }
+
+  if (*bad == '\0')
+    g_set_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_MALFORMED,
+                 _("%s:%d:%d: the file contains a NUL byte; is it a text file?"),
+                 name, line, column);
+  else
+    g_set_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_MALFORMED,
+                 _("%s:%d:%d: byte 0x%02X is not UTF-8; program files must be UTF-8"),
+                 name, line, column, (guchar)*bad);
+
+  return FALSE;
 }
 
 static gboolean
@@ -1125,6 +1179,10 @@ parse (const char  *data,
   if (!ok)
     g_set_error (&local_error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_MALFORMED,
                  _("%s:1:1: the file is empty; a program file starts with <program>"), name);
+  else if (!(ok = check_declared_encoding (data, length, name, &local_error)))
+    ;
+  else if (!(ok = check_utf8 (data, length, name, &local_error)))
+    ;
   else
     ok = g_markup_parse_context_parse (state.context, data, length, &local_error) &&
          g_markup_parse_context_end_parse (state.context, &local_error);

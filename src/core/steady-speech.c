@@ -21,8 +21,13 @@
  * is lying on the floor concentrating on a movement. */
 #define SPEECH_WORDS_PER_MINUTE 150
 
+/* Phrases already spoken, so that reloading a session or switching the
+ * sound mode does not synthesise them again. Bounded: cleared when full. */
+#define CACHE_MAX 512
+
 static GMutex speech_mutex;
 static int espeak_rate;  /* 0 until initialised, -1 if that failed */
+static GHashTable *cache;  /* "language|rate|peak|text" → GBytes */
 
 static int
 synth_callback (short        *wav,
@@ -172,6 +177,8 @@ steady_speech_synthesize (const char  *language,
   g_autoptr(GArray) samples = NULL;
   g_autofree char *voice = NULL;
   g_autofree float *out = NULL;
+  g_autofree char *key = NULL;
+  GBytes *cached, *result;
   gsize n_out, first, last;
   float max = 0.0f;
   espeak_ERROR status;
@@ -181,6 +188,11 @@ steady_speech_synthesize (const char  *language,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   locker = g_mutex_locker_new (&speech_mutex);
+
+  key = g_strdup_printf ("%s|%u|%g|%s", language != NULL ? language : "", rate, peak, text);
+  if (cache != NULL && used_language == NULL
+      && (cached = g_hash_table_lookup (cache, key)) != NULL)
+    return g_bytes_ref (cached);
 
   if (!ensure_initialized (error))
     return NULL;
@@ -223,5 +235,16 @@ steady_speech_synthesize (const char  *language,
   if (used_language != NULL)
     *used_language = g_steal_pointer (&voice);
 
-  return g_bytes_new (out + first, (last - first) * sizeof (float));
+  result = g_bytes_new (out + first, (last - first) * sizeof (float));
+
+  g_mutex_lock (&speech_mutex);
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) g_bytes_unref);
+  if (g_hash_table_size (cache) >= CACHE_MAX)
+    g_hash_table_remove_all (cache);
+  g_hash_table_insert (cache, g_steal_pointer (&key), g_bytes_ref (result));
+  g_mutex_unlock (&speech_mutex);
+
+  return result;
 }

@@ -25,6 +25,8 @@ static const SteadyToolCommand commands[] = {
     N_("Draw a card's illustration to PNG or SVG"), steady_tool_render_card },
   { "pose", "DRILL --at SECONDS [--side left|right] --json",
     N_("Print a drill's 3-D joint positions in centimetres"), steady_tool_pose },
+  { "audio", "DRILL -o FILE.wav [--mode tones|voice|silent] [--lang LANG] [--volume V] [--reps N] [--hold S] [--side left|right|both] [--breath IN,OUT] [--program FILE]",
+    N_("Render a drill's sound cues to a WAV file"), steady_tool_audio },
 };
 
 static const SteadyToolCommand *
@@ -62,7 +64,8 @@ steady_tool_parse_options (const SteadyToolCommand   *command,
   parameter = g_strdup_printf ("steady-tool %s", command->name);
   g_set_prgname (parameter);
   context = g_option_context_new (command->args);
-  g_option_context_set_summary (context, _(command->summary));
+  if (command->summary != NULL)
+    g_option_context_set_summary (context, _(command->summary));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_help_enabled (context, TRUE);
   if (entries != NULL)

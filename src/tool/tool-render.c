@@ -129,7 +129,9 @@ steady_tool_render (int    argc,
     surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cr = cairo_create (surface);
 
-  for (int i = 0; i < frames; i++)
+  /* A vector file keeps only the last frame (the others would lie
+   * underneath it). */
+  for (int i = svg ? frames - 1 : 0; i < frames; i++)
     {
       SteadyMotionState state;
       SteadyPose pose;

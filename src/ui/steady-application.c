@@ -134,7 +134,7 @@ about_action (GSimpleAction *action,
                         "developers", developers,
                         "version", PACKAGE_VERSION,
                         "comments", _("Steady explains why your hip keeps popping and "
-                                      "coaches three gentle stability drills.\n\n"
+                                      "coaches gentle stability drills.\n\n"
                                       "It is education, not diagnosis: stop on sharp pain "
                                       "and see a clinician about anything that worries you."),
                         "website", "https://steadycoach.org/",

@@ -33,19 +33,18 @@ static GtkWidget *
 create_row (SteadyDrill *drill)
 {
   g_autofree char *numbers = steady_drill_numbers_format (drill);
-  g_autofree char *title = g_markup_escape_text (steady_drill_get_title (drill), -1);
-  g_autofree char *subtitle = g_markup_escape_text (numbers, -1);
   GtkWidget *row;
   GtkWidget *arrow;
 
-  /* AdwActionRow reads its title and subtitle as Pango markup. */
+  /* A clinic's titles are plain text: "Hips & knees" is not markup. */
   row = g_object_new (ADW_TYPE_ACTION_ROW,
-                      "title", title,
-                      "subtitle", subtitle,
                       "activatable", TRUE,
                       "action-name", "win.open-drill",
                       "action-target", g_variant_new_string (steady_drill_get_id (drill)),
                       NULL);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), steady_drill_get_title (drill));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), numbers);
 
   arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
   gtk_accessible_update_property (GTK_ACCESSIBLE (arrow),

@@ -101,7 +101,7 @@ update_description (SteadyFigureView *self)
     }
   else if (self->mode == MODE_ILLUSTRATION)
     {
-      text = g_strdup_printf (_("Illustration: %s"), self->illustration);
+      text = g_strdup (steady_illustration_describe (self->illustration));
       label = _("Illustration");
     }
   else

@@ -35,6 +35,7 @@ struct _SteadyWindow
   SteadyDrillsPage *drills_page;
   SteadyDrillPage  *drill_page;
   SteadyCoachPage  *coach_page;
+  GtkImage         *error_icon;
   GtkLabel         *error_description;
   GtkLabel         *error_label;
   GtkWidget        *builtin_button;
@@ -57,7 +58,7 @@ steady_window_update_actions (SteadyWindow *self)
   gboolean on_deck = g_strcmp0 (page, "deck") == 0;
   gboolean loaded = self->program != NULL;
   guint position = steady_deck_get_position (self->deck);
-  guint n = steady_deck_get_n_cards (self->deck);
+  guint n = loaded ? steady_program_get_n_cards (self->program) : 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-welcome", loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-deck", loaded && n > 0);
@@ -138,6 +139,11 @@ steady_window_navigate (SteadyWindow *self,
       if (remember)
         g_ptr_array_add (self->history, g_strdup (current));
     }
+
+  /* The cards are built when the lesson is first opened, not before the
+   * welcome page can be shown. */
+  if (g_str_equal (page, "deck") && steady_deck_get_program (self->deck) != self->program)
+    steady_deck_set_program (self->deck, self->program);
 
   gtk_stack_set_visible_child_name (self->stack, page);
   adw_window_title_set_subtitle (self->window_title, page_subtitle (self, page));
@@ -464,6 +470,7 @@ steady_window_class_init (SteadyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, coach_page);
   gtk_widget_class_bind_template_callback (widget_class, on_coach_stopped);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, drill_page);
+  gtk_widget_class_bind_template_child (widget_class, SteadyWindow, error_icon);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, error_description);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, builtin_button);
@@ -531,7 +538,7 @@ steady_window_set_program (SteadyWindow  *self,
   if (!g_set_object (&self->program, program))
     return;
 
-  steady_deck_set_program (self->deck, program);
+  steady_deck_set_program (self->deck, NULL);
   steady_drills_page_set_program (self->drills_page, program);
   steady_drill_page_set_drill (self->drill_page, NULL);
   steady_coach_page_set_drill (self->coach_page, NULL, NULL);
@@ -613,6 +620,9 @@ steady_window_show_error (SteadyWindow *self,
     description = g_strdup (_("Steady could not read its built-in lesson. "
                               "This is what is wrong with it:"));
 
+  /* Set only now: GTK preloads the icons of every image in the window,
+   * and this large one is an SVG that would load librsvg at start-up. */
+  gtk_image_set_from_icon_name (self->error_icon, "dialog-warning-symbolic");
   gtk_label_set_text (self->error_description, description);
   gtk_label_set_text (self->error_label, error->message);
   /* The built-in program cannot help when it is the one that failed. */

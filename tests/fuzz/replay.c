@@ -12,6 +12,7 @@
 #include <glib.h>
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+int LLVMFuzzerInitialize (int *argc, char ***argv);
 
 static void
 replay_file (gconstpointer data)
@@ -33,12 +34,15 @@ main (int   argc,
   guint n_files = 0;
 
   g_test_init (&argc, &argv, NULL);
+  LLVMFuzzerInitialize (&argc, &argv);
 
   for (int i = 1; i < argc; i++)
     {
       g_autoptr(GDir) dir = g_dir_open (argv[i], 0, NULL);
       g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
       const char *name;
+
+      g_autofree char *corpus = g_path_get_basename (argv[i]);
 
       if (dir == NULL)
         continue;
@@ -50,8 +54,7 @@ main (int   argc,
         {
           const char *file = g_ptr_array_index (names, j);
           char *path = g_build_filename (argv[i], file, NULL);
-          g_autofree char *test = g_strdup_printf ("/fuzz/replay/%s/%s",
-                                                   g_path_get_basename (argv[i]), file);
+          g_autofree char *test = g_strdup_printf ("/fuzz/replay/%s/%s", corpus, file);
 
           g_test_add_data_func_full (test, path, replay_file, g_free);
           n_files++;
