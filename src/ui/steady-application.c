@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "steady-application.h"
+#include "steady-preferences-window.h"
 #include "steady-window.h"
 
 struct _SteadyApplication
@@ -162,10 +163,33 @@ shortcuts_action (GSimpleAction *action,
   gtk_window_present (window);
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWindow *parent = gtk_application_get_active_window (app);
+  SteadyProgram *program = NULL;
+  GtkWidget *preferences;
+
+  /* The drills shown are those of the program on screen. */
+  for (GList *l = gtk_application_get_windows (app); l != NULL && program == NULL; l = l->next)
+    if (STEADY_IS_WINDOW (l->data))
+      program = steady_window_get_program (STEADY_WINDOW (l->data));
+
+  preferences = steady_preferences_window_new (settings, program);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_set_application (GTK_WINDOW (preferences), app);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_action },
   { .name = "about", .activate = about_action },
   { .name = "shortcuts", .activate = shortcuts_action },
+  { .name = "preferences", .activate = preferences_action },
 };
 
 static void
@@ -174,6 +198,7 @@ steady_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (steady_application_parent_class)->startup (app);
 
@@ -184,6 +209,7 @@ steady_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.shortcuts", shortcuts_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
 }
 
 static void

@@ -23,6 +23,7 @@ struct _SteadyDrillPage
   GtkLabel    *summary_label;
   GtkLabel    *numbers_label;
   GtkWidget   *figure_slot;
+  GtkWidget   *start_button;
   GtkWidget   *steps_title;
   GtkBox      *steps_box;
   GtkWidget   *tips_title;
@@ -102,6 +103,8 @@ steady_drill_page_fill (SteadyDrillPage *self)
   gtk_label_set_text (self->title_label, steady_drill_get_title (self->drill));
   gtk_label_set_text (self->summary_label, steady_drill_get_summary (self->drill));
   gtk_label_set_text (self->numbers_label, numbers);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->start_button), "s",
+                                    steady_drill_get_id (self->drill));
 
   steps = steady_drill_get_steps (self->drill);
   for (guint i = 0; steps[i] != NULL; i++)
@@ -213,6 +216,7 @@ steady_drill_page_class_init (SteadyDrillPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyDrillPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyDrillPage, numbers_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyDrillPage, figure_slot);
+  gtk_widget_class_bind_template_child (widget_class, SteadyDrillPage, start_button);
   gtk_widget_class_bind_template_child (widget_class, SteadyDrillPage, steps_title);
   gtk_widget_class_bind_template_child (widget_class, SteadyDrillPage, steps_box);
   gtk_widget_class_bind_template_child (widget_class, SteadyDrillPage, tips_title);

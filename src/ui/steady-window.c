@@ -9,6 +9,8 @@
 #include "steady-bench-hook.h"
 #include "steady-history-page.h"
 #include "steady-progress.h"
+#include "steady-coach-page.h"
+#include "steady-coach-settings.h"
 #include "steady-window.h"
 
 /* Windows at least this big (a full-screen 1080p kiosk, say) get the
@@ -34,6 +36,7 @@ struct _SteadyWindow
   SteadyDeck       *deck;
   SteadyDrillsPage *drills_page;
   SteadyDrillPage  *drill_page;
+  SteadyCoachPage  *coach_page;
   GtkImage         *error_icon;
   GtkLabel         *error_description;
   GtkLabel         *error_label;
@@ -69,6 +72,7 @@ steady_window_update_actions (SteadyWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-deck", loaded && n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-drills", loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-drill", loaded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-drill", loaded);
   /* Past the last card the lesson goes on to the drills. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next", on_deck && n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous", on_deck && position > 0);
@@ -87,6 +91,12 @@ page_subtitle (SteadyWindow *self,
   if (g_str_equal (page, "drill"))
     {
       SteadyDrill *drill = steady_drill_page_get_drill (self->drill_page);
+
+      return drill != NULL ? steady_drill_get_title (drill) : "";
+    }
+  if (g_str_equal (page, "coach"))
+    {
+      SteadyDrill *drill = steady_coach_page_get_drill (self->coach_page);
 
       return drill != NULL ? steady_drill_get_title (drill) : "";
     }
@@ -111,6 +121,9 @@ steady_window_focus_page (SteadyWindow *self,
     gtk_widget_grab_focus (self->builtin_button);
   else if (g_str_equal (page, "history"))
     steady_history_page_focus (self->history_page);
+  else if (g_str_equal (page, "coach"))
+    /* The coach page focuses its own controls when it starts. */
+    ;
   else
     /* The instructions are text only: the page itself takes the focus
      * so that Page Down, the arrows and Home/End scroll them. */
@@ -200,6 +213,42 @@ open_drill_action (GtkWidget  *widget,
 
   steady_drill_page_set_drill (self->drill_page, drill);
   steady_window_navigate (self, "drill", TRUE);
+}
+
+/* Opens the coach for a drill with the patient's settings, and starts. */
+static void
+start_drill_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SteadyWindow *self = STEADY_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  SteadySessionSettings values;
+  SteadyDrill *drill;
+
+  g_assert (self->program != NULL);
+
+  drill = steady_program_find_drill (self->program, id);
+  if (drill == NULL)
+    {
+      g_warning ("win.start-drill: the program has no drill “%s”", id);
+      return;
+    }
+
+  steady_coach_settings_load (self->settings, drill, &values);
+  steady_coach_page_set_drill (self->coach_page, drill, &values);
+  steady_coach_page_set_sound (self->coach_page,
+                               steady_coach_settings_get_sound_mode (self->settings),
+                               steady_coach_settings_get_volume (self->settings));
+  steady_window_navigate (self, "coach", TRUE);
+  steady_coach_page_start (self->coach_page);
+}
+
+static void
+on_coach_stopped (SteadyWindow *self)
+{
+  if (g_strcmp0 (steady_window_get_page_name (self), "coach") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.back", NULL);
 }
 
 static void
@@ -563,6 +612,7 @@ steady_window_class_init (SteadyWindowClass *klass)
   g_type_ensure (STEADY_TYPE_DECK);
   g_type_ensure (STEADY_TYPE_DRILLS_PAGE);
   g_type_ensure (STEADY_TYPE_DRILL_PAGE);
+  g_type_ensure (STEADY_TYPE_COACH_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steady-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, back_button);
@@ -571,6 +621,8 @@ steady_window_class_init (SteadyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, learn_button);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, deck);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, drills_page);
+  gtk_widget_class_bind_template_child (widget_class, SteadyWindow, coach_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_coach_stopped);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, drill_page);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, error_icon);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, error_description);
@@ -582,6 +634,7 @@ steady_window_class_init (SteadyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-deck", NULL, show_deck_action);
   gtk_widget_class_install_action (widget_class, "win.show-drills", NULL, show_drills_action);
   gtk_widget_class_install_action (widget_class, "win.open-drill", "s", open_drill_action);
+  gtk_widget_class_install_action (widget_class, "win.start-drill", "s", start_drill_action);
   gtk_widget_class_install_action (widget_class, "win.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "win.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "win.first", NULL, first_action);
@@ -646,6 +699,7 @@ steady_window_set_program (SteadyWindow  *self,
   steady_deck_set_program (self->deck, NULL);
   steady_drills_page_set_program (self->drills_page, program);
   steady_drill_page_set_drill (self->drill_page, NULL);
+  steady_coach_page_set_drill (self->coach_page, NULL, NULL);
 
   g_ptr_array_set_size (self->history, 0);
   steady_window_navigate (self, program != NULL ? "welcome" : "error", FALSE);
@@ -736,6 +790,7 @@ steady_window_show_error (SteadyWindow *self,
   steady_deck_set_program (self->deck, NULL);
   steady_drills_page_set_program (self->drills_page, NULL);
   steady_drill_page_set_drill (self->drill_page, NULL);
+  steady_coach_page_set_drill (self->coach_page, NULL, NULL);
   g_ptr_array_set_size (self->history, 0);
   steady_window_navigate (self, "error", FALSE);
   /* The focus may have passed through the selectable message on its way
@@ -775,6 +830,14 @@ steady_window_get_drill_page (SteadyWindow *self)
   g_return_val_if_fail (STEADY_IS_WINDOW (self), NULL);
 
   return self->drill_page;
+}
+
+SteadyCoachPage *
+steady_window_get_coach_page (SteadyWindow *self)
+{
+  g_return_val_if_fail (STEADY_IS_WINDOW (self), NULL);
+
+  return self->coach_page;
 }
 
 const char *

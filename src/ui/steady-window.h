@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "steady-application.h"
+#include "steady-coach-page.h"
 #include "steady-deck.h"
 #include "steady-drill-page.h"
 #include "steady-drills-page.h"
@@ -37,11 +38,12 @@ void              steady_window_show_error      (SteadyWindow      *self,
                                                  GFile             *file,
                                                  const GError      *error);
 
-/* "welcome", "deck", "drills", "drill" or "error". */
+/* "welcome", "deck", "drills", "drill", "coach" or "error". */
 const char       *steady_window_get_page_name   (SteadyWindow      *self);
 SteadyDeck       *steady_window_get_deck        (SteadyWindow      *self);
 SteadyDrillsPage *steady_window_get_drills_page (SteadyWindow      *self);
 SteadyDrillPage  *steady_window_get_drill_page  (SteadyWindow      *self);
+SteadyCoachPage  *steady_window_get_coach_page  (SteadyWindow      *self);
 /* The message shown on the error page. */
 const char       *steady_window_get_error_text  (SteadyWindow      *self);
 /* progress (issue 6): the history page, or NULL until first shown. */

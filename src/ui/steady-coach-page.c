@@ -1,0 +1,999 @@
+/* steady-coach-page.c: coaches one drill, rep by rep, on one clock
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "steady-coach-dial.h"
+#include "steady-coach-page.h"
+#include "steady-cue-engine.h"
+#include "steady-figure-view.h"
+#include "steady-session-clock.h"
+
+struct _SteadyCoachPage
+{
+  GtkWidget              parent_instance;
+
+  SteadyDrill           *drill;
+  SteadySessionSettings  settings;
+  SteadyCueSoundMode     mode;
+  double                 volume;
+  char                  *sink_description;
+
+  SteadyTimeline        *timeline;
+  SteadySessionClock    *clock;
+  SteadyCueEngine       *engine;
+  SteadyCoachState       state;
+  gboolean               follows_audio;
+  guint                  tick_id;
+  gboolean               in_tick;
+  SteadyCoachNowFunc     now_func;
+  gpointer               now_data;
+
+  double                 t;
+  guint                  segment;      /* G_MAXUINT: nothing shown yet */
+  SteadyPhase            phase;
+  char                  *notice;
+  char                  *announcement;
+
+  /* template */
+  GtkStack              *stack;
+  GtkRevealer           *notice_revealer;
+  GtkLabel              *notice_title;
+  GtkLabel              *notice_label;
+  GtkWidget             *figure_slot;
+  SteadyFigureView      *figure;
+  GtkLabel              *phase_label;
+  GtkLabel              *counter_label;
+  GtkLabel              *side_label;
+  SteadyCoachDial       *dial;
+  GtkLabel              *dial_breath_label;
+  GtkLabel              *dial_value_label;
+  GtkLabel              *dial_label;
+  GtkLabel              *caption_label;
+  GtkWidget             *start_button;
+  GtkWidget             *pause_button;
+  AdwButtonContent      *pause_content;
+  AdwStatusPage         *done_page;
+};
+
+G_DEFINE_FINAL_TYPE (SteadyCoachPage, steady_coach_page, GTK_TYPE_WIDGET)
+
+enum {
+  SIGNAL_STOPPED,
+  SIGNAL_FINISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void steady_coach_page_finish (SteadyCoachPage *self);
+
+/* Clocks ------------------------------------------------------------------ */
+
+static double
+frame_now (SteadyCoachPage *self)
+{
+  GdkFrameClock *frame_clock;
+
+  if (self->now_func != NULL)
+    return self->now_func (self->now_data);
+
+  frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (frame_clock != NULL)
+    return gdk_frame_clock_get_frame_time (frame_clock) / (double) G_USEC_PER_SEC;
+
+  return g_get_monotonic_time () / (double) G_USEC_PER_SEC;
+}
+
+/* "now" on the clock that drives the session: the audio pipeline's while
+ * sound plays, the frame clock otherwise. */
+static double
+session_now (SteadyCoachPage *self)
+{
+  if (self->follows_audio)
+    return steady_cue_engine_get_position (self->engine);
+
+  return frame_now (self);
+}
+
+static gboolean
+on_tick (GtkWidget     *widget,
+         GdkFrameClock *frame_clock,
+         gpointer       user_data)
+{
+  SteadyCoachPage *self = STEADY_COACH_PAGE (widget);
+
+  self->in_tick = TRUE;
+  steady_coach_page_update (self);
+  self->in_tick = FALSE;
+
+  return self->tick_id != 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static void
+start_ticking (SteadyCoachPage *self)
+{
+  if (self->tick_id == 0)
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
+}
+
+static void
+stop_ticking (SteadyCoachPage *self)
+{
+  if (self->tick_id == 0)
+    return;
+
+  /* Inside the callback, returning G_SOURCE_REMOVE removes it. */
+  if (!self->in_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+  self->tick_id = 0;
+}
+
+/* What is shown ----------------------------------------------------------- */
+
+/* @silent: nothing plays at all (rather than only the voice failing). */
+static void
+set_notice (SteadyCoachPage *self,
+            const char      *notice,
+            gboolean         silent)
+{
+  gtk_label_set_text (self->notice_title,
+                      silent ? _("Coaching without sound: every cue is shown as a caption.")
+                             : _("Spoken prompts are off: the tones and captions carry on."));
+
+  if (g_strcmp0 (self->notice, notice) == 0)
+    return;
+
+  g_free (self->notice);
+  self->notice = g_strdup (notice);
+  gtk_label_set_text (self->notice_label, notice != NULL ? notice : "");
+  gtk_revealer_set_reveal_child (self->notice_revealer, notice != NULL);
+}
+
+/* Screen readers hear phase changes and a hold's end, not every second:
+ * GTK 4.8 has no announce call, so the phase label (role "alert") gets the
+ * sentence as its accessible label. */
+static void
+announce (SteadyCoachPage *self,
+          const char      *text)
+{
+  if (g_strcmp0 (self->announcement, text) == 0)
+    return;
+
+  g_free (self->announcement);
+  self->announcement = g_strdup (text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->phase_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+}
+
+static void
+set_label (GtkLabel   *label,
+           const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_text (label), text) != 0)
+    gtk_label_set_text (label, text);
+}
+
+static const char *
+side_text (SteadySide side)
+{
+  switch (side)
+    {
+    case STEADY_SIDE_LEFT:
+      return _("Left side");
+    case STEADY_SIDE_RIGHT:
+      return _("Right side");
+    case STEADY_SIDE_NONE:
+    case STEADY_SIDE_BOTH:
+    default:
+      return "";
+    }
+}
+
+static void
+announce_moment (SteadyCoachPage    *self,
+                 const SteadyMoment *moment,
+                 SteadyPhase         previous)
+{
+  g_autofree char *text = NULL;
+
+  if (moment->phase == STEADY_PHASE_DONE)
+    text = g_strdup (_("Done. Well done."));
+  else if (previous == STEADY_PHASE_HOLD && moment->phase != STEADY_PHASE_HOLD)
+    /* TRANSLATORS: said when a hold ends; %s is the next phase ("Lower") */
+    text = g_strdup_printf (_("Hold done. %s."), moment->label);
+  else if (moment->rep > 0)
+    /* TRANSLATORS: a phase ("Hold") and a counter ("Rep 2 of 15") */
+    text = g_strdup_printf (_("%s. %s."), moment->label, moment->counter);
+  else
+    text = g_strdup_printf (_("%s. %s."), moment->label, side_text (moment->side));
+
+  announce (self, text);
+}
+
+static void
+show_moment (SteadyCoachPage *self,
+             double           t)
+{
+  SteadyMoment moment;
+  const SteadySegment *segments;
+  guint n_segments;
+  gboolean hold_active;
+  double hold_seconds = 0.0;
+
+  steady_timeline_get_moment (self->timeline, t, &moment);
+  segments = steady_timeline_get_segments (self->timeline, &n_segments);
+  self->t = moment.t;
+
+  /* The ring counts down holds, and the waits before a side starts. */
+  hold_active = moment.phase == STEADY_PHASE_HOLD
+                || moment.phase == STEADY_PHASE_GET_READY
+                || moment.phase == STEADY_PHASE_SWITCH_SIDES;
+  if (hold_active && moment.segment < n_segments)
+    hold_seconds = segments[moment.segment].duration;
+  hold_active = hold_active && hold_seconds > 0;
+
+  set_label (self->phase_label, moment.label);
+  set_label (self->counter_label, moment.counter);
+  set_label (self->side_label, moment.rep > 0 ? side_text (moment.side) : "");
+  set_label (self->caption_label, moment.caption != NULL ? moment.caption : "");
+
+  if (hold_active)
+    {
+      guint left = (guint) ceil (moment.segment_left - 1e-6);
+      g_autofree char *value = g_strdup_printf ("%u", left);
+
+      set_label (self->dial_value_label, value);
+      set_label (self->dial_label, g_dngettext (GETTEXT_PACKAGE, "second left",
+                                                "seconds left", left));
+      if (moment.breath == STEADY_BREATH_IN)
+        set_label (self->dial_breath_label, _("Breathe in"));
+      else if (moment.breath == STEADY_BREATH_OUT)
+        set_label (self->dial_breath_label, _("Breathe out"));
+      else
+        set_label (self->dial_breath_label, "");
+    }
+  else
+    {
+      set_label (self->dial_breath_label, "");
+      set_label (self->dial_value_label, "");
+      set_label (self->dial_label, "");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->dial_breath_label),
+                          gtk_label_get_text (self->dial_breath_label)[0] != '\0');
+
+  steady_coach_dial_set_state (self->dial, hold_active, moment.segment_progress, hold_seconds,
+                               moment.breath, moment.breath_progress);
+  steady_figure_view_set_motion_state (self->figure, &moment.motion);
+
+  if (moment.segment != self->segment)
+    {
+      SteadyPhase previous = self->segment == G_MAXUINT ? moment.phase : self->phase;
+
+      if (self->segment != G_MAXUINT || self->state != STEADY_COACH_STATE_READY)
+        announce_moment (self, &moment, previous);
+      self->segment = moment.segment;
+      self->phase = moment.phase;
+    }
+}
+
+static void
+update_controls (SteadyCoachPage *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean ready = self->state == STEADY_COACH_STATE_READY;
+  gboolean running = self->state == STEADY_COACH_STATE_RUNNING;
+  gboolean paused = self->state == STEADY_COACH_STATE_PAUSED;
+  gboolean in_session = running || paused;
+
+  gtk_widget_action_set_enabled (widget, "coach.start",
+                                 self->drill != NULL && (ready || self->state == STEADY_COACH_STATE_DONE));
+  gtk_widget_action_set_enabled (widget, "coach.toggle-pause", in_session);
+  gtk_widget_action_set_enabled (widget, "coach.back", in_session);
+  gtk_widget_action_set_enabled (widget, "coach.skip", in_session);
+  gtk_widget_action_set_enabled (widget, "coach.stop", in_session);
+
+  gtk_widget_set_visible (self->start_button, !in_session);
+  gtk_widget_set_visible (self->pause_button, in_session);
+  adw_button_content_set_label (self->pause_content, paused ? _("_Resume") : _("_Pause"));
+  adw_button_content_set_icon_name (self->pause_content,
+                                    paused ? "media-playback-start-symbolic"
+                                           : "media-playback-pause-symbolic");
+
+  gtk_stack_set_visible_child_name (self->stack,
+                                    self->state == STEADY_COACH_STATE_DONE ? "done" : "session");
+}
+
+/* Sound ------------------------------------------------------------------- */
+
+static void
+on_engine_error (SteadyCueEngine *engine,
+                 const GError    *error,
+                 SteadyCoachPage *self)
+{
+  /* Sound failed while playing: carry on, silently, on the frame clock,
+   * without a jump in session time. */
+  if (self->follows_audio && self->clock != NULL)
+    {
+      double old_now = steady_cue_engine_get_position (engine);
+
+      self->follows_audio = FALSE;
+      steady_session_clock_switch_source (self->clock, old_now, frame_now (self));
+      steady_cue_engine_pause (engine);
+    }
+
+  set_notice (self, error->message, TRUE);
+}
+
+static void
+on_engine_notice (SteadyCueEngine *engine,
+                  GParamSpec      *pspec,
+                  SteadyCoachPage *self)
+{
+  if (steady_cue_engine_get_notice (engine) != NULL)
+    set_notice (self, steady_cue_engine_get_notice (engine),
+                !steady_cue_engine_get_available (engine));
+}
+
+static void
+ensure_engine (SteadyCoachPage *self)
+{
+  if (self->engine != NULL)
+    return;
+
+  self->engine = steady_cue_engine_new ();
+  g_signal_connect (self->engine, "error", G_CALLBACK (on_engine_error), self);
+  g_signal_connect (self->engine, "notify::notice", G_CALLBACK (on_engine_notice), self);
+}
+
+/* Prompts are spoken in the UI's language, as the captions are shown. */
+static const char *
+speech_language (void)
+{
+  const char *name = g_get_language_names ()[0];
+
+  /* "C" and "C.UTF-8" mean English (NULL to the engine). */
+  if (name == NULL || g_str_equal (name, "POSIX")
+      || (name[0] == 'C' && (name[1] == '\0' || name[1] == '.')))
+    return NULL;
+
+  return name;
+}
+
+/* Loads the cues; decides which clock the session follows. */
+static void
+start_sound (SteadyCoachPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  const SteadyCue *cues;
+  guint n_cues;
+
+  self->follows_audio = FALSE;
+  set_notice (self, NULL, TRUE);
+
+  if (self->mode == STEADY_CUE_SOUND_SILENT)
+    return;
+
+  ensure_engine (self);
+  steady_cue_engine_set_mode (self->engine, self->mode);
+  steady_cue_engine_set_volume (self->engine, self->volume);
+  steady_cue_engine_set_language (self->engine, speech_language ());
+  steady_cue_engine_set_sink_description (self->engine, self->sink_description);
+
+  cues = steady_timeline_get_cues (self->timeline, &n_cues);
+  if (!steady_cue_engine_load (self->engine, cues, n_cues,
+                               steady_timeline_get_total (self->timeline), &error))
+    {
+      set_notice (self, error->message, TRUE);
+      return;
+    }
+
+  if (!steady_cue_engine_get_available (self->engine))
+    {
+      /* No audio output: the captions carry the cues; nothing plays. */
+      set_notice (self, steady_cue_engine_get_notice (self->engine), TRUE);
+      steady_cue_engine_stop (self->engine);
+      return;
+    }
+
+  set_notice (self, steady_cue_engine_get_notice (self->engine), FALSE);
+  self->follows_audio = TRUE;
+}
+
+static void
+stop_sound (SteadyCoachPage *self)
+{
+  if (self->engine != NULL)
+    steady_cue_engine_stop (self->engine);
+  self->follows_audio = FALSE;
+}
+
+/* Sessions ---------------------------------------------------------------- */
+
+static void
+clear_session (SteadyCoachPage *self)
+{
+  stop_ticking (self);
+  stop_sound (self);
+  g_clear_object (&self->clock);
+}
+
+/* Compiles the timeline for the drill and shows its first moment. */
+static void
+prepare (SteadyCoachPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  clear_session (self);
+  g_clear_object (&self->timeline);
+  self->state = STEADY_COACH_STATE_READY;
+  self->segment = G_MAXUINT;
+  self->t = 0.0;
+
+  if (self->drill != NULL)
+    {
+      /* The settings were clamped to the drill's ranges: they validate. */
+      self->timeline = steady_timeline_new (self->drill, &self->settings, &error);
+      if (self->timeline == NULL)
+        g_critical ("The coach could not compile “%s”: %s",
+                    steady_drill_get_id (self->drill), error->message);
+    }
+
+  steady_figure_view_set_drill (self->figure, self->drill);
+  steady_figure_view_set_playing (self->figure, FALSE);
+
+  if (self->timeline != NULL)
+    show_moment (self, 0.0);
+
+  update_controls (self);
+}
+
+static void
+seek_to (SteadyCoachPage *self,
+         double           t)
+{
+  if (self->follows_audio)
+    {
+      /* The pipeline's position is session time: after the seek it reads
+       * t, so the clock maps now = t to t. */
+      steady_cue_engine_seek (self->engine, t);
+      steady_session_clock_seek (self->clock, t, t);
+    }
+  else
+    steady_session_clock_seek (self->clock, frame_now (self), t);
+
+  steady_coach_page_update (self);
+}
+
+static void
+fill_done_page (SteadyCoachPage *self)
+{
+  const SteadySessionSettings *settings = steady_timeline_get_settings (self->timeline);
+  const char *motion = steady_drill_get_motion (self->drill);
+  guint minutes = (guint) (steady_timeline_get_total (self->timeline) / 60.0 + 0.5);
+  g_autofree char *what = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *description = NULL;
+
+  if (g_strcmp0 (motion, "quadruped-knee-circles") == 0)
+    what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u circle each way",
+                                         "%u circles each way", settings->reps),
+                            settings->reps);
+  else if (settings->hold > 0)
+    what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hold of %.0f seconds",
+                                         "%u holds of %.0f seconds", settings->reps),
+                            settings->reps, settings->hold);
+  else
+    what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u rep", "%u reps", settings->reps),
+                            settings->reps);
+
+  if (settings->sides == STEADY_SIDE_BOTH)
+    where = g_strdup (_("on each side"));
+  else if (settings->sides == STEADY_SIDE_LEFT)
+    where = g_strdup (_("on the left side"));
+  else
+    where = g_strdup (_("on the right side"));
+
+  /* TRANSLATORS: "%1$s: %2$s %3$s, about %4$u minutes." e.g.
+   * "Clamshells: 15 holds of 5 seconds on each side, about 3 minutes." */
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%s: %s %s, about %u minute.",
+                                              "%s: %s %s, about %u minutes.",
+                                              MAX (minutes, 1)),
+                                 steady_drill_get_title (self->drill), what, where,
+                                 MAX (minutes, 1));
+  adw_status_page_set_description (self->done_page, description);
+}
+
+static void
+steady_coach_page_finish (SteadyCoachPage *self)
+{
+  stop_ticking (self);
+  stop_sound (self);
+  show_moment (self, steady_timeline_get_total (self->timeline));
+  self->state = STEADY_COACH_STATE_DONE;
+  fill_done_page (self);
+  update_controls (self);
+  g_signal_emit (self, signals[SIGNAL_FINISHED], 0);
+}
+
+/* Actions ----------------------------------------------------------------- */
+
+static void
+start_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  steady_coach_page_start (STEADY_COACH_PAGE (widget));
+}
+
+static void
+toggle_pause_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  steady_coach_page_toggle_pause (STEADY_COACH_PAGE (widget));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  steady_coach_page_back (STEADY_COACH_PAGE (widget));
+}
+
+static void
+skip_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  steady_coach_page_skip (STEADY_COACH_PAGE (widget));
+}
+
+static void
+stop_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  steady_coach_page_stop (STEADY_COACH_PAGE (widget));
+}
+
+/* GObject ----------------------------------------------------------------- */
+
+static void
+steady_coach_page_unmap (GtkWidget *widget)
+{
+  SteadyCoachPage *self = STEADY_COACH_PAGE (widget);
+
+  /* Out of sight (another page, a minimised window): wait for the patient. */
+  if (self->state == STEADY_COACH_STATE_RUNNING)
+    steady_coach_page_toggle_pause (self);
+
+  GTK_WIDGET_CLASS (steady_coach_page_parent_class)->unmap (widget);
+}
+
+static void
+steady_coach_page_dispose (GObject *object)
+{
+  SteadyCoachPage *self = STEADY_COACH_PAGE (object);
+
+  clear_session (self);
+  if (self->engine != NULL)
+    g_signal_handlers_disconnect_by_data (self->engine, self);
+  g_clear_object (&self->engine);
+  g_clear_object (&self->timeline);
+  g_clear_object (&self->drill);
+  gtk_widget_dispose_template (GTK_WIDGET (self), STEADY_TYPE_COACH_PAGE);
+
+  G_OBJECT_CLASS (steady_coach_page_parent_class)->dispose (object);
+}
+
+static void
+steady_coach_page_finalize (GObject *object)
+{
+  SteadyCoachPage *self = STEADY_COACH_PAGE (object);
+
+  g_free (self->sink_description);
+  g_free (self->notice);
+  g_free (self->announcement);
+
+  G_OBJECT_CLASS (steady_coach_page_parent_class)->finalize (object);
+}
+
+static void
+steady_coach_page_class_init (SteadyCoachPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = steady_coach_page_dispose;
+  object_class->finalize = steady_coach_page_finalize;
+  widget_class->unmap = steady_coach_page_unmap;
+
+  signals[SIGNAL_STOPPED] =
+    g_signal_new ("stopped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_FINISHED] =
+    g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (STEADY_TYPE_COACH_DIAL);
+  g_type_ensure (STEADY_TYPE_FIGURE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steady-coach-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, notice_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, notice_title);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, figure_slot);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, figure);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, phase_label);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, counter_label);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, side_label);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, dial);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, dial_breath_label);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, dial_value_label);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, dial_label);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, caption_label);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, start_button);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, pause_button);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, pause_content);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, done_page);
+
+  gtk_widget_class_install_action (widget_class, "coach.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "coach.toggle-pause", NULL, toggle_pause_action);
+  gtk_widget_class_install_action (widget_class, "coach.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "coach.skip", NULL, skip_action);
+  gtk_widget_class_install_action (widget_class, "coach.stop", NULL, stop_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "steadycoachpage");
+}
+
+static void
+steady_coach_page_init (SteadyCoachPage *self)
+{
+  GtkEventController *shortcuts;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->mode = STEADY_CUE_SOUND_SILENT;
+  self->volume = 0.8;
+  self->segment = G_MAXUINT;
+
+  /* Space pauses from anywhere on the page, even with a button focused;
+   * Escape stops. Captured before the focused widget sees the key. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_space, 0),
+                                                          gtk_named_action_new ("coach.toggle-pause")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("coach.stop")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  update_controls (self);
+}
+
+/* Public ------------------------------------------------------------------ */
+
+GtkWidget *
+steady_coach_page_new (void)
+{
+  return g_object_new (STEADY_TYPE_COACH_PAGE, NULL);
+}
+
+void
+steady_coach_page_set_drill (SteadyCoachPage             *self,
+                             SteadyDrill                 *drill,
+                             const SteadySessionSettings *settings)
+{
+  g_return_if_fail (STEADY_IS_COACH_PAGE (self));
+  g_return_if_fail (drill == NULL || STEADY_IS_DRILL (drill));
+
+  g_set_object (&self->drill, drill);
+  if (drill != NULL)
+    {
+      if (settings != NULL)
+        self->settings = *settings;
+      else
+        steady_session_settings_init_from_drill (&self->settings, drill);
+      steady_session_settings_clamp (&self->settings, drill);
+    }
+
+  prepare (self);
+}
+
+SteadyDrill *
+steady_coach_page_get_drill (SteadyCoachPage *self)
+{
+  g_return_val_if_fail (STEADY_IS_COACH_PAGE (self), NULL);
+
+  return self->drill;
+}
+
+void
+steady_coach_page_set_sound (SteadyCoachPage    *self,
+                             SteadyCueSoundMode  mode,
+                             double              volume)
+{
+  g_return_if_fail (STEADY_IS_COACH_PAGE (self));
+  g_return_if_fail (mode <= STEADY_CUE_SOUND_VOICE);
+
+  self->mode = mode;
+  self->volume = CLAMP (volume, 0.0, 1.0);
+  if (self->engine != NULL)
+    steady_cue_engine_set_volume (self->engine, self->volume);
+}
+
+void
+steady_coach_page_set_sink_description (SteadyCoachPage *self,
+                                        const char      *description)
+{
+  g_return_if_fail (STEADY_IS_COACH_PAGE (self));
+
+  g_free (self->sink_description);
+  self->sink_description = g_strdup (description);
+}
+
+void
+steady_coach_page_start (SteadyCoachPage *self)
+{
+  g_return_if_fail (STEADY_IS_COACH_PAGE (self));
+
+  if (self->timeline == NULL
+      || self->state == STEADY_COACH_STATE_RUNNING
+      || self->state == STEADY_COACH_STATE_PAUSED)
+    return;
+
+  if (self->state == STEADY_COACH_STATE_DONE)
+    prepare (self);
+
+  self->clock = steady_session_clock_new (self->timeline);
+  start_sound (self);
+  if (self->follows_audio)
+    steady_cue_engine_play (self->engine);
+  steady_session_clock_resume (self->clock, session_now (self));
+
+  self->state = STEADY_COACH_STATE_RUNNING;
+  self->segment = G_MAXUINT;
+  start_ticking (self);
+  update_controls (self);
+  steady_coach_page_update (self);
+  gtk_widget_grab_focus (self->pause_button);
+}
+
+void
+steady_coach_page_toggle_pause (SteadyCoachPage *self)
+{
+  g_return_if_fail (STEADY_IS_COACH_PAGE (self));
+
+  if (self->state == STEADY_COACH_STATE_RUNNING)
+    {
+      steady_coach_page_update (self);
+      if (self->state != STEADY_COACH_STATE_RUNNING)
+        return;  /* it just finished */
+      steady_session_clock_pause (self->clock, session_now (self));
+      if (self->follows_audio)
+        steady_cue_engine_pause (self->engine);
+      stop_ticking (self);
+      self->state = STEADY_COACH_STATE_PAUSED;
+      announce (self, _("Paused"));
+    }
+  else if (self->state == STEADY_COACH_STATE_PAUSED)
+    {
+      if (self->follows_audio)
+        steady_cue_engine_play (self->engine);
+      steady_session_clock_resume (self->clock, session_now (self));
+      self->state = STEADY_COACH_STATE_RUNNING;
+      self->segment = G_MAXUINT;  /* say where we are again */
+      start_ticking (self);
+    }
+  else
+    return;
+
+  update_controls (self);
+  steady_coach_page_update (self);
+}
+
+void
+steady_coach_page_skip (SteadyCoachPage *self)
+{
+  double t;
+
+  g_return_if_fail (STEADY_IS_COACH_PAGE (self));
+
+  if (self->clock == NULL || self->state == STEADY_COACH_STATE_DONE)
+    return;
+
+  t = steady_session_clock_get_time (self->clock, session_now (self));
+  seek_to (self, steady_timeline_next_rep_start (self->timeline, t));
+}
+
+void
+steady_coach_page_back (SteadyCoachPage *self)
+{
+  double t;
+
+  g_return_if_fail (STEADY_IS_COACH_PAGE (self));
+
+  if (self->clock == NULL || self->state == STEADY_COACH_STATE_DONE)
+    return;
+
+  t = steady_session_clock_get_time (self->clock, session_now (self));
+  seek_to (self, steady_timeline_previous_rep_start (self->timeline, t));
+}
+
+void
+steady_coach_page_stop (SteadyCoachPage *self)
+{
+  g_return_if_fail (STEADY_IS_COACH_PAGE (self));
+
+  if (self->state != STEADY_COACH_STATE_RUNNING && self->state != STEADY_COACH_STATE_PAUSED)
+    return;
+
+  prepare (self);
+  announce (self, _("Stopped"));
+  g_signal_emit (self, signals[SIGNAL_STOPPED], 0);
+}
+
+SteadyCoachState
+steady_coach_page_get_state (SteadyCoachPage *self)
+{
+  g_return_val_if_fail (STEADY_IS_COACH_PAGE (self), STEADY_COACH_STATE_READY);
+
+  return self->state;
+}
+
+SteadyTimeline *
+steady_coach_page_get_timeline (SteadyCoachPage *self)
+{
+  g_return_val_if_fail (STEADY_IS_COACH_PAGE (self), NULL);
+
+  return self->timeline;
+}
+
+double
+steady_coach_page_get_time (SteadyCoachPage *self)
+{
+  g_return_val_if_fail (STEADY_IS_COACH_PAGE (self), 0.0);
+
+  return self->t;
+}
+
+gboolean
+steady_coach_page_get_follows_audio (SteadyCoachPage *self)
+{
+  g_return_val_if_fail (STEADY_IS_COACH_PAGE (self), FALSE);
+
+  return self->follows_audio;
+}
+
+gboolean
+steady_coach_page_is_ticking (SteadyCoachPage *self)
+{
+  g_return_val_if_fail (STEADY_IS_COACH_PAGE (self), FALSE);
+
+  return self->tick_id != 0;
+}
+
+const char *
+steady_coach_page_get_counter_text (SteadyCoachPage *self)
+{
+  g_return_val_if_fail (STEADY_IS_COACH_PAGE (self), NULL);
+
+  return gtk_label_get_text (self->counter_label);
+}
+
+const char *
+steady_coach_page_get_phase_text (SteadyCoachPage *self)
+{
+  g_return_val_if_fail (STEADY_IS_COACH_PAGE (self), NULL);
+
+  return gtk_label_get_text (self->phase_label);
+}
+
+const char *
+steady_coach_page_get_caption_text (SteadyCoachPage *self)
+{
+  g_return_val_if_fail (STEADY_IS_COACH_PAGE (self), NULL);
+
+  return gtk_label_get_text (self->caption_label);
+}
+
+const char *
+steady_coach_page_get_dial_text (SteadyCoachPage *self)
+{
+  g_return_val_if_fail (STEADY_IS_COACH_PAGE (self), NULL);
+
+  /* While breathing, the breath is what the dial says first. */
+  if (gtk_label_get_text (self->dial_breath_label)[0] != '\0')
+    return gtk_label_get_text (self->dial_breath_label);
+
+  return gtk_label_get_text (self->dial_label);
+}
+
+const char *
+steady_coach_page_get_notice_text (SteadyCoachPage *self)
+{
+  g_return_val_if_fail (STEADY_IS_COACH_PAGE (self), NULL);
+
+  return self->notice;
+}
+
+const char *
+steady_coach_page_get_announcement (SteadyCoachPage *self)
+{
+  g_return_val_if_fail (STEADY_IS_COACH_PAGE (self), NULL);
+
+  return self->announcement;
+}
+
+double
+steady_coach_page_get_ring_left (SteadyCoachPage *self)
+{
+  SteadyDialLayout layout;
+
+  g_return_val_if_fail (STEADY_IS_COACH_PAGE (self), 0.0);
+
+  steady_coach_dial_get_layout (self->dial, &layout);
+  return layout.ring_left;
+}
+
+double
+steady_coach_page_get_breath_fullness (SteadyCoachPage *self)
+{
+  SteadyDialLayout layout;
+
+  g_return_val_if_fail (STEADY_IS_COACH_PAGE (self), 0.0);
+
+  steady_coach_dial_get_layout (self->dial, &layout);
+  return layout.disc_visible ? layout.fullness : 0.0;
+}
+
+void
+steady_coach_page_set_now_func (SteadyCoachPage    *self,
+                                SteadyCoachNowFunc  func,
+                                gpointer            user_data)
+{
+  double old_now;
+
+  g_return_if_fail (STEADY_IS_COACH_PAGE (self));
+
+  old_now = frame_now (self);
+  self->now_func = func;
+  self->now_data = user_data;
+
+  /* A running session keeps its session time across the change. */
+  if (self->clock != NULL && !self->follows_audio)
+    steady_session_clock_switch_source (self->clock, old_now, frame_now (self));
+
+  steady_coach_page_update (self);
+}
+
+void
+steady_coach_page_update (SteadyCoachPage *self)
+{
+  double now;
+
+  g_return_if_fail (STEADY_IS_COACH_PAGE (self));
+
+  if (self->clock == NULL
+      || (self->state != STEADY_COACH_STATE_RUNNING && self->state != STEADY_COACH_STATE_PAUSED))
+    return;
+
+  now = session_now (self);
+  show_moment (self, steady_session_clock_get_time (self->clock, now));
+
+  if (self->state == STEADY_COACH_STATE_RUNNING
+      && steady_session_clock_is_finished (self->clock, now))
+    steady_coach_page_finish (self);
+}

@@ -1,0 +1,565 @@
+/* test-coach-page.c: the coach page on a clock the test drives
+ *
+ * Runs under the virtual display of build-aux/dev test. The page's frame
+ * clock is replaced by a number the test sets (steady_coach_page_set_now_func),
+ * so every check happens at an exact session time, without waiting. The
+ * built-in program's clamshell has reps every 10 s from t = 5 (lift 1 s,
+ * hold 5 s, lower 2 s, rest 2 s); its knees-to-the-side holds from t = 9 to
+ * 39 with breaths of 4 s in and 6 s out.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "steady-application.h"
+#include "steady-coach-page.h"
+#include "steady-window.h"
+
+static SteadyApplication *app;
+
+/* Under AddressSanitizer: GTK and GStreamer in one process make more than
+ * 2048 quarks, and GLib then drops its first quark array on purpose.
+ * build-aux/lsan.supp recognises that allocation by the library
+ * constructor that made it, which only a full stack shows; GLib has no
+ * frame pointers, so the fast unwinder stops at g_malloc. */
+const char *__asan_default_options (void);
+
+const char *
+__asan_default_options (void)
+{
+  return "fast_unwind_on_malloc=0";
+}
+
+/* The test's clock. The session starts at now = 1000. */
+#define START 1000.0
+static double fake_now = START;
+
+static double
+test_now (gpointer user_data)
+{
+  return fake_now;
+}
+
+/* A guard against a hang, never a measurement. */
+#define WAIT_LIMIT_SECONDS 30
+
+static gboolean wait_expired;
+
+static gboolean
+on_wait_expired (gpointer data)
+{
+  wait_expired = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+#define WAIT_UNTIL(cond)                                                       \
+  G_STMT_START {                                                               \
+    guint wait_id_ = g_timeout_add_seconds (WAIT_LIMIT_SECONDS, on_wait_expired, NULL); \
+    wait_expired = FALSE;                                                      \
+    while (!(cond) && !wait_expired)                                           \
+      g_main_context_iteration (NULL, TRUE);                                   \
+    if (!wait_expired)                                                         \
+      g_source_remove (wait_id_);                                              \
+    g_assert_true (cond);                                                      \
+  } G_STMT_END
+
+static void
+settle (GtkWidget *window)
+{
+  for (guint i = 0; i < 3; i++)
+    {
+      gtk_widget_queue_draw (window);
+      gtk_test_widget_wait_for_draw (window);
+    }
+}
+
+static SteadyWindow *
+open_window (int width,
+             int height)
+{
+  SteadyWindow *window = steady_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  g_assert_true (steady_window_open_builtin (window));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  settle (GTK_WIDGET (window));
+
+  return window;
+}
+
+static void
+set_animations (gboolean enabled)
+{
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", enabled, NULL);
+}
+
+static void
+close_window (SteadyWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Opens the drill's page, then starts it as its Start button does, on the
+ * test's clock at now = START, in silent mode. */
+static SteadyCoachPage *
+start_drill (SteadyWindow *window,
+             const char   *id)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  SteadyCoachPage *page = steady_window_get_coach_page (window);
+
+  g_settings_set_enum (settings, "sound-mode", STEADY_CUE_SOUND_SILENT);
+  fake_now = START;
+  steady_coach_page_set_now_func (page, test_now, NULL);
+
+  /* Pages change without sliding, so that screenshots show the page. */
+  set_animations (FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-drill", "s", id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-drill", "s", id));
+  set_animations (TRUE);
+  g_assert_cmpstr (steady_window_get_page_name (window), ==, "coach");
+  g_assert_cmpint (steady_coach_page_get_state (page), ==, STEADY_COACH_STATE_RUNNING);
+  g_assert_false (steady_coach_page_get_follows_audio (page));
+  g_assert_cmpfloat (steady_coach_page_get_time (page), ==, 0.0);
+
+  return page;
+}
+
+static void
+go_to (SteadyCoachPage *page,
+       double           now)
+{
+  fake_now = now;
+  steady_coach_page_update (page);
+}
+
+/* Screenshots ----------------------------------------------------------- */
+
+static void
+save_screenshot (gpointer    window,
+                 const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+
+  settle (widget);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  dir = g_build_filename (g_test_get_dir (G_TEST_BUILT), "screenshots", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  file_name = g_strdup_printf ("%s-%s.png", name, dark ? "dark" : "light");
+  path = g_build_filename (dir, file_name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+set_dark (gboolean dark)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                           : ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
+/* Tests ------------------------------------------------------------------ */
+
+static void
+test_mid_hold (void)
+{
+  SteadyWindow *window = open_window (1000, 720);
+  SteadyCoachPage *page = start_drill (window, "clamshell");
+
+  g_assert_true (steady_coach_page_is_ticking (page));
+  g_assert_cmpstr (steady_coach_page_get_phase_text (page), ==, "Get ready");
+  g_assert_cmpstr (steady_coach_page_get_caption_text (page), ==, "Get ready: Left side");
+  /* The ring counts the 5 s of getting ready down too. */
+  g_assert_cmpfloat (steady_coach_page_get_ring_left (page), ==, 1.0);
+  go_to (page, START + 1.0);
+  g_assert_cmpfloat_with_epsilon (steady_coach_page_get_ring_left (page), 0.8, 1e-9);
+  g_assert_cmpstr (steady_coach_page_get_dial_text (page), ==, "seconds left");
+
+  /* Half-way through rep 2's lift. */
+  go_to (page, START + 15.5);
+  g_assert_cmpstr (steady_coach_page_get_counter_text (page), ==, "Rep 2 of 15");
+  g_assert_cmpstr (steady_coach_page_get_phase_text (page), ==, "Lift");
+  g_assert_cmpstr (steady_coach_page_get_caption_text (page), ==, "Rep 2 of 15: lift your top knee");
+  g_assert_cmpstr (steady_coach_page_get_dial_text (page), ==, "");
+
+  /* 1.5 s into rep 2's 5 s hold: 3.5 s (70 %) of the ring left. */
+  go_to (page, START + 17.5);
+  g_assert_cmpfloat_with_epsilon (steady_coach_page_get_time (page), 17.5, 1e-9);
+  g_assert_cmpstr (steady_coach_page_get_counter_text (page), ==, "Rep 2 of 15");
+  g_assert_cmpstr (steady_coach_page_get_phase_text (page), ==, "Hold");
+  /* The tick at 17 s is shown by the ring, not as a caption. */
+  g_assert_cmpstr (steady_coach_page_get_caption_text (page), ==, "Hold for 5 seconds");
+  g_assert_cmpstr (steady_coach_page_get_dial_text (page), ==, "seconds left");
+  g_assert_cmpfloat_with_epsilon (steady_coach_page_get_ring_left (page), 0.7, 1e-9);
+  g_assert_cmpfloat (steady_coach_page_get_breath_fullness (page), ==, 0.0);
+  g_assert_cmpstr (steady_coach_page_get_announcement (page), ==, "Hold. Rep 2 of 15.");
+
+  /* The countdown is captioned too. */
+  go_to (page, START + 19.2);
+  g_assert_cmpstr (steady_coach_page_get_caption_text (page), ==, "2");
+  g_assert_cmpfloat_with_epsilon (steady_coach_page_get_ring_left (page), 0.36, 1e-9);
+  /* Not every second is announced. */
+  g_assert_cmpstr (steady_coach_page_get_announcement (page), ==, "Hold. Rep 2 of 15.");
+
+  /* The hold's end is. */
+  go_to (page, START + 21.5);
+  g_assert_cmpstr (steady_coach_page_get_phase_text (page), ==, "Lower");
+  g_assert_cmpstr (steady_coach_page_get_caption_text (page), ==, "Lower slowly, with control");
+  g_assert_cmpstr (steady_coach_page_get_announcement (page), ==, "Hold done. Lower.");
+  g_assert_cmpfloat (steady_coach_page_get_ring_left (page), ==, 0.0);
+
+  close_window (window);
+}
+
+static void
+test_mid_breath (void)
+{
+  SteadyWindow *window = open_window (1000, 720);
+  SteadyCoachPage *page = start_drill (window, "supine-knee-rotation");
+
+  /* Half-way through the first in-breath (9 s to 13 s). */
+  go_to (page, START + 11.0);
+  g_assert_cmpstr (steady_coach_page_get_phase_text (page), ==, "Hold");
+  g_assert_cmpstr (steady_coach_page_get_counter_text (page), ==, "Rep 1 of 1");
+  g_assert_cmpstr (steady_coach_page_get_caption_text (page), ==, "Breathe in");
+  g_assert_cmpstr (steady_coach_page_get_dial_text (page), ==, "Breathe in");
+  g_assert_cmpfloat_with_epsilon (steady_coach_page_get_breath_fullness (page), 0.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (steady_coach_page_get_ring_left (page), 28.0 / 30.0, 1e-9);
+
+  /* A quarter into the out-breath (13 s to 19 s): still mostly full. */
+  go_to (page, START + 14.5);
+  g_assert_cmpstr (steady_coach_page_get_dial_text (page), ==, "Breathe out");
+  g_assert_cmpstr (steady_coach_page_get_caption_text (page), ==, "Breathe out");
+  g_assert_cmpfloat_with_epsilon (steady_coach_page_get_breath_fullness (page),
+                                  0.5 + 0.5 * cos (G_PI / 4), 1e-9);
+
+  /* The next in-breath starts empty and grows. */
+  go_to (page, START + 20.0);
+  g_assert_cmpstr (steady_coach_page_get_dial_text (page), ==, "Breathe in");
+  g_assert_cmpfloat (steady_coach_page_get_breath_fullness (page), <, 0.5);
+  g_assert_cmpfloat (steady_coach_page_get_breath_fullness (page), >, 0.0);
+
+  close_window (window);
+}
+
+/* Reduced motion: stills that the words go with. The ring steps once a
+ * second and the breathing guide shows where the breath is going. */
+static void
+test_reduced_motion (void)
+{
+  SteadyWindow *window = open_window (1000, 720);
+  SteadyCoachPage *page = start_drill (window, "clamshell");
+
+  set_animations (FALSE);
+  go_to (page, START + 17.5);
+  g_assert_cmpfloat_with_epsilon (steady_coach_page_get_ring_left (page), 0.8, 1e-9);
+  g_assert_cmpstr (steady_coach_page_get_dial_text (page), ==, "seconds left");
+  close_window (window);
+
+  window = open_window (1000, 720);
+  page = start_drill (window, "supine-knee-rotation");
+  set_animations (FALSE);
+  go_to (page, START + 11.0);
+  g_assert_cmpfloat (steady_coach_page_get_breath_fullness (page), ==, 1.0);
+  g_assert_cmpstr (steady_coach_page_get_dial_text (page), ==, "Breathe in");
+  go_to (page, START + 14.5);
+  g_assert_cmpfloat (steady_coach_page_get_breath_fullness (page), ==, 0.0);
+  g_assert_cmpstr (steady_coach_page_get_dial_text (page), ==, "Breathe out");
+  set_animations (TRUE);
+  close_window (window);
+}
+
+static void
+test_pause_resume (void)
+{
+  SteadyWindow *window = open_window (1000, 720);
+  SteadyCoachPage *page = start_drill (window, "clamshell");
+
+  go_to (page, START + 18.5);
+  gtk_widget_activate_action (GTK_WIDGET (page), "coach.toggle-pause", NULL);
+  g_assert_cmpint (steady_coach_page_get_state (page), ==, STEADY_COACH_STATE_PAUSED);
+  g_assert_false (steady_coach_page_is_ticking (page));
+  g_assert_cmpstr (steady_coach_page_get_announcement (page), ==, "Paused");
+
+  /* Time passes; the session does not. */
+  go_to (page, START + 60.0);
+  g_assert_cmpfloat_with_epsilon (steady_coach_page_get_time (page), 18.5, 1e-9);
+  g_assert_cmpstr (steady_coach_page_get_counter_text (page), ==, "Rep 2 of 15");
+  g_assert_cmpfloat_with_epsilon (steady_coach_page_get_ring_left (page), 0.5, 1e-9);
+
+  /* Resumed, it goes on from where it was. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "coach.toggle-pause", NULL);
+  g_assert_cmpint (steady_coach_page_get_state (page), ==, STEADY_COACH_STATE_RUNNING);
+  g_assert_true (steady_coach_page_is_ticking (page));
+  g_assert_cmpfloat_with_epsilon (steady_coach_page_get_time (page), 18.5, 1e-9);
+  go_to (page, START + 61.0);
+  g_assert_cmpfloat_with_epsilon (steady_coach_page_get_time (page), 19.5, 1e-9);
+
+  close_window (window);
+}
+
+static void
+test_skip_back_stop (void)
+{
+  SteadyWindow *window = open_window (1000, 720);
+  SteadyCoachPage *page = start_drill (window, "clamshell");
+
+  go_to (page, START + 18.5);
+  gtk_widget_activate_action (GTK_WIDGET (page), "coach.skip", NULL);
+  g_assert_cmpfloat_with_epsilon (steady_coach_page_get_time (page), 25.0, 1e-9);
+  g_assert_cmpstr (steady_coach_page_get_counter_text (page), ==, "Rep 3 of 15");
+  g_assert_cmpstr (steady_coach_page_get_phase_text (page), ==, "Lift");
+
+  /* Time runs on from the new place. */
+  go_to (page, START + 19.5);
+  g_assert_cmpfloat_with_epsilon (steady_coach_page_get_time (page), 26.0, 1e-9);
+
+  /* Back from inside rep 3 goes to the start of rep 2. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "coach.back", NULL);
+  g_assert_cmpfloat_with_epsilon (steady_coach_page_get_time (page), 15.0, 1e-9);
+  g_assert_cmpstr (steady_coach_page_get_counter_text (page), ==, "Rep 2 of 15");
+
+  /* Escape stops cleanly and returns to the drill's page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "coach.stop", NULL));
+  g_assert_cmpint (steady_coach_page_get_state (page), ==, STEADY_COACH_STATE_READY);
+  g_assert_false (steady_coach_page_is_ticking (page));
+  g_assert_cmpstr (steady_window_get_page_name (window), ==, "drill");
+
+  close_window (window);
+}
+
+static void
+test_done (void)
+{
+  SteadyWindow *window = open_window (1000, 720);
+  SteadyCoachPage *page = start_drill (window, "quadruped-knee-circles");
+  SteadyTimeline *timeline = steady_coach_page_get_timeline (page);
+
+  go_to (page, START + 5.5);
+  g_assert_cmpstr (steady_coach_page_get_counter_text (page), ==, "Circle 1 of 5 · clockwise");
+
+  set_animations (FALSE);  /* no cross-fade in the screenshot */
+  go_to (page, START + steady_timeline_get_total (timeline) + 1.0);
+  g_assert_cmpint (steady_coach_page_get_state (page), ==, STEADY_COACH_STATE_DONE);
+  g_assert_false (steady_coach_page_is_ticking (page));
+  g_assert_cmpstr (steady_coach_page_get_announcement (page), ==, "Done. Well done.");
+  set_dark (FALSE);
+  save_screenshot (window, "coach-done");
+  set_animations (TRUE);
+
+  /* "Back to the drills" */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "win.show-drills", NULL));
+  g_assert_cmpstr (steady_window_get_page_name (window), ==, "drills");
+
+  close_window (window);
+}
+
+/* The frame clock itself, not the test's: a running session advances
+ * with frames, and a tick callback exists only while it runs. */
+static void
+test_frame_clock (void)
+{
+  SteadyWindow *window = open_window (1000, 720);
+  SteadyCoachPage *page = start_drill (window, "clamshell");
+
+  steady_coach_page_set_now_func (page, NULL, NULL);
+  g_assert_cmpfloat (steady_coach_page_get_time (page), <, 0.5);
+  WAIT_UNTIL (steady_coach_page_get_time (page) > 0.05);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "coach.toggle-pause", NULL);
+  g_assert_false (steady_coach_page_is_ticking (page));
+  gtk_widget_activate_action (GTK_WIDGET (page), "coach.stop", NULL);
+  g_assert_false (steady_coach_page_is_ticking (page));
+
+  close_window (window);
+}
+
+/* A page of its own in a window, with the given sound. */
+static SteadyCoachPage *
+open_sound_page (GtkWindow         **window_out,
+                 SteadyCueSoundMode  mode,
+                 const char         *sink)
+{
+  g_autoptr(SteadyProgram) program = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = steady_coach_page_new ();
+
+  program = steady_program_new_builtin (&error);
+  g_assert_no_error (error);
+
+  gtk_window_set_title (GTK_WINDOW (window), "Coach");
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  steady_coach_page_set_drill (STEADY_COACH_PAGE (page),
+                               steady_program_find_drill (program, "clamshell"), NULL);
+  steady_coach_page_set_sound (STEADY_COACH_PAGE (page), mode, 0.5);
+  steady_coach_page_set_sink_description (STEADY_COACH_PAGE (page), sink);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+
+  *window_out = GTK_WINDOW (window);
+  return STEADY_COACH_PAGE (page);
+}
+
+static void
+test_sound_follows_pipeline (gconstpointer data)
+{
+  SteadyCueSoundMode mode = GPOINTER_TO_INT (data);
+  GtkWindow *window;
+  SteadyCoachPage *page = open_sound_page (&window, mode, "fakesink sync=true");
+  double paused_at;
+
+  steady_coach_page_start (page);
+  g_assert_cmpint (steady_coach_page_get_state (page), ==, STEADY_COACH_STATE_RUNNING);
+  g_assert_true (steady_coach_page_get_follows_audio (page));
+  g_assert_null (steady_coach_page_get_notice_text (page));
+
+  /* The pipeline plays in real time on its synchronised fake sink. */
+  WAIT_UNTIL (steady_coach_page_get_time (page) > 0.1);
+
+  steady_coach_page_toggle_pause (page);
+  paused_at = steady_coach_page_get_time (page);
+  g_assert_false (steady_coach_page_is_ticking (page));
+  for (guint i = 0; i < 5; i++)
+    g_main_context_iteration (NULL, FALSE);
+  steady_coach_page_update (page);
+  g_assert_cmpfloat_with_epsilon (steady_coach_page_get_time (page), paused_at, 1e-3);
+
+  /* Skip lands on rep 1 (t = 5) on the pipeline's clock too. */
+  steady_coach_page_skip (page);
+  g_assert_cmpfloat_with_epsilon (steady_coach_page_get_time (page), 5.0, 1e-3);
+  g_assert_cmpstr (steady_coach_page_get_counter_text (page), ==, "Rep 1 of 15");
+
+  steady_coach_page_stop (page);
+  g_assert_false (steady_coach_page_is_ticking (page));
+  gtk_window_destroy (window);
+}
+
+static void
+test_no_device_notice (void)
+{
+  GtkWindow *window;
+  SteadyCoachPage *page = open_sound_page (&window, STEADY_CUE_SOUND_VOICE, "steadynosuchsink");
+
+  steady_coach_page_start (page);
+  /* Silent, said so, and still coaching on the frame clock. */
+  g_assert_cmpint (steady_coach_page_get_state (page), ==, STEADY_COACH_STATE_RUNNING);
+  g_assert_false (steady_coach_page_get_follows_audio (page));
+  g_assert_nonnull (steady_coach_page_get_notice_text (page));
+  g_assert_nonnull (strstr (steady_coach_page_get_notice_text (page), "steadynosuchsink"));
+  g_assert_true (steady_coach_page_is_ticking (page));
+  WAIT_UNTIL (steady_coach_page_get_time (page) > 0.05);
+  save_screenshot (window, "coach-no-sound");
+
+  steady_coach_page_stop (page);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_screenshots (void)
+{
+  const gboolean schemes[] = { FALSE, TRUE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      SteadyWindow *window;
+      SteadyCoachPage *page;
+
+      set_dark (schemes[i]);
+
+      window = open_window (1000, 720);
+      page = start_drill (window, "clamshell");
+      go_to (page, START + 17.5);
+      save_screenshot (window, "coach-mid-hold");
+      close_window (window);
+
+      window = open_window (1000, 720);
+      page = start_drill (window, "supine-knee-rotation");
+      go_to (page, START + 11.0);
+      save_screenshot (window, "coach-mid-breath");
+      close_window (window);
+    }
+
+  /* A narrow window and a full-screen kiosk. */
+  set_dark (FALSE);
+  {
+    const int sizes[][2] = { { 600, 800 }, { 1920, 1080 } };
+
+    for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+      {
+        SteadyWindow *window = open_window (sizes[i][0], sizes[i][1]);
+        SteadyCoachPage *page = start_drill (window, "supine-knee-rotation");
+        g_autofree char *name = g_strdup_printf ("coach-mid-breath-%d", sizes[i][0]);
+
+        go_to (page, START + 11.0);
+        save_screenshot (window, name);
+        close_window (window);
+      }
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  /* No sound server on the test machine counts (see test-cue-engine). */
+  g_setenv ("PULSE_SERVER", "unix:/nonexistent", TRUE);
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+
+  app = steady_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  g_test_add_func ("/coach-page/mid-hold", test_mid_hold);
+  g_test_add_func ("/coach-page/mid-breath", test_mid_breath);
+  g_test_add_func ("/coach-page/reduced-motion", test_reduced_motion);
+  g_test_add_func ("/coach-page/pause-resume", test_pause_resume);
+  g_test_add_func ("/coach-page/skip-back-stop", test_skip_back_stop);
+  g_test_add_func ("/coach-page/done", test_done);
+  g_test_add_func ("/coach-page/frame-clock", test_frame_clock);
+  g_test_add_data_func ("/coach-page/sound/tones", GINT_TO_POINTER (STEADY_CUE_SOUND_TONES),
+                        test_sound_follows_pipeline);
+  g_test_add_data_func ("/coach-page/sound/voice", GINT_TO_POINTER (STEADY_CUE_SOUND_VOICE),
+                        test_sound_follows_pipeline);
+  g_test_add_func ("/coach-page/sound/no-device", test_no_device_notice);
+  g_test_add_func ("/coach-page/screenshots", test_screenshots);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  return status;
+}
