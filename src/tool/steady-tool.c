@@ -27,6 +27,8 @@ static const SteadyToolCommand commands[] = {
     N_("Print a drill's 3-D joint positions in centimetres"), steady_tool_pose },
   { "audio", "DRILL -o FILE.wav [--mode tones|voice|silent] [--lang LANG] [--volume V] [--reps N] [--hold S] [--side left|right|both] [--breath IN,OUT] [--program FILE]",
     N_("Render a drill's sound cues to a WAV file"), steady_tool_audio },
+  { "handout", "[--program FILE] -o FILE.pdf",
+    N_("Write the printable home-program handout as PDF"), steady_tool_handout },
 };
 
 static const SteadyToolCommand *

@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "steady-bench-hook.h"
+#include "steady-history-page.h"
+#include "steady-progress.h"
 #include "steady-window.h"
 
 /* Windows at least this big (a full-screen 1080p kiosk, say) get the
@@ -36,6 +38,10 @@ struct _SteadyWindow
   GtkLabel         *error_description;
   GtkLabel         *error_label;
   GtkWidget        *builtin_button;
+
+  /* progress (issue 6): made on first use, never in kiosk mode */
+  SteadyHistoryPage *history_page;
+  AdwToastOverlay   *toast_overlay;
 };
 
 G_DEFINE_FINAL_TYPE (SteadyWindow, steady_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -47,6 +53,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void steady_window_update_progress_actions (SteadyWindow *self);
 
 static void
 steady_window_update_actions (SteadyWindow *self)
@@ -67,6 +75,7 @@ steady_window_update_actions (SteadyWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.first", on_deck && position > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.last", on_deck && position + 1 < n);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", self->history->len > 0);
+  steady_window_update_progress_actions (self);
 
   gtk_widget_set_visible (self->back_button, self->history->len > 0);
 }
@@ -100,6 +109,8 @@ steady_window_focus_page (SteadyWindow *self,
     steady_drills_page_focus (self->drills_page);
   else if (g_str_equal (page, "error"))
     gtk_widget_grab_focus (self->builtin_button);
+  else if (g_str_equal (page, "history"))
+    steady_history_page_focus (self->history_page);
   else
     /* The instructions are text only; Back is the one thing to press. */
     gtk_widget_grab_focus (self->back_button);
@@ -260,6 +271,148 @@ use_builtin_action (GtkWidget  *widget,
 {
   steady_window_open_builtin (STEADY_WINDOW (widget));
 }
+
+/* ---- progress (issue 6): history, export, handout; desktop only ---- */
+
+static void
+steady_window_update_progress_actions (SteadyWindow *self)
+{
+  gboolean enabled = steady_progress_is_enabled (gtk_window_get_application (GTK_WINDOW (self)));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-journal", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-handout",
+                                 enabled && self->program != NULL);
+}
+
+static SteadyJournal *
+steady_window_get_journal (SteadyWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  SteadyJournal *journal;
+
+  journal = steady_progress_get_journal (gtk_window_get_application (GTK_WINDOW (self)), &error);
+  if (journal == NULL && error != NULL)
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+
+      g_warning ("%s", error->message);
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+
+  return journal;
+}
+
+static void
+show_history_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SteadyWindow *self = STEADY_WINDOW (widget);
+
+  if (self->history_page == NULL)
+    {
+      GtkStackPage *page;
+      SteadyJournal *journal = steady_window_get_journal (self);
+
+      self->history_page = STEADY_HISTORY_PAGE (steady_history_page_new ());
+      page = gtk_stack_add_named (self->stack, GTK_WIDGET (self->history_page), "history");
+      gtk_stack_page_set_title (page, _("Progress"));
+      if (journal != NULL)
+        steady_history_page_set_recovered_path (self->history_page,
+                                                steady_journal_get_recovered_path (journal));
+      steady_history_page_set_journal (self->history_page, journal);
+    }
+  else
+    steady_history_page_reload (self->history_page);
+
+  steady_window_navigate (self, "history", TRUE);
+}
+
+static void
+export_journal_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SteadyWindow *self = STEADY_WINDOW (widget);
+  SteadyJournal *journal = steady_window_get_journal (self);
+
+  if (journal != NULL)
+    steady_progress_export_journal (GTK_WINDOW (self), journal);
+}
+
+static void
+print_handout_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SteadyWindow *self = STEADY_WINDOW (widget);
+
+  if (self->program != NULL)
+    steady_progress_print_handout (GTK_WINDOW (self), self->program);
+}
+
+/* Opens the journal once the window belongs to the application, so that a
+ * damaged journal is told about at start-up: where the old file went. */
+static void
+on_application_changed (SteadyWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  SteadyJournal *journal;
+  const char *recovered;
+
+  steady_window_update_progress_actions (self);
+  if (!steady_progress_is_enabled (application))
+    return;
+
+  journal = steady_window_get_journal (self);
+  recovered = journal != NULL ? steady_journal_get_recovered_path (journal) : NULL;
+  if (recovered != NULL)
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *name = g_path_get_basename (recovered);
+      AdwToast *toast;
+
+      /* The full path is on the history page, behind "Details". */
+      /* TRANSLATORS: %s is the name the damaged journal was kept under */
+      title = g_strdup_printf (_("Your journal was damaged: a new one was started, the old one kept as %s"),
+                               name);
+      toast = adw_toast_new (title);
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_set_button_label (toast, _("_Details"));
+      adw_toast_set_action_name (toast, "win.show-history");
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
+/* Toasts need an overlay around the window's content; it is added here
+ * so that the window's template stays as it is. */
+static void
+steady_window_init_progress (SteadyWindow *self)
+{
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (self));
+
+  g_object_ref (content);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), NULL);
+  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (self->toast_overlay, content);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self),
+                                      GTK_WIDGET (self->toast_overlay));
+  g_object_unref (content);
+
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_changed), NULL);
+}
+
+SteadyHistoryPage *
+steady_window_get_history_page (SteadyWindow *self)
+{
+  g_return_val_if_fail (STEADY_IS_WINDOW (self), NULL);
+
+  return self->history_page;
+}
+
+/* ---- end of progress ---- */
 
 static void
 on_back_button_pressed (GtkGestureClick *gesture,
@@ -434,6 +587,9 @@ steady_window_class_init (SteadyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.last", NULL, last_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.use-builtin", NULL, use_builtin_action);
+  gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
+  gtk_widget_class_install_action (widget_class, "win.export-journal", NULL, export_journal_action);
+  gtk_widget_class_install_action (widget_class, "win.print-handout", NULL, print_handout_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK, "win.back", NULL);
@@ -449,6 +605,7 @@ steady_window_init (SteadyWindow *self)
   self->history = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  steady_window_init_progress (self);
 
   /* The "back" button of a mouse goes back a page. */
   back_click = gtk_gesture_click_new ();

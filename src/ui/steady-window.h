@@ -10,6 +10,7 @@
 #include "steady-deck.h"
 #include "steady-drill-page.h"
 #include "steady-drills-page.h"
+#include "steady-history-page.h"
 #include "steady-program.h"
 
 G_BEGIN_DECLS
@@ -43,5 +44,7 @@ SteadyDrillsPage *steady_window_get_drills_page (SteadyWindow      *self);
 SteadyDrillPage  *steady_window_get_drill_page  (SteadyWindow      *self);
 /* The message shown on the error page. */
 const char       *steady_window_get_error_text  (SteadyWindow      *self);
+/* progress (issue 6): the history page, or NULL until first shown. */
+SteadyHistoryPage *steady_window_get_history_page (SteadyWindow *self);
 
 G_END_DECLS

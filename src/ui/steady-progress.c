@@ -1,0 +1,243 @@
+/* steady-progress.c: the journal, the stop rules, export and print
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "steady-handout.h"
+#include "steady-progress.h"
+
+/* The journal lives as long as the application: kept on it rather than
+ * in a global so that each application (one per test binary) has its own. */
+#define JOURNAL_KEY "steady-progress-journal"
+
+gboolean
+steady_progress_is_enabled (GtkApplication *application)
+{
+  GParamSpec *pspec;
+  gboolean kiosk = FALSE;
+
+  if (application == NULL)
+    return FALSE;
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), FALSE);
+
+  /* The kiosk shell says so with a boolean property; without one, this is
+   * the desktop app. */
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (application), "kiosk");
+  if (pspec != NULL && pspec->value_type == G_TYPE_BOOLEAN)
+    g_object_get (application, "kiosk", &kiosk, NULL);
+
+  return !kiosk;
+}
+
+SteadyJournal *
+steady_progress_get_journal (GtkApplication  *application,
+                             GError         **error)
+{
+  g_autoptr(SteadyJournal) journal = NULL;
+  g_autoptr(GError) local_error = NULL;
+  SteadyJournal *kept;
+
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!steady_progress_is_enabled (application))
+    return NULL;
+
+  kept = g_object_get_data (G_OBJECT (application), JOURNAL_KEY);
+  if (kept != NULL)
+    return kept;
+
+  journal = steady_journal_open (NULL, STEADY_JOURNAL_OPEN_DEFAULT, error);
+  if (journal == NULL)
+    return NULL;
+  /* Sessions left open by a crash or a kill read "interrupted" from now on. */
+  if (steady_journal_close_interrupted (journal, &local_error) < 0)
+    g_warning ("%s", local_error->message);
+
+  kept = journal;
+  g_object_set_data_full (G_OBJECT (application), JOURNAL_KEY,
+                          g_steal_pointer (&journal), g_object_unref);
+  return kept;
+}
+
+SteadyStopReason
+steady_progress_check_stop (SteadyProgram       *program,
+                            const SteadyCheckin *before,
+                            const SteadyCheckin *after)
+{
+  SteadyStopRules defaults;
+  const SteadyStopRules *rules;
+
+  g_return_val_if_fail (program == NULL || STEADY_IS_PROGRAM (program), STEADY_STOP_NONE);
+
+  if (after == NULL)
+    return STEADY_STOP_NONE;
+
+  if (program != NULL)
+    rules = steady_program_get_stop_rules (program);
+  else
+    {
+      steady_stop_rules_init_default (&defaults);
+      rules = &defaults;
+    }
+
+  return steady_stop_rules_check (rules, before, after);
+}
+
+static void
+show_problem (GtkWindow  *parent,
+              const char *heading,
+              const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct {
+  GtkWindow     *parent;
+  SteadyJournal *journal;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_object (&data->parent);
+  g_clear_object (&data->journal);
+  g_free (data);
+}
+
+static void
+on_export_response (GtkNativeDialog *native,
+                    int              response,
+                    ExportData      *data)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autoptr(GError) error = NULL;
+
+      if (!steady_journal_export_csv_to_file (data->journal, file, NULL, NULL, &error))
+        show_problem (data->parent, _("The Journal Was Not Exported"), error->message);
+    }
+
+  export_data_free (data);
+  g_object_unref (native);
+}
+
+void
+steady_progress_export_journal (GtkWindow     *parent,
+                                SteadyJournal *journal)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *name = NULL;
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  GtkFileChooserNative *native;
+  ExportData *data;
+
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (STEADY_IS_JOURNAL (journal));
+
+  native = gtk_file_chooser_native_new (_("Export Journal"), parent,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  /* TRANSLATORS: the suggested file name; %s is the date, 2026-11-27 */
+  name = g_strdup_printf (_("steady-journal-%s.csv"), date);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+
+  data = g_new0 (ExportData, 1);
+  data->parent = g_object_ref (parent);
+  data->journal = g_object_ref (journal);
+  g_signal_connect (native, "response", G_CALLBACK (on_export_response), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+on_begin_print (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                SteadyProgram     *program)
+{
+  gtk_print_operation_set_n_pages (operation, steady_handout_get_n_pages (program));
+}
+
+static void
+on_draw_page (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              SteadyProgram     *program)
+{
+  steady_handout_render (gtk_print_context_get_cairo_context (context), page,
+                         gtk_print_context_get_width (context),
+                         gtk_print_context_get_height (context),
+                         program, NULL);
+}
+
+static void
+on_print_done (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               GtkWindow               *parent)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      show_problem (parent, _("The Handout Was Not Printed"),
+                    error != NULL ? error->message : "");
+    }
+}
+
+GtkPrintOperation *
+steady_progress_new_print_operation (SteadyProgram *program)
+{
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  GtkPrintOperation *operation;
+
+  g_return_val_if_fail (STEADY_IS_PROGRAM (program), NULL);
+
+  operation = gtk_print_operation_new ();
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_job_name (operation, steady_program_get_title (program));
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  /* The operation may outlive its caller (it runs asynchronously): it
+   * keeps the program its handlers draw. */
+  g_object_set_data_full (G_OBJECT (operation), "steady-program",
+                          g_object_ref (program), g_object_unref);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), program);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), program);
+
+  return operation;
+}
+
+void
+steady_progress_print_handout (GtkWindow     *parent,
+                               SteadyProgram *program)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (STEADY_IS_PROGRAM (program));
+
+  operation = steady_progress_new_print_operation (program);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_object_set_data_full (G_OBJECT (operation), "steady-parent",
+                          g_object_ref (parent), g_object_unref);
+  g_signal_connect (operation, "done", G_CALLBACK (on_print_done), parent);
+
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    parent, &error);
+  /* A failure is shown once, by the "done" handler. */
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    g_debug ("Printing the handout failed: %s", error->message);
+}
