@@ -529,6 +529,32 @@ test_deck_keys (void)
   press_key (window, "alt+Left");
   WAIT_UNTIL (g_strcmp0 (steady_window_get_page_name (window), "welcome") == 0);
 
+  /* A drill's instructions scroll with the keys: the page has the focus. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 480);
+  settle (GTK_WIDGET (window));
+  activate (window, "win.open-drill", g_variant_new_string ("clamshell"));
+  settle (GTK_WIDGET (window));
+  {
+    GtkWidget *page = GTK_WIDGET (steady_window_get_drill_page (window));
+    GtkWidget *scroller = gtk_widget_get_first_child (page);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    g_assert_true (gtk_widget_has_focus (page));
+    g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+    press_key (window, "Next");
+    WAIT_UNTIL (gtk_adjustment_get_value (adjustment) > 0);
+    press_key (window, "End");
+    WAIT_UNTIL (gtk_adjustment_get_value (adjustment) ==
+                gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+    press_key (window, "Home");
+    WAIT_UNTIL (gtk_adjustment_get_value (adjustment) == 0);
+  }
+  press_key (window, "Escape");
+  WAIT_UNTIL (g_strcmp0 (steady_window_get_page_name (window), "welcome") == 0);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+  settle (GTK_WIDGET (window));
+
   /* Arrows on the welcome page move the focus, they turn no cards. */
   press_key (window, "Right");
   settle (GTK_WIDGET (window));
@@ -559,8 +585,10 @@ test_deck_mouse_drag (void)
   settle (GTK_WIDGET (window));
   assert_card_shown (window, program, 0);
 
-  /* Press in the middle of the card, drag 500 px to the left in small
-   * steps (the way a hand moves a mouse), release: the next card. */
+  /* Press on the card's text, drag 700 px (well past half the width, so
+   * that the result does not hang on the release velocity of a loaded
+   * machine) to the left in small steps the way a hand moves a mouse,
+   * release: the next card. */
   {
     GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
     g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
@@ -572,11 +600,11 @@ test_deck_mouse_drag (void)
     g_ptr_array_add (args, g_strdup ("mousemove"));
     g_ptr_array_add (args, g_strdup ("--window"));
     g_ptr_array_add (args, g_strdup (xid));
-    g_ptr_array_add (args, g_strdup ("700"));
+    g_ptr_array_add (args, g_strdup ("850"));
     g_ptr_array_add (args, g_strdup ("300"));
     g_ptr_array_add (args, g_strdup ("mousedown"));
     g_ptr_array_add (args, g_strdup ("1"));
-    for (guint i = 0; i < 10; i++)
+    for (guint i = 0; i < 14; i++)
       {
         g_ptr_array_add (args, g_strdup ("sleep"));
         g_ptr_array_add (args, g_strdup ("0.02"));

@@ -123,6 +123,22 @@ steady_drill_page_fill (SteadyDrillPage *self)
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
+/* The page is text only, so it takes the keyboard focus itself and
+ * scrolls with the keys a reader expects. */
+static gboolean
+scroll_binding (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  SteadyDrillPage *self = STEADY_DRILL_PAGE (widget);
+  GtkScrollType scroll;
+  gboolean handled = FALSE;
+
+  g_variant_get (args, "i", &scroll);
+  g_signal_emit_by_name (self->scroller, "scroll-child", scroll, FALSE, &handled);
+  return handled;
+}
+
 static void
 steady_drill_page_dispose (GObject *object)
 {
@@ -202,6 +218,14 @@ steady_drill_page_class_init (SteadyDrillPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyDrillPage, tips_title);
   gtk_widget_class_bind_template_child (widget_class, SteadyDrillPage, tips_box);
 
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Page_Down, 0, scroll_binding, "i", GTK_SCROLL_PAGE_FORWARD);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_space, 0, scroll_binding, "i", GTK_SCROLL_PAGE_FORWARD);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Page_Up, 0, scroll_binding, "i", GTK_SCROLL_PAGE_BACKWARD);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, 0, scroll_binding, "i", GTK_SCROLL_STEP_FORWARD);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, 0, scroll_binding, "i", GTK_SCROLL_STEP_BACKWARD);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Home, 0, scroll_binding, "i", GTK_SCROLL_START);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_End, 0, scroll_binding, "i", GTK_SCROLL_END);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "steadydrillpage");
 }
@@ -210,6 +234,7 @@ static void
 steady_drill_page_init (SteadyDrillPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 }
 
 GtkWidget *

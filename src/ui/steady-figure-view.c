@@ -285,6 +285,14 @@ drag_begin_cb (GtkGestureDrag   *gesture,
                double            y,
                SteadyFigureView *self)
 {
+  /* A card's illustration has no camera to orbit, and on a card a drag
+   * belongs to the deck: let the carousel have it. */
+  if (self->drill == NULL)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
   self->drag_yaw = self->camera.yaw;
   self->drag_pitch = self->camera.pitch;
 }

@@ -112,8 +112,9 @@ steady_window_focus_page (SteadyWindow *self,
   else if (g_str_equal (page, "history"))
     steady_history_page_focus (self->history_page);
   else
-    /* The instructions are text only; Back is the one thing to press. */
-    gtk_widget_grab_focus (self->back_button);
+    /* The instructions are text only: the page itself takes the focus
+     * so that Page Down, the arrows and Home/End scroll them. */
+    gtk_widget_grab_focus (GTK_WIDGET (self->drill_page));
 }
 
 /* Shows @page; with @remember, the page shown now is where Back returns. */
