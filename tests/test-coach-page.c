@@ -22,19 +22,6 @@
 
 static SteadyApplication *app;
 
-/* Under AddressSanitizer: GTK and GStreamer in one process make more than
- * 2048 quarks, and GLib then drops its first quark array on purpose.
- * build-aux/lsan.supp recognises that allocation by the library
- * constructor that made it, which only a full stack shows; GLib has no
- * frame pointers, so the fast unwinder stops at g_malloc. */
-const char *__asan_default_options (void);
-
-const char *
-__asan_default_options (void)
-{
-  return "fast_unwind_on_malloc=0";
-}
-
 /* The test's clock. The session starts at now = 1000. */
 #define START 1000.0
 static double fake_now = START;
