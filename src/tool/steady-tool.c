@@ -207,3 +207,19 @@ steady_tool_write_picture (cairo_surface_t *surface,
     return steady_tool_fail (_("%s: cannot write the picture"), output);
   return STEADY_TOOL_OK;
 }
+
+void
+steady_tool_print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (JSON_IS_BUILDER (builder));
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+}

@@ -11,6 +11,7 @@
 
 #include <cairo.h>
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -57,6 +58,10 @@ gboolean steady_tool_parse_size    (const char *text,
 int      steady_tool_write_picture (cairo_surface_t *surface,
                                     gboolean         svg,
                                     const char      *output);
+
+/* Prints the document @builder has built to stdout, pretty, with a final
+ * newline. */
+void     steady_tool_print_json    (JsonBuilder *builder);
 
 /* Commands: one per tool-NAME.c. */
 int steady_tool_validate (int argc, char **argv);
