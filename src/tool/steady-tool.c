@@ -223,3 +223,21 @@ steady_tool_print_json (JsonBuilder *builder)
   text = json_generator_to_data (generator, NULL);
   printf ("%s\n", text);
 }
+
+gboolean
+steady_tool_parse_side (const char *text,
+                        SteadySide *side)
+{
+  SteadySide parsed;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (side != NULL, FALSE);
+
+  if (!steady_side_from_string (text, &parsed) || parsed == STEADY_SIDE_BOTH)
+    {
+      steady_tool_fail (_("--side “%s” is neither left nor right"), text);
+      return FALSE;
+    }
+  *side = parsed;
+  return TRUE;
+}

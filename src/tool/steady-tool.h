@@ -13,6 +13,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "steady-types.h"
+
 G_BEGIN_DECLS
 
 enum {
@@ -58,6 +60,12 @@ gboolean steady_tool_parse_size    (const char *text,
 int      steady_tool_write_picture (cairo_surface_t *surface,
                                     gboolean         svg,
                                     const char      *output);
+
+/* Parses --side "left" or "right" into *@side. On anything else prints
+ * "steady-tool: --side “TEXT” is neither left nor right" and returns FALSE;
+ * the caller then returns STEADY_TOOL_BAD_INPUT. */
+gboolean steady_tool_parse_side    (const char *text,
+                                    SteadySide *side);
 
 /* Prints the document @builder has built to stdout, pretty, with a final
  * newline. */

@@ -81,9 +81,8 @@ steady_tool_render (int    argc,
     return steady_tool_fail (_("--size “%s” is not WIDTHxHEIGHT (16–8192 each)"), size);
   if (view != NULL && !parse_view (view, &yaw, &pitch))
     return steady_tool_fail (_("--view “%s” is not YAW,PITCH in degrees"), view);
-  if (side_name != NULL &&
-      (!steady_side_from_string (side_name, &side) || side == STEADY_SIDE_BOTH))
-    return steady_tool_fail (_("--side “%s” is neither left nor right"), side_name);
+  if (side_name != NULL && !steady_tool_parse_side (side_name, &side))
+    return STEADY_TOOL_BAD_INPUT;
   if (style_name != NULL && !steady_painter_theme_from_string (style_name, &theme))
     return steady_tool_fail (_("--style “%s” is not light, dark or high-contrast"), style_name);
   svg = g_str_has_suffix (output, ".svg");
