@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "steady-cue-mixer.h"
+#include "tool-test.h"
 #include "wav-measure.h"
 
 typedef struct {
@@ -19,56 +20,15 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->tmp = g_dir_make_tmp ("steady-tool-audio-XXXXXX", NULL);
-  g_assert_nonnull (f->tmp);
+  f->tmp = tool_test_make_dir ("steady-tool-audio-XXXXXX");
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->tmp, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->tmp, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (f->tmp);
+  tool_test_remove_dir (f->tmp);
   g_free (f->tmp);
-}
-
-/* Runs steady-tool with the NULL-terminated arguments; returns its exit
- * status, with its output in *out and *err. */
-static int
-run_tool (char       **out,
-          char       **err,
-          const char  *first,
-          ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *tool = g_getenv ("STEADY_TOOL");
-  const char *arg;
-  int status = -1;
-  va_list args;
-
-  g_assert_nonnull (tool);
-  g_ptr_array_add (argv, (gpointer) tool);
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               out, err, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-
-  return WEXITSTATUS (status);
 }
 
 static JsonParser *
@@ -78,7 +38,7 @@ timeline_json (const char *drill)
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL, *err = NULL;
 
-  g_assert_cmpint (run_tool (&out, &err, "timeline", drill, "--json", NULL), ==, 0);
+  g_assert_cmpint (tool_test_run_va (&out, &err, "timeline", drill, "--json", NULL), ==, 0);
   json_parser_load_from_data (parser, out, -1, &error);
   g_assert_no_error (error);
 
@@ -94,7 +54,7 @@ render (Fixture    *f,
   g_autofree char *path = g_build_filename (f->tmp, name, NULL);
   g_autofree char *out = NULL, *err = NULL;
 
-  g_assert_cmpint (run_tool (&out, &err, "audio", drill, "--mode", mode, "-o", path, NULL), ==, 0);
+  g_assert_cmpint (tool_test_run_va (&out, &err, "audio", drill, "--mode", mode, "-o", path, NULL), ==, 0);
   g_assert_nonnull (strstr (out, path));
 
   return wav_read (path);
@@ -250,22 +210,22 @@ test_usage (Fixture       *f,
   g_autofree char *bad_path = g_build_filename (f->tmp, "no", "such", "dir.wav", NULL);
   char *out = NULL, *err = NULL;
 
-  g_assert_cmpint (run_tool (&out, &err, "audio", "clamshell", NULL), ==, 2);
+  g_assert_cmpint (tool_test_run_va (&out, &err, "audio", "clamshell", NULL), ==, 2);
   g_assert_nonnull (strstr (err, "-o"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_tool (&out, &err, "audio", "clamshell", "--mode", "loud", "-o", path, NULL), ==, 2);
+  g_assert_cmpint (tool_test_run_va (&out, &err, "audio", "clamshell", "--mode", "loud", "-o", path, NULL), ==, 2);
   g_assert_nonnull (strstr (err, "loud"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_tool (&out, &err, "audio", "no-such-drill", "-o", path, NULL), ==, 1);
+  g_assert_cmpint (tool_test_run_va (&out, &err, "audio", "no-such-drill", "-o", path, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "no-such-drill"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_tool (&out, &err, "audio", "clamshell", "--mode", "tones", "-o", bad_path,
+  g_assert_cmpint (tool_test_run_va (&out, &err, "audio", "clamshell", "--mode", "tones", "-o", bad_path,
                              NULL), ==, 1);
   g_assert_nonnull (strstr (err, bad_path));
   g_assert_cmpstr (strchr (err, '\n'), ==, err + strlen (err) - 1);  /* one line */

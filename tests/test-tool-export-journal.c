@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "steady-journal.h"
+#include "tool-test.h"
 
 typedef struct {
   int   status;
@@ -24,33 +25,6 @@ run_clear (Run *run)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_tool (Run        *run,
-          const char *first,
-          ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *tool = g_getenv ("STEADY_TOOL");
-  const char *arg;
-  va_list args;
-  int wait_status = 0;
-
-  g_assert_nonnull (tool);
-  g_ptr_array_add (argv, (gpointer) tool);
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
 
 static guint
 count_lines (const char *text)
@@ -113,34 +87,10 @@ make_journal (const char *path)
   return g_strdup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)));
 }
 
-static char *
-make_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("steady-tool-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
 static void
 test_export (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = tool_test_make_dir ("steady-tool-XXXXXX");
   g_autofree char *journal = g_build_filename (dir, "journal.sqlite", NULL);
   g_autofree char *csv = g_build_filename (dir, "out.csv", NULL);
   g_autofree char *expected = make_journal (journal);
@@ -149,7 +99,7 @@ test_export (void)
   g_auto(Run) run = { 0, };
   g_auto(Run) to_stdout = { 0, };
 
-  run_tool (&run, "export-journal", "--journal", journal, "-o", csv, NULL);
+  run.status = tool_test_run_va (&run.out, &run.err, "export-journal", "--journal", journal, "-o", csv, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpstr (run.out, ==, "");
@@ -162,18 +112,18 @@ test_export (void)
   g_assert_cmpuint (count_lines (written), ==, 6);
   g_assert_nonnull (strstr (written, "\r\nsession,2,2,2027-01-16T09:00:20Z,"));
 
-  run_tool (&to_stdout, "export-journal", "--journal", journal, "-o", "-", NULL);
+  to_stdout.status = tool_test_run_va (&to_stdout.out, &to_stdout.err, "export-journal", "--journal", journal, "-o", "-", NULL);
   g_assert_cmpint (to_stdout.status, ==, 0);
   g_assert_cmpstr (to_stdout.out, ==, expected);
 
-  remove_dir (dir);
+  tool_test_remove_dir (dir);
 }
 
 static void
 test_default_journal (void)
 {
   g_autofree char *path = steady_journal_get_default_path ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = tool_test_make_dir ("steady-tool-XXXXXX");
   g_autofree char *csv = g_build_filename (dir, "out.csv", NULL);
   g_autofree char *expected = NULL;
   g_autofree char *written = NULL;
@@ -183,13 +133,13 @@ test_default_journal (void)
   g_assert_true (g_str_has_prefix (path, g_get_user_data_dir ()));
   expected = make_journal (path);
 
-  run_tool (&run, "export-journal", "-o", csv, NULL);
+  run.status = tool_test_run_va (&run.out, &run.err, "export-journal", "-o", csv, NULL);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_get_contents (csv, &written, NULL, NULL));
   g_assert_cmpstr (written, ==, expected);
 
-  remove_dir (dir);
+  tool_test_remove_dir (dir);
 }
 
 static void
@@ -199,14 +149,14 @@ test_bad_usage (void)
   g_auto(Run) unknown = { 0, };
   g_auto(Run) extra = { 0, };
 
-  run_tool (&no_output, "export-journal", NULL);
+  no_output.status = tool_test_run_va (&no_output.out, &no_output.err, "export-journal", NULL);
   g_assert_cmpint (no_output.status, ==, 2);
   g_assert_nonnull (strstr (no_output.err, "-o FILE.csv"));
 
-  run_tool (&unknown, "export-journal", "--frobnicate", "-o", "x.csv", NULL);
+  unknown.status = tool_test_run_va (&unknown.out, &unknown.err, "export-journal", "--frobnicate", "-o", "x.csv", NULL);
   g_assert_cmpint (unknown.status, ==, 2);
 
-  run_tool (&extra, "export-journal", "-o", "x.csv", "surplus", NULL);
+  extra.status = tool_test_run_va (&extra.out, &extra.err, "export-journal", "-o", "x.csv", "surplus", NULL);
   g_assert_cmpint (extra.status, ==, 2);
   g_assert_false (g_file_test ("x.csv", G_FILE_TEST_EXISTS));
 }
@@ -214,7 +164,7 @@ test_bad_usage (void)
 static void
 test_bad_input (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = tool_test_make_dir ("steady-tool-XXXXXX");
   g_autofree char *missing = g_build_filename (dir, "none", "journal.sqlite", NULL);
   g_autofree char *damaged = g_build_filename (dir, "journal.sqlite", NULL);
   g_autofree char *csv = g_build_filename (dir, "out.csv", NULL);
@@ -228,7 +178,7 @@ test_bad_input (void)
   static const char garbage[] = "This is not a journal, it is a shopping list.\n";
 
   /* No journal: one line naming it; nothing is created. */
-  run_tool (&no_journal, "export-journal", "--journal", missing, "-o", csv, NULL);
+  no_journal.status = tool_test_run_va (&no_journal.out, &no_journal.err, "export-journal", "--journal", missing, "-o", csv, NULL);
   g_assert_cmpint (no_journal.status, ==, 1);
   g_assert_cmpuint (count_lines (no_journal.err), ==, 1);
   g_assert_nonnull (strstr (no_journal.err, missing));
@@ -239,7 +189,7 @@ test_bad_input (void)
    * moves it aside). */
   g_file_set_contents (damaged, garbage, -1, &error);
   g_assert_no_error (error);
-  run_tool (&corrupt, "export-journal", "--journal", damaged, "-o", csv, NULL);
+  corrupt.status = tool_test_run_va (&corrupt.out, &corrupt.err, "export-journal", "--journal", damaged, "-o", csv, NULL);
   g_assert_cmpint (corrupt.status, ==, 1);
   g_assert_cmpuint (count_lines (corrupt.err), ==, 1);
   g_assert_nonnull (strstr (corrupt.err, "damaged"));
@@ -251,12 +201,12 @@ test_bad_input (void)
 
   /* An output that cannot be written. */
   g_free (make_journal (damaged));
-  run_tool (&bad_output, "export-journal", "--journal", damaged, "-o", unwritable, NULL);
+  bad_output.status = tool_test_run_va (&bad_output.out, &bad_output.err, "export-journal", "--journal", damaged, "-o", unwritable, NULL);
   g_assert_cmpint (bad_output.status, ==, 1);
   g_assert_cmpuint (count_lines (bad_output.err), ==, 1);
   g_assert_nonnull (strstr (bad_output.err, "out.csv"));
 
-  remove_dir (dir);
+  tool_test_remove_dir (dir);
 }
 
 int
@@ -285,8 +235,8 @@ main (int   argc,
   {
     g_autofree char *steady = g_build_filename (data_home, "steady", NULL);
 
-    remove_dir (steady);
-    remove_dir (data_home);
+    tool_test_remove_dir (steady);
+    tool_test_remove_dir (data_home);
   }
   return status;
 }

@@ -6,36 +6,13 @@
 
 #include <math.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "figure-test-util.h"
 #include "steady-motion.h"
 #include "steady-painter.h"
-
-static int
-run_tool (const char * const  *args,
-          char               **out,
-          char               **err)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *tool = g_getenv ("STEADY_TOOL");
-  int status = -1;
-
-  g_assert_nonnull (tool);
-  g_ptr_array_add (argv, (char *) tool);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT,
-                               NULL, NULL, out, err, &status, &error));
-  g_assert_no_error (error);
-
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
+#include "tool-test.h"
 
 static char *
 program_path (void)
@@ -57,7 +34,7 @@ pose_json (const char *drill,
   const char *args[] = { "pose", drill, "--at", "0", "--side", side, "--amount", amount,
                          "--angle", angle, "--program", program, "--json", NULL };
 
-  g_assert_cmpint (run_tool (args, &out, &err), ==, 0);
+  g_assert_cmpint (tool_test_run (args, &out, &err), ==, 0);
   g_assert_cmpstr (err, ==, "");
   json_parser_load_from_data (parser, out, -1, &error);
   g_assert_no_error (error);
@@ -163,7 +140,7 @@ static void
 test_render_matches_painter (void)
 {
   g_autofree char *program = program_path ();
-  g_autofree char *dir = g_dir_make_tmp ("steady-render-XXXXXX", NULL);
+  g_autofree char *dir = tool_test_make_dir ("steady-render-XXXXXX");
   g_autofree char *png = g_build_filename (dir, "circles.png", NULL);
   g_autofree char *svg = g_build_filename (dir, "circles.svg", NULL);
   g_autofree char *card = g_build_filename (dir, "card.png", NULL);
@@ -180,7 +157,7 @@ test_render_matches_painter (void)
   SteadyCamera camera;
   SteadyPainterStyle style;
 
-  g_assert_cmpint (run_tool (args, &out, &err), ==, 0);
+  g_assert_cmpint (tool_test_run (args, &out, &err), ==, 0);
   from_tool = cairo_image_surface_create_from_png (png);
   g_assert_cmpint (cairo_surface_status (from_tool), ==, CAIRO_STATUS_SUCCESS);
   g_assert_cmpint (cairo_image_surface_get_width (from_tool), ==, 320);
@@ -204,22 +181,19 @@ test_render_matches_painter (void)
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_tool (args_svg, &out, &err), ==, 0);
+  g_assert_cmpint (tool_test_run (args_svg, &out, &err), ==, 0);
   g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "<?xml"));
   g_assert_nonnull (strstr (contents, "<svg"));
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_tool (args_card, &out, &err), ==, 0);
+  g_assert_cmpint (tool_test_run (args_card, &out, &err), ==, 0);
   from_tool = cairo_image_surface_create_from_png (card);
   g_assert_cmpint (cairo_image_surface_get_width (from_tool), ==, 300);
   cairo_surface_destroy (from_tool);
 
-  g_unlink (png);
-  g_unlink (svg);
-  g_unlink (card);
-  g_rmdir (dir);
+  tool_test_remove_dir (dir);
 }
 
 static void
@@ -246,7 +220,7 @@ test_bad_input (void)
     {
       g_autofree char *out = NULL, *err = NULL;
 
-      g_assert_cmpint (run_tool (cases[i].args, &out, &err), ==, cases[i].status);
+      g_assert_cmpint (tool_test_run (cases[i].args, &out, &err), ==, cases[i].status);
       if (cases[i].message != NULL)
         {
           g_assert_nonnull (strstr (err, cases[i].message));

@@ -13,28 +13,7 @@
 #include <string.h>
 #include <json-glib/json-glib.h>
 
-static int
-run_tool (const char * const  *args,
-          char               **out,
-          char               **err)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *tool = g_getenv ("STEADY_TOOL");
-  int status = -1;
-
-  g_assert_nonnull (tool);
-  g_ptr_array_add (argv, (char *)tool);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *)args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT,
-                               NULL, NULL, out, err, &status, &error));
-  g_assert_no_error (error);
-
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
+#include "tool-test.h"
 
 static char *
 program_path (void)
@@ -219,7 +198,7 @@ timeline_json (const char        *drill,
     g_ptr_array_add (args, (char *)extra[i]);
   g_ptr_array_add (args, NULL);
 
-  g_assert_cmpint (run_tool ((const char * const *)args->pdata, &out, &err), ==, 0);
+  g_assert_cmpint (tool_test_run ((const char * const *)args->pdata, &out, &err), ==, 0);
   g_assert_cmpstr (err, ==, "");
   root = parse_json (out);
   check (json_node_get_object (schema), root, "$");
@@ -348,7 +327,7 @@ test_text (void)
   g_autofree char *out = NULL;
   g_auto(GStrv) lines = NULL;
 
-  g_assert_cmpint (run_tool (args, &out, NULL), ==, 0);
+  g_assert_cmpint (tool_test_run (args, &out, NULL), ==, 0);
   lines = g_strsplit (out, "\n", -1);
   g_assert_cmpstr (lines[0], ==, "left-clam: total 36.500 s, reps 3, hold 5.5 s, sides left");
   g_assert_true (g_regex_match_simple ("^ +0\\.000 +5\\.000  get-ready +left$", lines[3], 0, 0));
@@ -397,7 +376,7 @@ test_errors (void)
       g_autofree char *out = NULL;
       g_autofree char *err = NULL;
 
-      g_assert_cmpint (run_tool (cases[i].args, &out, &err), ==, cases[i].status);
+      g_assert_cmpint (tool_test_run (cases[i].args, &out, &err), ==, cases[i].status);
       g_assert_cmpstr (out, ==, "");
       g_assert_cmpstr (err, ==, cases[i].message);
     }
@@ -413,7 +392,7 @@ test_builtin (void)
 
   /* Whatever the built-in lesson's numbers are, its clamshell compiles
    * and matches the schema. */
-  g_assert_cmpint (run_tool (args, &out, NULL), ==, 0);
+  g_assert_cmpint (tool_test_run (args, &out, NULL), ==, 0);
   root = parse_json (out);
   check (json_node_get_object (schema), root, "$");
   g_assert_cmpfloat (json_object_get_double_member (json_node_get_object (root), "total"), >, 0);

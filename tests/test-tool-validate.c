@@ -8,6 +8,8 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "tool-test.h"
+
 typedef struct {
   char *tmp;
 } Fixture;
@@ -16,23 +18,14 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->tmp = g_dir_make_tmp ("steady-tool-XXXXXX", NULL);
-  g_assert_nonnull (f->tmp);
+  f->tmp = tool_test_make_dir ("steady-tool-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->tmp, 0, NULL);
-  const char *name;
-
-  while ((name = g_dir_read_name (dir)))
-    {
-      g_autofree char *path = g_build_filename (f->tmp, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->tmp);
+  tool_test_remove_dir (f->tmp);
   g_free (f->tmp);
 }
 
@@ -45,30 +38,6 @@ write_file (Fixture    *f,
 
   g_assert_true (g_file_set_contents (path, contents, -1, NULL));
   return path;
-}
-
-/* Runs steady-tool with @args; returns its exit status. */
-static int
-run_tool (const char * const  *args,
-          char               **out,
-          char               **err)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *tool = g_getenv ("STEADY_TOOL");
-  int status = -1;
-
-  g_assert_nonnull (tool);
-  g_ptr_array_add (argv, (char *)tool);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *)args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT,
-                               NULL, NULL, out, err, &status, &error));
-  g_assert_no_error (error);
-
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
 
 #define GOOD \
@@ -92,7 +61,7 @@ test_validate_good_and_bad (Fixture       *f,
   const char *args_good[] = { "validate", good, NULL };
   const char *args_all[] = { "validate", good, bad, garbage, missing, NULL };
 
-  g_assert_cmpint (run_tool (args_good, &out, &err), ==, 0);
+  g_assert_cmpint (tool_test_run (args_good, &out, &err), ==, 0);
   expected = g_strdup_printf ("%s: ok\n", good);
   g_assert_cmpstr (out, ==, expected);
   g_clear_pointer (&out, g_free);
@@ -100,7 +69,7 @@ test_validate_good_and_bad (Fixture       *f,
   g_clear_pointer (&expected, g_free);
 
   /* One line per file, every bad file named with line and column. */
-  g_assert_cmpint (run_tool (args_all, &out, &err), ==, 1);
+  g_assert_cmpint (tool_test_run (args_all, &out, &err), ==, 1);
   lines = g_strsplit (out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 5);
   expected = g_strdup_printf ("%s: ok", good);
@@ -129,22 +98,22 @@ test_usage (Fixture       *f,
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
-  g_assert_cmpint (run_tool (no_files, NULL, &err), ==, 2);
+  g_assert_cmpint (tool_test_run (no_files, NULL, &err), ==, 2);
   g_assert_nonnull (strstr (err, "name at least one program file"));
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_tool (bad_option, NULL, &err), ==, 2);
+  g_assert_cmpint (tool_test_run (bad_option, NULL, &err), ==, 2);
   g_assert_nonnull (strstr (err, "--frobnicate"));
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_tool (no_command, NULL, &err), ==, 2);
+  g_assert_cmpint (tool_test_run (no_command, NULL, &err), ==, 2);
   g_assert_nonnull (strstr (err, "Usage: steady-tool COMMAND"));
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_tool (unknown, NULL, &err), ==, 2);
+  g_assert_cmpint (tool_test_run (unknown, NULL, &err), ==, 2);
   g_assert_nonnull (strstr (err, "unknown command “frobnicate”"));
 
-  g_assert_cmpint (run_tool (help, &out, NULL), ==, 0);
+  g_assert_cmpint (tool_test_run (help, &out, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "validate"));
   g_assert_nonnull (strstr (out, "cards"));
 }
@@ -166,11 +135,11 @@ test_cards (Fixture       *f,
   JsonObject *root;
   JsonArray *cards;
 
-  g_assert_cmpint (run_tool (args_text, &out, NULL), ==, 0);
+  g_assert_cmpint (tool_test_run (args_text, &out, NULL), ==, 0);
   g_assert_true (g_regex_match_simple ("^a +Card A\n$", out, 0, 0));
   g_clear_pointer (&out, g_free);
 
-  g_assert_cmpint (run_tool (args_json, &out, NULL), ==, 0);
+  g_assert_cmpint (tool_test_run (args_json, &out, NULL), ==, 0);
   json_parser_load_from_data (parser, out, -1, &error);
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
@@ -180,12 +149,12 @@ test_cards (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (cards, 0), "title"), ==, "Card A");
   g_clear_pointer (&out, g_free);
 
-  g_assert_cmpint (run_tool (args_bad, NULL, &err), ==, 1);
+  g_assert_cmpint (tool_test_run (args_bad, NULL, &err), ==, 1);
   g_assert_nonnull (strstr (err, "bad.xml:1:1: <program> needs id="));
   g_clear_pointer (&err, g_free);
 
   /* The built-in program lists every card with an id and a title. */
-  g_assert_cmpint (run_tool (args_builtin, &out, NULL), ==, 0);
+  g_assert_cmpint (tool_test_run (args_builtin, &out, NULL), ==, 0);
   json_parser_load_from_data (parser, out, -1, &error);
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));

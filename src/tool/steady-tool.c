@@ -157,3 +157,87 @@ main (int   argc,
 
   return command->func (argc - 1, argv + 1);
 }
+
+gboolean
+steady_tool_parse_size (const char *text,
+                        int        *width,
+                        int        *height)
+{
+  char *end = NULL;
+  gint64 w, h;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  w = g_ascii_strtoll (text, &end, 10);
+  if (end == NULL || (*end != 'x' && *end != 'X'))
+    return FALSE;
+  h = g_ascii_strtoll (end + 1, &end, 10);
+  if (*end != '\0' || w < 16 || h < 16 || w > 8192 || h > 8192)
+    return FALSE;
+
+  *width = w;
+  *height = h;
+  return TRUE;
+}
+
+int
+steady_tool_write_picture (cairo_surface_t *surface,
+                           gboolean         svg,
+                           const char      *output)
+{
+  cairo_status_t status;
+
+  g_return_val_if_fail (surface != NULL, STEADY_TOOL_BAD_INPUT);
+  g_return_val_if_fail (output != NULL, STEADY_TOOL_BAD_INPUT);
+
+  if (svg)
+    {
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
+    }
+  else
+    {
+      status = cairo_surface_write_to_png (surface, output);
+      if (status == CAIRO_STATUS_SUCCESS)
+        status = cairo_surface_status (surface);
+    }
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    return steady_tool_fail (_("%s: cannot write the picture"), output);
+  return STEADY_TOOL_OK;
+}
+
+void
+steady_tool_print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (JSON_IS_BUILDER (builder));
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+}
+
+gboolean
+steady_tool_parse_side (const char *text,
+                        SteadySide *side)
+{
+  SteadySide parsed;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (side != NULL, FALSE);
+
+  if (!steady_side_from_string (text, &parsed) || parsed == STEADY_SIDE_BOTH)
+    {
+      steady_tool_fail (_("--side “%s” is neither left nor right"), text);
+      return FALSE;
+    }
+  *side = parsed;
+  return TRUE;
+}

@@ -9,7 +9,11 @@
  */
 #pragma once
 
+#include <cairo.h>
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "steady-types.h"
 
 G_BEGIN_DECLS
 
@@ -43,6 +47,29 @@ int      steady_tool_fail          (const char *format,
 /* Loads --program FILE, or the built-in program when @path is NULL.
  * On failure prints the parser's message and returns NULL. */
 struct _SteadyProgram *steady_tool_load_program (const char *path);
+
+/* Parses --size "WIDTHxHEIGHT" (16–8192 each); FALSE if @text is not one. */
+gboolean steady_tool_parse_size    (const char *text,
+                                    int        *width,
+                                    int        *height);
+
+/* Finishes @surface (an SVG surface when @svg, else an image surface written
+ * to @output as PNG) and destroys it. Returns STEADY_TOOL_OK, or prints
+ * "steady-tool: OUTPUT: cannot write the picture" and returns
+ * STEADY_TOOL_BAD_INPUT. */
+int      steady_tool_write_picture (cairo_surface_t *surface,
+                                    gboolean         svg,
+                                    const char      *output);
+
+/* Parses --side "left" or "right" into *@side. On anything else prints
+ * "steady-tool: --side “TEXT” is neither left nor right" and returns FALSE;
+ * the caller then returns STEADY_TOOL_BAD_INPUT. */
+gboolean steady_tool_parse_side    (const char *text,
+                                    SteadySide *side);
+
+/* Prints the document @builder has built to stdout, pretty, with a final
+ * newline. */
+void     steady_tool_print_json    (JsonBuilder *builder);
 
 /* Commands: one per tool-NAME.c. */
 int steady_tool_validate (int argc, char **argv);

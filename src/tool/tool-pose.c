@@ -48,9 +48,8 @@ steady_tool_pose (int    argc,
       fprintf (stderr, "%s\n", _("Usage: steady-tool pose DRILL --at SECONDS [--side left|right] --json"));
       return STEADY_TOOL_USAGE;
     }
-  if (side_name != NULL &&
-      (!steady_side_from_string (side_name, &side) || side == STEADY_SIDE_BOTH))
-    return steady_tool_fail (_("--side “%s” is neither left nor right"), side_name);
+  if (side_name != NULL && !steady_tool_parse_side (side_name, &side))
+    return STEADY_TOOL_BAD_INPUT;
   if (amount != -1.0 && (amount < 0.0 || amount > 1.0))
     return steady_tool_fail (_("--amount %g is outside 0–1"), amount);
 

@@ -40,7 +40,6 @@ steady_tool_render_card (int    argc,
   cairo_surface_t *surface;
   cairo_t *cr;
   gboolean svg;
-  char *end = NULL;
 
   if (!steady_tool_parse_options (&command, entries, &argc, &argv))
     return STEADY_TOOL_USAGE;
@@ -50,16 +49,8 @@ steady_tool_render_card (int    argc,
       fprintf (stderr, "%s\n", _("Usage: steady-tool render-card CARD_ID [OPTION…] -o FILE"));
       return STEADY_TOOL_USAGE;
     }
-  if (size != NULL)
-    {
-      width = g_ascii_strtoll (size, &end, 10);
-      if (end == NULL || (*end != 'x' && *end != 'X'))
-        width = 0;
-      else
-        height = g_ascii_strtoll (end + 1, &end, 10);
-      if (width < 16 || height < 16 || width > 8192 || height > 8192 || *end != '\0')
-        return steady_tool_fail (_("--size “%s” is not WIDTHxHEIGHT (16–8192 each)"), size);
-    }
+  if (size != NULL && !steady_tool_parse_size (size, &width, &height))
+    return steady_tool_fail (_("--size “%s” is not WIDTHxHEIGHT (16–8192 each)"), size);
   if (style_name != NULL && !steady_painter_theme_from_string (style_name, &theme))
     return steady_tool_fail (_("--style “%s” is not light, dark or high-contrast"), style_name);
   svg = g_str_has_suffix (output, ".svg");
@@ -86,19 +77,5 @@ steady_tool_render_card (int    argc,
   steady_illustration_paint (cr, illustration, at, width, height, &style);
   cairo_destroy (cr);
 
-  if (svg)
-    cairo_surface_finish (surface);
-  else if (cairo_surface_write_to_png (surface, output) != CAIRO_STATUS_SUCCESS)
-    {
-      cairo_surface_destroy (surface);
-      return steady_tool_fail (_("%s: cannot write the picture"), output);
-    }
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    {
-      cairo_surface_destroy (surface);
-      return steady_tool_fail (_("%s: cannot write the picture"), output);
-    }
-  cairo_surface_destroy (surface);
-
-  return STEADY_TOOL_OK;
+  return steady_tool_write_picture (surface, svg, output);
 }

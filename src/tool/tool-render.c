@@ -19,26 +19,6 @@ static const SteadyToolCommand command = {
 };
 
 static gboolean
-parse_size (const char *text,
-            int        *width,
-            int        *height)
-{
-  char *end = NULL;
-  gint64 w, h;
-
-  w = g_ascii_strtoll (text, &end, 10);
-  if (end == NULL || (*end != 'x' && *end != 'X'))
-    return FALSE;
-  h = g_ascii_strtoll (end + 1, &end, 10);
-  if (*end != '\0' || w < 16 || h < 16 || w > 8192 || h > 8192)
-    return FALSE;
-
-  *width = w;
-  *height = h;
-  return TRUE;
-}
-
-static gboolean
 parse_view (const char *text,
             double     *yaw,
             double     *pitch)
@@ -97,13 +77,12 @@ steady_tool_render (int    argc,
       fprintf (stderr, "%s\n", _("Usage: steady-tool render DRILL --at SECONDS [OPTION…] -o FILE"));
       return STEADY_TOOL_USAGE;
     }
-  if (size != NULL && !parse_size (size, &width, &height))
+  if (size != NULL && !steady_tool_parse_size (size, &width, &height))
     return steady_tool_fail (_("--size “%s” is not WIDTHxHEIGHT (16–8192 each)"), size);
   if (view != NULL && !parse_view (view, &yaw, &pitch))
     return steady_tool_fail (_("--view “%s” is not YAW,PITCH in degrees"), view);
-  if (side_name != NULL &&
-      (!steady_side_from_string (side_name, &side) || side == STEADY_SIDE_BOTH))
-    return steady_tool_fail (_("--side “%s” is neither left nor right"), side_name);
+  if (side_name != NULL && !steady_tool_parse_side (side_name, &side))
+    return STEADY_TOOL_BAD_INPUT;
   if (style_name != NULL && !steady_painter_theme_from_string (style_name, &theme))
     return steady_tool_fail (_("--style “%s” is not light, dark or high-contrast"), style_name);
   svg = g_str_has_suffix (output, ".svg");
@@ -144,19 +123,5 @@ steady_tool_render (int    argc,
     }
 
   cairo_destroy (cr);
-  if (svg)
-    cairo_surface_finish (surface);
-  else if (cairo_surface_write_to_png (surface, output) != CAIRO_STATUS_SUCCESS)
-    {
-      cairo_surface_destroy (surface);
-      return steady_tool_fail (_("%s: cannot write the picture"), output);
-    }
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    {
-      cairo_surface_destroy (surface);
-      return steady_tool_fail (_("%s: cannot write the picture"), output);
-    }
-  cairo_surface_destroy (surface);
-
-  return STEADY_TOOL_OK;
+  return steady_tool_write_picture (surface, svg, output);
 }

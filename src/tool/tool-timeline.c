@@ -98,9 +98,6 @@ static void
 print_json (SteadyTimeline *timeline)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
   SteadyDrill *drill = steady_timeline_get_drill (timeline);
   const SteadySegment *segments;
   const SteadyCue *cues;
@@ -156,11 +153,7 @@ print_json (SteadyTimeline *timeline)
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  printf ("%s\n", text);
+  steady_tool_print_json (builder);
 }
 
 static void
