@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include <gio/gio.h>
+
 #include "steady-kiosk.h"
 #include "steady-kiosk-pin.h"
 
@@ -268,6 +270,49 @@ test_kiosk_pin (void)
   g_assert_false (steady_kiosk_pin_validate ("1234567890123", NULL));
 }
 
+static void
+test_kiosk_pin_tool (void)
+{
+  const char *tool = g_getenv ("STEADY_TOOL");
+  const char *argv[] = { tool, "kiosk-pin", NULL };
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  if (tool == NULL)
+    {
+      g_test_skip ("STEADY_TOOL is not set (run under meson test)");
+      return;
+    }
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, "97531\n", NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  g_strchomp (out);
+  g_assert_null (strstr (out, "97531"));
+  g_assert_true (steady_kiosk_pin_check ("97531", out));
+  g_assert_false (steady_kiosk_pin_check ("97532", out));
+  g_clear_object (&process);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A bad PIN: exit 1 and one line that says why. */
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, "12x4\n", NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, "digits"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,6 +328,7 @@ main (int   argc,
   g_test_add_func ("/kiosk/timeouts-clamped", test_kiosk_timeouts_clamped);
   g_test_add_func ("/kiosk/exit-gesture", test_kiosk_exit_gesture);
   g_test_add_func ("/kiosk/pin", test_kiosk_pin);
+  g_test_add_func ("/kiosk/pin-tool", test_kiosk_pin_tool);
 
   return g_test_run ();
 }

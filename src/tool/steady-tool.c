@@ -25,6 +25,8 @@ static const SteadyToolCommand commands[] = {
     N_("Draw a card's illustration to PNG or SVG"), steady_tool_render_card },
   { "pose", "DRILL --at SECONDS [--side left|right] --json",
     N_("Print a drill's 3-D joint positions in centimetres"), steady_tool_pose },
+  { "kiosk-pin", "",
+    N_("Read a staff PIN and print its hash for the kiosk settings"), steady_tool_kiosk_pin },
 };
 
 static const SteadyToolCommand *

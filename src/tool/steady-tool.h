@@ -52,5 +52,6 @@ int steady_tool_export_journal (int argc, char **argv);
 int steady_tool_render      (int argc, char **argv);
 int steady_tool_render_card (int argc, char **argv);
 int steady_tool_pose        (int argc, char **argv);
+int steady_tool_kiosk_pin   (int argc, char **argv);
 
 G_END_DECLS
