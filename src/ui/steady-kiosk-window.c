@@ -99,9 +99,18 @@ static char *
 translate_in (const char *language,
               const char *msgid)
 {
+  /* The languages do not change while Steady runs: look each up once. */
+  static GHashTable *cache;
+  char *cached;
   g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
   g_autofree char *old_locale = g_strdup (setlocale (LC_MESSAGES, NULL));
   char *result;
+
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  cached = g_hash_table_lookup (cache, language);
+  if (cached != NULL)
+    return g_strdup (cached);
 
   g_setenv ("LANGUAGE", language, TRUE);
   if (g_strcmp0 (old_locale, "C") == 0 || g_strcmp0 (old_locale, "POSIX") == 0)
@@ -118,6 +127,7 @@ translate_in (const char *language,
     g_unsetenv ("LANGUAGE");
   setlocale (LC_MESSAGES, old_locale);
 
+  g_hash_table_insert (cache, g_strdup (language), g_strdup (result));
   return result;
 }
 
