@@ -1117,6 +1117,10 @@ steady_kiosk_window_init (SteadyKioskWindow *self)
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+  /* Each page sized on its own: the tallest must not push the attract
+   * loop's invitation off a smaller screen. */
+  gtk_stack_set_hhomogeneous (self->stack, FALSE);
+  gtk_stack_set_vhomogeneous (self->stack, FALSE);
   self->overlay = gtk_overlay_new ();
   gtk_overlay_set_child (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->stack));
   self->warning = build_warning (self);
