@@ -13,6 +13,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "steady-application.h"
 #include "steady-deck.h"
@@ -372,6 +373,14 @@ main (int   argc,
     }
 
   gtk_test_init (&argc, &argv, NULL);
+  /* The build's translations, for the attract loop's other languages. */
+  if (g_getenv ("G_TEST_BUILDDIR") != NULL)
+    {
+      g_autofree char *po = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
+
+      bindtextdomain (GETTEXT_PACKAGE, po);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+    }
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   /* A clinic's locked setting, as dconf would give it. */
