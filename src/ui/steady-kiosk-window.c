@@ -8,6 +8,7 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "steady-cue-engine.h"
 #include "steady-deck.h"
 #include "steady-drill-numbers.h"
 #include "steady-kiosk-figure.h"
@@ -43,6 +44,7 @@ struct _SteadyKioskWindow
 
   SteadyDeck        *deck;
 
+  SteadyCueEngine   *cues;           /* NULL unless kiosk-sound is on */
   SteadyTimeline    *timeline;
   int                loaded_drill;   /* the timeline's drill, or -1 */
   gint64             drill_start;
@@ -72,6 +74,12 @@ static guint n_live_timelines;
 
 static void steady_kiosk_window_schedule (SteadyKioskWindow *self);
 static void steady_kiosk_window_update_motion (SteadyKioskWindow *self, gint64 now);
+
+static void
+steady_kiosk_window_stop_cues (SteadyKioskWindow *self)
+{
+  steady_cue_engine_stop (self->cues);
+}
 
 static gint64
 now_us (SteadyKioskWindow *self)
@@ -129,6 +137,16 @@ translate_in (const char *language,
 
   g_hash_table_insert (cache, g_strdup (language), g_strdup (result));
   return result;
+}
+
+/* Forgets the drill being watched, and silences its cues. */
+static void
+drop_timeline (SteadyKioskWindow *self)
+{
+  if (self->cues != NULL && self->timeline != NULL)
+    steady_kiosk_window_stop_cues (self);
+  g_clear_object (&self->timeline);
+  self->loaded_drill = -1;
 }
 
 /* Pages */
@@ -450,7 +468,11 @@ steady_kiosk_window_update_drill (SteadyKioskWindow *self,
   if (self->timeline == NULL)
     return;
 
-  self->drill_t = MAX (0, now - self->drill_start) / (double) G_USEC_PER_SEC;
+  /* One clock: while the cues play, the figure follows the sound. */
+  if (self->cues != NULL && steady_cue_engine_get_playing (self->cues))
+    self->drill_t = steady_cue_engine_get_position (self->cues);
+  else
+    self->drill_t = MAX (0, now - self->drill_start) / (double) G_USEC_PER_SEC;
   steady_timeline_get_moment (self->timeline, self->drill_t, &moment);
   steady_kiosk_figure_set_motion (self->drill_figure, steady_timeline_get_drill (self->timeline),
                                   &moment.motion);
@@ -572,8 +594,7 @@ steady_kiosk_window_load_drill (SteadyKioskWindow *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *numbers = NULL;
 
-  g_clear_object (&self->timeline);
-  self->loaded_drill = -1;
+  drop_timeline (self);
   if (index >= n)
     return;
 
@@ -590,6 +611,20 @@ steady_kiosk_window_load_drill (SteadyKioskWindow *self,
   g_object_weak_ref (G_OBJECT (self->timeline), timeline_finalized, NULL);
 
   self->drill_start = now;
+  if (self->cues != NULL && !self->manual_clock)
+    {
+      const SteadyCue *cues;
+      guint n_cues;
+
+      cues = steady_timeline_get_cues (self->timeline, &n_cues);
+      /* No sound (no device, a missing plugin) never stops the drill: it
+       * goes on silently, with its captions. */
+      if (steady_cue_engine_load (self->cues, cues, n_cues,
+                                  steady_timeline_get_total (self->timeline), &error))
+        steady_cue_engine_play (self->cues);
+      else
+        g_debug ("kiosk: no sound: %s", error->message);
+    }
   numbers = steady_drill_numbers_format (drill);
   gtk_label_set_label (self->drill_title, steady_drill_get_title (drill));
   gtk_label_set_label (self->drill_numbers, numbers);
@@ -605,15 +640,13 @@ on_view_changed (SteadyKioskWindow *self)
   switch (steady_kiosk_get_view (self->kiosk))
     {
     case STEADY_KIOSK_VIEW_ATTRACT:
-      g_clear_object (&self->timeline);
-      self->loaded_drill = -1;
+      drop_timeline (self);
       self->attract_start = now;
       steady_kiosk_window_update_attract (self, now);
       gtk_stack_set_visible_child_name (self->stack, "attract");
       break;
     case STEADY_KIOSK_VIEW_DECK:
-      g_clear_object (&self->timeline);
-      self->loaded_drill = -1;
+      drop_timeline (self);
       gtk_stack_set_visible_child_name (self->stack, "deck");
       break;
     case STEADY_KIOSK_VIEW_DRILL:
@@ -623,8 +656,7 @@ on_view_changed (SteadyKioskWindow *self)
       break;
     case STEADY_KIOSK_VIEW_HOME:
     default:
-      g_clear_object (&self->timeline);
-      self->loaded_drill = -1;
+      drop_timeline (self);
       gtk_stack_set_visible_child_name (self->stack, "home");
       break;
     }
@@ -664,8 +696,7 @@ hide_pin_pad (SteadyKioskWindow *self)
 static void
 on_reset (SteadyKioskWindow *self)
 {
-  g_clear_object (&self->timeline);
-  self->loaded_drill = -1;
+  drop_timeline (self);
   steady_deck_go_to (self->deck, 0, FALSE);
   hide_pin_pad (self);
   gtk_widget_set_visible (self->warning, FALSE);
@@ -995,6 +1026,9 @@ steady_kiosk_window_new (GtkApplication *application,
   self = g_object_new (STEADY_TYPE_KIOSK_WINDOW, "application", application, NULL);
   self->program = program != NULL ? g_object_ref (program) : load_program (settings);
   self->pin_hash = g_settings_get_string (settings, "kiosk-staff-pin-hash");
+  /* Waiting rooms are quiet: sound only when the clinic turned it on. */
+  if (g_settings_get_boolean (settings, "kiosk-sound"))
+    self->cues = steady_cue_engine_new ();
   steady_kiosk_set_timeouts (self->kiosk,
                              env_seconds ("STEADY_KIOSK_IDLE_SECONDS",
                                           g_settings_get_uint (settings, "kiosk-idle-seconds")),
@@ -1038,7 +1072,8 @@ steady_kiosk_window_dispose (GObject *object)
   g_clear_handle_id (&self->deadline_id, g_source_remove);
   if (self->kiosk != NULL)
     g_signal_handlers_disconnect_by_data (self->kiosk, self);
-  g_clear_object (&self->timeline);
+  drop_timeline (self);
+  g_clear_object (&self->cues);
 
   G_OBJECT_CLASS (steady_kiosk_window_parent_class)->dispose (object);
 }
