@@ -32,6 +32,7 @@ struct _SteadyKioskWindow
   gboolean           manual_clock;
   gint64             manual_now;
   guint              deadline_id;
+  guint              test_touch_id;
   guint              tick_id;
   gint64             attract_start;
   gboolean           staff_leaving;
@@ -345,6 +346,7 @@ build_warning (SteadyKioskWindow *self)
 
   gtk_box_append (GTK_BOX (card), GTK_WIDGET (big_label (_("Are you still there?"), "steady-kiosk-title")));
   self->warning_count = big_label ("", "steady-kiosk-countdown");
+  gtk_label_set_max_width_chars (self->warning_count, 18);
   gtk_box_append (GTK_BOX (card), GTK_WIDGET (self->warning_count));
   gtk_box_append (GTK_BOX (card),
                   GTK_WIDGET (big_label (_("Then the screen starts over for the next person. "
@@ -984,6 +986,20 @@ env_seconds (const char *name,
   return (guint) n;
 }
 
+/* The headless end-to-end test has no input devices (cage 0.1.4 has no
+ * virtual keyboard either): STEADY_KIOSK_TEST_TOUCH_AFTER=SECONDS touches
+ * the middle of the screen once, that long after the start. */
+static gboolean
+on_test_touch (gpointer user_data)
+{
+  SteadyKioskWindow *self = user_data;
+
+  self->test_touch_id = 0;
+  steady_kiosk_window_touch (self, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+                             gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+  return G_SOURCE_REMOVE;
+}
+
 static SteadyProgram *
 load_program (GSettings *settings)
 {
@@ -1061,6 +1077,10 @@ steady_kiosk_window_new (GtkApplication *application,
   self->attract_start = now_us (self);
   on_view_changed (self);
 
+  if (g_getenv ("STEADY_KIOSK_TEST_TOUCH_AFTER") != NULL)
+    self->test_touch_id = g_timeout_add_seconds (env_seconds ("STEADY_KIOSK_TEST_TOUCH_AFTER", 3),
+                                                 on_test_touch, self);
+
   return self;
 }
 
@@ -1070,6 +1090,7 @@ steady_kiosk_window_dispose (GObject *object)
   SteadyKioskWindow *self = STEADY_KIOSK_WINDOW (object);
 
   g_clear_handle_id (&self->deadline_id, g_source_remove);
+  g_clear_handle_id (&self->test_touch_id, g_source_remove);
   if (self->kiosk != NULL)
     g_signal_handlers_disconnect_by_data (self->kiosk, self);
   drop_timeline (self);
