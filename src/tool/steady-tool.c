@@ -29,6 +29,8 @@ static const SteadyToolCommand commands[] = {
     N_("Render a drill's sound cues to a WAV file"), steady_tool_audio },
   { "handout", "[--program FILE] -o FILE.pdf",
     N_("Write the printable home-program handout as PDF"), steady_tool_handout },
+  { "kiosk-pin", "",
+    N_("Read a staff PIN and print its hash for the kiosk settings"), steady_tool_kiosk_pin },
 };
 
 static const SteadyToolCommand *

@@ -81,5 +81,6 @@ int steady_tool_render_card (int argc, char **argv);
 int steady_tool_pose        (int argc, char **argv);
 int steady_tool_audio    (int argc, char **argv);
 int steady_tool_handout     (int argc, char **argv);
+int steady_tool_kiosk_pin   (int argc, char **argv);
 
 G_END_DECLS

@@ -8,11 +8,14 @@
 
 #include "steady-application.h"
 #include "steady-preferences-window.h"
+#include "steady-kiosk-window.h"
 #include "steady-window.h"
 
 struct _SteadyApplication
 {
   AdwApplication parent_instance;
+
+  gboolean       kiosk;  /* --kiosk or the kiosk-mode setting (issue 5) */
 };
 
 G_DEFINE_FINAL_TYPE (SteadyApplication, steady_application, ADW_TYPE_APPLICATION)
@@ -51,6 +54,28 @@ steady_application_open_default (SteadyApplication *self,
     steady_window_open_builtin (window);
 }
 
+/* Kiosk mode (issue 5): one SteadyKioskWindow, whatever is asked for; a
+ * second launch (or --program) only brings it back to the front. */
+gboolean
+steady_application_get_kiosk (SteadyApplication *self)
+{
+  g_return_val_if_fail (STEADY_IS_APPLICATION (self), FALSE);
+  return self->kiosk;
+}
+
+static void
+steady_application_present_kiosk (SteadyApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (STEADY_IS_KIOSK_WINDOW (l->data))
+      {
+        gtk_window_present (GTK_WINDOW (l->data));
+        return;
+      }
+
+  gtk_window_present (GTK_WINDOW (steady_kiosk_window_new (GTK_APPLICATION (self), NULL)));
+}
+
 void
 steady_application_open_program (SteadyApplication *self,
                                  GFile             *file)
@@ -60,6 +85,12 @@ steady_application_open_program (SteadyApplication *self,
 
   g_return_if_fail (STEADY_IS_APPLICATION (self));
   g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  if (self->kiosk)
+    {
+      steady_application_present_kiosk (self);
+      return;
+    }
 
   window = steady_application_get_window (self, &created);
 
@@ -104,6 +135,9 @@ steady_application_handle_local_options (GApplication *app,
       g_print ("steady %s\n", PACKAGE_VERSION);
       return EXIT_SUCCESS;
     }
+
+  if (g_variant_dict_contains (options, "kiosk"))
+    STEADY_APPLICATION (app)->kiosk = TRUE;
 
   return -1;
 }
@@ -204,6 +238,17 @@ steady_application_startup (GApplication *app)
 
   gtk_window_set_default_icon_name (APP_ID);
 
+  /* A kiosk has no quit, about or shortcuts actions and no accelerators
+   * (Ctrl+Q, Ctrl+W): visitors must not get out (issue 5). */
+  if (!STEADY_APPLICATION (app)->kiosk)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+      STEADY_APPLICATION (app)->kiosk = g_settings_get_boolean (settings, "kiosk-mode");
+    }
+  if (STEADY_APPLICATION (app)->kiosk)
+    return;
+
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
@@ -231,6 +276,8 @@ steady_application_init (SteadyApplication *self)
       N_("Show the lesson in FILE instead of the built-in one"), N_("FILE") },
     { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
       N_("Print the version and exit"), NULL },
+    { "kiosk", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+      N_("Run full screen as an unattended waiting-room kiosk"), NULL },
     { NULL }
   };
 

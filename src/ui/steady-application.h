@@ -19,4 +19,8 @@ SteadyApplication *steady_application_new          (void);
 void               steady_application_open_program (SteadyApplication *self,
                                                     GFile             *file);
 
+/* Whether Steady runs as a kiosk (--kiosk or the kiosk-mode setting);
+ * known once the application has started up. */
+gboolean           steady_application_get_kiosk    (SteadyApplication *self);
+
 G_END_DECLS

@@ -1,0 +1,1211 @@
+/* steady-kiosk-window.c: Steady as an unattended waiting-room kiosk
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "steady-cue-engine.h"
+#include "steady-deck.h"
+#include "steady-drill-numbers.h"
+#include "steady-kiosk-figure.h"
+#include "steady-kiosk-pin.h"
+#include "steady-kiosk-window.h"
+#include "steady-motion.h"
+#include "steady-timeline.h"
+
+/* The attract loop shows each drill's movement for this long. */
+#define ATTRACT_SECONDS_PER_DRILL 8.0
+#define PIN_MAX_FAILURES 3
+
+struct _SteadyKioskWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  SteadyKiosk       *kiosk;
+  SteadyProgram     *program;
+  char              *pin_hash;
+
+  gboolean           manual_clock;
+  gint64             manual_now;
+  guint              deadline_id;
+  guint              test_touch_id;
+  guint              tick_id;
+  gint64             attract_start;
+  gboolean           staff_leaving;
+
+  GtkStack          *stack;
+  GtkWidget         *overlay;
+
+  SteadyKioskFigure *attract_figure;
+  GtkLabel          *attract_drill_label;
+
+  SteadyDeck        *deck;
+
+  SteadyCueEngine   *cues;           /* NULL unless kiosk-sound is on */
+  SteadyTimeline    *timeline;
+  int                loaded_drill;   /* the timeline's drill, or -1 */
+  gint64             drill_start;
+  double             drill_t;
+  SteadyKioskFigure *drill_figure;
+  GtkLabel          *drill_title;
+  GtkLabel          *drill_numbers;
+  GtkLabel          *drill_counter;
+  GtkLabel          *drill_phase;
+  GtkLabel          *drill_hold;
+  GtkLabel          *drill_caption;
+  GtkButton         *drill_next;
+
+  GtkWidget         *warning;
+  GtkLabel          *warning_count;
+
+  GtkWidget         *pin_pad;
+  GtkLabel          *pin_dots;
+  GtkLabel          *pin_message;
+  GString           *pin;
+  guint              pin_failures;
+};
+
+G_DEFINE_FINAL_TYPE (SteadyKioskWindow, steady_kiosk_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static guint n_live_timelines;
+
+static void steady_kiosk_window_schedule (SteadyKioskWindow *self);
+static void steady_kiosk_window_update_motion (SteadyKioskWindow *self, gint64 now);
+
+static void
+steady_kiosk_window_stop_cues (SteadyKioskWindow *self)
+{
+  steady_cue_engine_stop (self->cues);
+}
+
+static gint64
+now_us (SteadyKioskWindow *self)
+{
+  return self->manual_clock ? self->manual_now : g_get_monotonic_time ();
+}
+
+static void
+timeline_finalized (gpointer  data,
+                    GObject  *where)
+{
+  n_live_timelines--;
+}
+
+guint
+steady_kiosk_window_get_n_live_objects (void)
+{
+  return n_live_timelines + steady_kiosk_figure_get_n_live ();
+}
+
+/* "Touch to learn…" in @language. gettext reads LANGUAGE only outside the
+ * C locale, so C becomes C.UTF-8 for the lookup. Runs on the main thread
+ * while the window is built, before anything else translates. */
+static char *
+translate_in (const char *language,
+              const char *msgid)
+{
+  /* The languages do not change while Steady runs: look each up once. */
+  static GHashTable *cache;
+  char *cached;
+  g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
+  g_autofree char *old_locale = g_strdup (setlocale (LC_MESSAGES, NULL));
+  char *result;
+
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  cached = g_hash_table_lookup (cache, language);
+  if (cached != NULL)
+    return g_strdup (cached);
+
+  g_setenv ("LANGUAGE", language, TRUE);
+  if (g_strcmp0 (old_locale, "C") == 0 || g_strcmp0 (old_locale, "POSIX") == 0)
+    setlocale (LC_MESSAGES, "C.UTF-8");
+  else
+    /* Setting the locale again makes gettext look afresh. */
+    setlocale (LC_MESSAGES, old_locale);
+
+  result = g_strdup (g_dgettext (GETTEXT_PACKAGE, msgid));
+
+  if (old_language != NULL)
+    g_setenv ("LANGUAGE", old_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  setlocale (LC_MESSAGES, old_locale);
+
+  g_hash_table_insert (cache, g_strdup (language), g_strdup (result));
+  return result;
+}
+
+/* Forgets the drill being watched, and silences its cues. */
+static void
+drop_timeline (SteadyKioskWindow *self)
+{
+  if (self->cues != NULL && self->timeline != NULL)
+    steady_kiosk_window_stop_cues (self);
+  g_clear_object (&self->timeline);
+  self->loaded_drill = -1;
+}
+
+/* Pages */
+
+static GtkLabel *
+big_label (const char *text,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (label, css_class);
+  return GTK_LABEL (label);
+}
+
+static GtkWidget *
+touch_button (const char *label,
+              const char *action,
+              gboolean    suggested)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "steady-touch");
+  gtk_widget_add_css_class (button, "steady-kiosk-button");
+  if (suggested)
+    gtk_widget_add_css_class (button, "suggested-action");
+  return button;
+}
+
+static GtkWidget *
+build_attract (SteadyKioskWindow *self,
+               GSettings         *settings)
+{
+  static const char *invitation = N_("Touch to learn why your hip pops");
+  g_auto(GStrv) languages = g_settings_get_strv (settings, "kiosk-languages");
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+  gtk_widget_add_css_class (box, "steady-kiosk-attract");
+
+  self->attract_figure = STEADY_KIOSK_FIGURE (steady_kiosk_figure_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->attract_figure), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->attract_figure));
+
+  self->attract_drill_label = big_label ("", "steady-kiosk-attract-drill");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->attract_drill_label));
+
+  if (languages[0] == NULL)
+    g_ptr_array_add (shown, g_strdup (_(invitation)));
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      g_autofree char *text = translate_in (languages[i], invitation);
+      gboolean again = FALSE;
+
+      /* A language without a translation would repeat the English. */
+      for (guint j = 0; j < shown->len; j++)
+        again |= g_str_equal (g_ptr_array_index (shown, j), text);
+      if (!again)
+        g_ptr_array_add (shown, g_steal_pointer (&text));
+    }
+
+  for (guint i = 0; i < shown->len; i++)
+    {
+      GtkLabel *label = big_label (g_ptr_array_index (shown, i),
+                                   i == 0 ? "steady-kiosk-invite" : "steady-kiosk-invite-other");
+
+      gtk_box_append (GTK_BOX (texts), GTK_WIDGET (label));
+    }
+  gtk_widget_set_margin_bottom (texts, 72);
+  gtk_box_append (GTK_BOX (box), texts);
+
+  return box;
+}
+
+static GtkWidget *
+build_drill (SteadyKioskWindow *self)
+{
+  GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *middle = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 48);
+  GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  GtkWidget *bar = gtk_center_box_new ();
+  GtkWidget *watch = gtk_label_new (_("Watch along — and try it at home"));
+
+  gtk_widget_add_css_class (page, "steady-kiosk-page");
+  gtk_widget_add_css_class (watch, "steady-kiosk-kicker");
+  gtk_box_append (GTK_BOX (page), watch);
+  self->drill_title = big_label ("", "steady-kiosk-title");
+  gtk_box_append (GTK_BOX (page), GTK_WIDGET (self->drill_title));
+  self->drill_numbers = big_label ("", "steady-kiosk-numbers");
+  gtk_box_append (GTK_BOX (page), GTK_WIDGET (self->drill_numbers));
+
+  self->drill_figure = STEADY_KIOSK_FIGURE (steady_kiosk_figure_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->drill_figure), TRUE);
+  gtk_box_append (GTK_BOX (middle), GTK_WIDGET (self->drill_figure));
+
+  gtk_widget_set_valign (side, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (side, 640, -1);
+  self->drill_counter = big_label ("", "steady-kiosk-counter");
+  self->drill_phase = big_label ("", "steady-kiosk-phase");
+  self->drill_hold = big_label ("", "steady-kiosk-hold");
+  self->drill_caption = big_label ("", "steady-kiosk-caption");
+  gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->drill_counter));
+  gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->drill_phase));
+  gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->drill_hold));
+  gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->drill_caption));
+  /* Captions are always on: a waiting room is quiet. Screen readers hear
+   * the phase change, not every second. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->drill_caption),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Caption"), -1);
+  gtk_box_append (GTK_BOX (middle), side);
+  gtk_widget_set_vexpand (middle, TRUE);
+  gtk_box_append (GTK_BOX (page), middle);
+
+  gtk_center_box_set_start_widget (GTK_CENTER_BOX (bar),
+                                   touch_button (_("Back to the cards"), "win.kiosk-cards", FALSE));
+  self->drill_next = GTK_BUTTON (touch_button (_("Next drill"), "win.kiosk-next-drill", TRUE));
+  gtk_center_box_set_end_widget (GTK_CENTER_BOX (bar), GTK_WIDGET (self->drill_next));
+  gtk_widget_add_css_class (bar, "steady-kiosk-bar");
+  gtk_box_append (GTK_BOX (page), bar);
+
+  return page;
+}
+
+static GtkWidget *
+build_home (SteadyKioskWindow *self)
+{
+  GListModel *drills = steady_program_get_drills (self->program);
+  GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 28);
+  GtkWidget *bar = gtk_center_box_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+
+  gtk_widget_add_css_class (page, "steady-kiosk-page");
+  gtk_box_append (GTK_BOX (page), GTK_WIDGET (big_label (_("Do this at home"), "steady-kiosk-title")));
+  gtk_box_append (GTK_BOX (page),
+                  GTK_WIDGET (big_label (_("On a mat or a carpet, once a day. Stop if it hurts, "
+                                           "and ask us about anything that worries you."),
+                                         "steady-kiosk-subtitle")));
+
+  for (guint i = 0; i < g_list_model_get_n_items (drills); i++)
+    {
+      g_autoptr(SteadyDrill) drill = g_list_model_get_item (drills, i);
+      g_autofree char *numbers = steady_drill_numbers_format (drill);
+      g_autofree char *marker = g_strdup_printf ("%u", i + 1);
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
+      GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkLabel *title = big_label (steady_drill_get_title (drill), "steady-kiosk-home-drill");
+      GtkLabel *line = big_label (numbers, "steady-kiosk-numbers");
+      GtkLabel *summary = big_label (steady_drill_get_summary (drill), "steady-kiosk-home-summary");
+
+      gtk_widget_add_css_class (row, "steady-kiosk-home-row");
+      gtk_box_append (GTK_BOX (row), GTK_WIDGET (big_label (marker, "steady-kiosk-home-marker")));
+      for (GtkLabel **l = (GtkLabel *[]) { title, line, summary, NULL }; *l != NULL; l++)
+        {
+          gtk_label_set_xalign (*l, 0);
+          gtk_label_set_justify (*l, GTK_JUSTIFY_LEFT);
+          gtk_box_append (GTK_BOX (text), GTK_WIDGET (*l));
+        }
+      gtk_widget_set_hexpand (text, TRUE);
+      gtk_box_append (GTK_BOX (row), text);
+      gtk_box_append (GTK_BOX (list), row);
+    }
+
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1400);
+  adw_clamp_set_child (ADW_CLAMP (clamp), list);
+  gtk_widget_set_vexpand (clamp, TRUE);
+  gtk_widget_set_valign (list, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (page), clamp);
+
+  gtk_center_box_set_start_widget (GTK_CENTER_BOX (bar),
+                                   touch_button (_("Watch the drills again"), "win.kiosk-first-drill", FALSE));
+  gtk_center_box_set_end_widget (GTK_CENTER_BOX (bar),
+                                 touch_button (_("Done"), "win.kiosk-done", TRUE));
+  gtk_widget_add_css_class (bar, "steady-kiosk-bar");
+  gtk_box_append (GTK_BOX (page), bar);
+
+  return page;
+}
+
+static GtkWidget *
+build_warning (SteadyKioskWindow *self)
+{
+  GtkWidget *backdrop = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *button = touch_button (_("I’m still here"), "win.kiosk-still-here", TRUE);
+
+  gtk_widget_add_css_class (backdrop, "steady-kiosk-backdrop");
+  gtk_widget_add_css_class (card, "steady-kiosk-dialog");
+  gtk_widget_set_halign (card, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (card, GTK_ALIGN_CENTER);
+  gtk_widget_set_vexpand (card, TRUE);
+
+  gtk_box_append (GTK_BOX (card), GTK_WIDGET (big_label (_("Are you still there?"), "steady-kiosk-title")));
+  self->warning_count = big_label ("", "steady-kiosk-countdown");
+  gtk_label_set_max_width_chars (self->warning_count, 18);
+  gtk_box_append (GTK_BOX (card), GTK_WIDGET (self->warning_count));
+  gtk_box_append (GTK_BOX (card),
+                  GTK_WIDGET (big_label (_("Then the screen starts over for the next person. "
+                                           "Nothing about you is kept."),
+                                         "steady-kiosk-subtitle")));
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "steady-kiosk-still-here");
+  gtk_box_append (GTK_BOX (card), button);
+  gtk_box_append (GTK_BOX (backdrop), card);
+  gtk_widget_set_visible (backdrop, FALSE);
+
+  return backdrop;
+}
+
+static void
+on_pin_key_clicked (GtkButton         *button,
+                    SteadyKioskWindow *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (button), "steady-pin-key");
+
+  steady_kiosk_window_press_pin_key (self, key[0]);
+}
+
+static GtkWidget *
+build_pin_pad (SteadyKioskWindow *self)
+{
+  static const char *keys = "123456789b0k";
+  GtkWidget *backdrop = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *cancel = touch_button (_("Cancel"), "win.kiosk-pin-cancel", FALSE);
+
+  gtk_widget_add_css_class (backdrop, "steady-kiosk-backdrop");
+  gtk_widget_add_css_class (card, "steady-kiosk-dialog");
+  gtk_widget_set_halign (card, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (card, GTK_ALIGN_CENTER);
+  gtk_widget_set_vexpand (card, TRUE);
+
+  gtk_box_append (GTK_BOX (card), GTK_WIDGET (big_label (_("Staff PIN"), "steady-kiosk-title")));
+  self->pin_dots = big_label ("", "steady-kiosk-pin-dots");
+  gtk_box_append (GTK_BOX (card), GTK_WIDGET (self->pin_dots));
+  self->pin_message = big_label ("", "steady-kiosk-subtitle");
+  gtk_box_append (GTK_BOX (card), GTK_WIDGET (self->pin_message));
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_widget_set_halign (grid, GTK_ALIGN_CENTER);
+  for (guint i = 0; keys[i] != '\0'; i++)
+    {
+      char key[2] = { keys[i], '\0' };
+      GtkWidget *button;
+
+      if (keys[i] == 'b')
+        {
+          button = gtk_button_new_from_icon_name ("edit-clear-symbolic");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Delete the last digit"), -1);
+        }
+      else if (keys[i] == 'k')
+        {
+          button = gtk_button_new_with_label (_("OK"));
+          gtk_widget_add_css_class (button, "suggested-action");
+        }
+      else
+        button = gtk_button_new_with_label (key);
+
+      gtk_widget_add_css_class (button, "steady-touch");
+      gtk_widget_add_css_class (button, "steady-kiosk-key");
+      g_object_set_data_full (G_OBJECT (button), "steady-pin-key", g_strdup (key), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_pin_key_clicked), self);
+      gtk_grid_attach (GTK_GRID (grid), button, i % 3, i / 3, 1, 1);
+    }
+  gtk_box_append (GTK_BOX (card), grid);
+  gtk_widget_set_halign (cancel, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (card), cancel);
+  gtk_box_append (GTK_BOX (backdrop), card);
+  gtk_widget_set_visible (backdrop, FALSE);
+
+  return backdrop;
+}
+
+/* The figure and the watch-along, on one clock */
+
+static void
+steady_kiosk_window_update_attract (SteadyKioskWindow *self,
+                                    gint64             now)
+{
+  GListModel *drills = steady_program_get_drills (self->program);
+  guint n = g_list_model_get_n_items (drills);
+  g_autoptr(SteadyDrill) drill = NULL;
+  SteadyMotionState state;
+  double t = MAX (0, now - self->attract_start) / (double) G_USEC_PER_SEC;
+  guint index;
+
+  if (n == 0)
+    return;
+
+  index = (guint) (t / ATTRACT_SECONDS_PER_DRILL) % n;
+  drill = g_list_model_get_item (drills, index);
+  steady_motion_demo_state (steady_drill_get_motion (drill), t, &state);
+  steady_kiosk_figure_set_motion (self->attract_figure, drill, &state);
+  if (g_strcmp0 (gtk_label_get_label (self->attract_drill_label), steady_drill_get_title (drill)) != 0)
+    gtk_label_set_label (self->attract_drill_label, steady_drill_get_title (drill));
+}
+
+static void
+set_label_if_changed (GtkLabel   *label,
+                      const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
+    gtk_label_set_label (label, text);
+}
+
+static void
+steady_kiosk_window_update_drill (SteadyKioskWindow *self,
+                                  gint64             now)
+{
+  SteadyMoment moment;
+  g_autofree char *hold = NULL;
+
+  if (self->timeline == NULL)
+    return;
+
+  /* One clock: while the cues play, the figure follows the sound. */
+  if (self->cues != NULL && steady_cue_engine_get_playing (self->cues))
+    self->drill_t = steady_cue_engine_get_position (self->cues);
+  else
+    self->drill_t = MAX (0, now - self->drill_start) / (double) G_USEC_PER_SEC;
+  steady_timeline_get_moment (self->timeline, self->drill_t, &moment);
+  steady_kiosk_figure_set_motion (self->drill_figure, steady_timeline_get_drill (self->timeline),
+                                  &moment.motion);
+  set_label_if_changed (self->drill_counter, moment.counter);
+  set_label_if_changed (self->drill_phase, moment.label);
+  if (moment.hold_left > 0)
+    hold = g_strdup_printf ("%.0f", ceil (moment.hold_left));
+  else if (moment.breath == STEADY_BREATH_IN)
+    hold = g_strdup (_("Breathe in"));
+  else if (moment.breath == STEADY_BREATH_OUT)
+    hold = g_strdup (_("Breathe out"));
+  set_label_if_changed (self->drill_hold, hold != NULL ? hold : "");
+  set_label_if_changed (self->drill_caption, moment.caption != NULL ? moment.caption : "");
+}
+
+static void
+steady_kiosk_window_update_motion (SteadyKioskWindow *self,
+                                   gint64             now)
+{
+  switch (steady_kiosk_get_view (self->kiosk))
+    {
+    case STEADY_KIOSK_VIEW_ATTRACT:
+      steady_kiosk_window_update_attract (self, now);
+      break;
+    case STEADY_KIOSK_VIEW_DRILL:
+      steady_kiosk_window_update_drill (self, now);
+      break;
+    case STEADY_KIOSK_VIEW_DECK:
+    case STEADY_KIOSK_VIEW_HOME:
+    default:
+      break;
+    }
+}
+
+static void
+steady_kiosk_window_update_warning (SteadyKioskWindow *self,
+                                    gint64             now)
+{
+  gboolean warn = steady_kiosk_get_state (self->kiosk) == STEADY_KIOSK_STATE_WARNING;
+
+  if (warn)
+    {
+      guint left = steady_kiosk_get_warning_left (self->kiosk, now);
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "Starting over in %u second",
+                                                            "Starting over in %u seconds", left),
+                                               left);
+
+      set_label_if_changed (self->warning_count, text);
+    }
+  gtk_widget_set_visible (self->warning, warn);
+}
+
+static gboolean
+on_tick (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  SteadyKioskWindow *self = STEADY_KIOSK_WINDOW (widget);
+
+  steady_kiosk_window_update_motion (self, gdk_frame_clock_get_frame_time (clock));
+  return G_SOURCE_CONTINUE;
+}
+
+/* Something moves on the attract loop and the drill page only; elsewhere
+ * no tick callback runs, so a still screen does not wake up. */
+static void
+steady_kiosk_window_update_ticking (SteadyKioskWindow *self)
+{
+  SteadyKioskView view = steady_kiosk_get_view (self->kiosk);
+  gboolean moving = !self->manual_clock
+                    && (view == STEADY_KIOSK_VIEW_ATTRACT || view == STEADY_KIOSK_VIEW_DRILL);
+
+  if (moving && self->tick_id == 0)
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
+  else if (!moving && self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
+}
+
+static gboolean
+on_deadline (gpointer user_data)
+{
+  SteadyKioskWindow *self = user_data;
+
+  self->deadline_id = 0;
+  steady_kiosk_tick (self->kiosk, now_us (self));
+  steady_kiosk_window_update_warning (self, now_us (self));
+  steady_kiosk_window_schedule (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* One timeout, to the kiosk's next deadline (none on the attract loop). */
+static void
+steady_kiosk_window_schedule (SteadyKioskWindow *self)
+{
+  gint64 deadline = steady_kiosk_get_next_deadline (self->kiosk);
+
+  g_clear_handle_id (&self->deadline_id, g_source_remove);
+  if (self->manual_clock || deadline < 0)
+    return;
+
+  self->deadline_id = g_timeout_add (MAX (0, deadline - now_us (self)) / 1000 + 1,
+                                     on_deadline, self);
+}
+
+/* The visitor's way through */
+
+static void
+steady_kiosk_window_load_drill (SteadyKioskWindow *self,
+                                guint              index,
+                                gint64             now)
+{
+  GListModel *drills = steady_program_get_drills (self->program);
+  guint n = g_list_model_get_n_items (drills);
+  g_autoptr(SteadyDrill) drill = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *numbers = NULL;
+
+  drop_timeline (self);
+  if (index >= n)
+    return;
+
+  drill = g_list_model_get_item (drills, index);
+  /* The drill's own numbers: a kiosk changes nothing. */
+  self->timeline = steady_timeline_new (drill, NULL, &error);
+  if (self->timeline == NULL)
+    {
+      g_warning ("kiosk: cannot play drill “%s”: %s", steady_drill_get_id (drill), error->message);
+      return;
+    }
+  n_live_timelines++;
+  self->loaded_drill = (int) index;
+  g_object_weak_ref (G_OBJECT (self->timeline), timeline_finalized, NULL);
+
+  self->drill_start = now;
+  if (self->cues != NULL && !self->manual_clock)
+    {
+      const SteadyCue *cues;
+      guint n_cues;
+
+      cues = steady_timeline_get_cues (self->timeline, &n_cues);
+      /* No sound (no device, a missing plugin) never stops the drill: it
+       * goes on silently, with its captions. */
+      if (steady_cue_engine_load (self->cues, cues, n_cues,
+                                  steady_timeline_get_total (self->timeline), &error))
+        steady_cue_engine_play (self->cues);
+      else
+        g_debug ("kiosk: no sound: %s", error->message);
+    }
+  numbers = steady_drill_numbers_format (drill);
+  gtk_label_set_label (self->drill_title, steady_drill_get_title (drill));
+  gtk_label_set_label (self->drill_numbers, numbers);
+  gtk_button_set_label (self->drill_next, index + 1 < n ? _("Next drill") : _("Do this at home"));
+  steady_kiosk_window_update_drill (self, now);
+}
+
+static void
+on_view_changed (SteadyKioskWindow *self)
+{
+  gint64 now = now_us (self);
+
+  switch (steady_kiosk_get_view (self->kiosk))
+    {
+    case STEADY_KIOSK_VIEW_ATTRACT:
+      drop_timeline (self);
+      self->attract_start = now;
+      steady_kiosk_window_update_attract (self, now);
+      gtk_stack_set_visible_child_name (self->stack, "attract");
+      break;
+    case STEADY_KIOSK_VIEW_DECK:
+      drop_timeline (self);
+      gtk_stack_set_visible_child_name (self->stack, "deck");
+      break;
+    case STEADY_KIOSK_VIEW_DRILL:
+      if (self->timeline == NULL || self->loaded_drill != (int) steady_kiosk_get_drill (self->kiosk))
+        steady_kiosk_window_load_drill (self, steady_kiosk_get_drill (self->kiosk), now);
+      gtk_stack_set_visible_child_name (self->stack, "drill");
+      break;
+    case STEADY_KIOSK_VIEW_HOME:
+    default:
+      drop_timeline (self);
+      gtk_stack_set_visible_child_name (self->stack, "home");
+      break;
+    }
+  steady_kiosk_window_update_ticking (self);
+}
+
+static void
+on_card_changed (SteadyKioskWindow *self)
+{
+  guint card = steady_kiosk_get_card (self->kiosk);
+
+  if (steady_deck_get_position (self->deck) != card)
+    steady_deck_go_to (self->deck, card, !self->manual_clock);
+}
+
+static void
+on_drill_changed (SteadyKioskWindow *self)
+{
+  if (steady_kiosk_get_view (self->kiosk) == STEADY_KIOSK_VIEW_DRILL
+      && self->loaded_drill != (int) steady_kiosk_get_drill (self->kiosk))
+    steady_kiosk_window_load_drill (self, steady_kiosk_get_drill (self->kiosk), now_us (self));
+}
+
+static void
+hide_pin_pad (SteadyKioskWindow *self)
+{
+  g_string_truncate (self->pin, 0);
+  self->pin_failures = 0;
+  gtk_label_set_label (self->pin_dots, "");
+  gtk_label_set_label (self->pin_message, "");
+  gtk_widget_set_visible (self->pin_pad, FALSE);
+}
+
+/* The kiosk forgets the visitor: deck position, a half-watched drill, a
+ * half-typed PIN. The kiosk changes no settings, so there are none to
+ * restore, and it writes nothing anywhere. */
+static void
+on_reset (SteadyKioskWindow *self)
+{
+  drop_timeline (self);
+  steady_deck_go_to (self->deck, 0, FALSE);
+  hide_pin_pad (self);
+  gtk_widget_set_visible (self->warning, FALSE);
+}
+
+static void
+on_state_changed (SteadyKioskWindow *self)
+{
+  steady_kiosk_window_update_warning (self, now_us (self));
+}
+
+static void
+on_deck_position (SteadyKioskWindow *self)
+{
+  guint position = steady_deck_get_position (self->deck);
+
+  /* A swipe moved the deck: that is the visitor moving on. */
+  if (steady_kiosk_get_view (self->kiosk) == STEADY_KIOSK_VIEW_DECK
+      && steady_kiosk_get_card (self->kiosk) != position)
+    steady_kiosk_show_deck (self->kiosk, position, now_us (self));
+}
+
+/* Input */
+
+void
+steady_kiosk_window_touch (SteadyKioskWindow *self,
+                           double             x,
+                           double             y)
+{
+  gint64 now;
+
+  g_return_if_fail (STEADY_IS_KIOSK_WINDOW (self));
+
+  now = now_us (self);
+  if (steady_kiosk_staff_tap (self->kiosk, x, y, now) && self->pin_hash[0] != '\0')
+    {
+      hide_pin_pad (self);
+      gtk_widget_set_visible (self->pin_pad, TRUE);
+    }
+  steady_kiosk_input (self->kiosk, now);
+  steady_kiosk_window_update_warning (self, now);
+  steady_kiosk_window_schedule (self);
+}
+
+static void
+on_pressed (GtkGestureClick   *gesture,
+            int                n_press,
+            double             x,
+            double             y,
+            SteadyKioskWindow *self)
+{
+  steady_kiosk_window_touch (self, x, y);
+}
+
+static gboolean
+on_key (GtkEventControllerKey *controller,
+        guint                  keyval,
+        guint                  keycode,
+        GdkModifierType        state,
+        SteadyKioskWindow     *self)
+{
+  steady_kiosk_input (self->kiosk, now_us (self));
+  steady_kiosk_window_update_warning (self, now_us (self));
+  steady_kiosk_window_schedule (self);
+  return GDK_EVENT_PROPAGATE;
+}
+
+static gboolean
+on_scroll (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           SteadyKioskWindow        *self)
+{
+  steady_kiosk_input (self->kiosk, now_us (self));
+  steady_kiosk_window_schedule (self);
+  return GDK_EVENT_PROPAGATE;
+}
+
+void
+steady_kiosk_window_press_pin_key (SteadyKioskWindow *self,
+                                   char               key)
+{
+  g_return_if_fail (STEADY_IS_KIOSK_WINDOW (self));
+
+  if (!gtk_widget_get_visible (self->pin_pad))
+    return;
+
+  if (key >= '0' && key <= '9' && self->pin->len < STEADY_KIOSK_PIN_MAX_DIGITS)
+    g_string_append_c (self->pin, key);
+  else if (key == 'b' && self->pin->len > 0)
+    g_string_truncate (self->pin, self->pin->len - 1);
+  else if (key == 'k')
+    {
+      if (steady_kiosk_pin_check (self->pin->str, self->pin_hash))
+        {
+          GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+          g_string_truncate (self->pin, 0);
+          self->staff_leaving = TRUE;
+          gtk_window_destroy (GTK_WINDOW (self));
+          if (app != NULL)
+            g_application_quit (G_APPLICATION (app));
+          return;
+        }
+      g_string_truncate (self->pin, 0);
+      if (++self->pin_failures >= PIN_MAX_FAILURES)
+        {
+          hide_pin_pad (self);
+          return;
+        }
+      gtk_label_set_label (self->pin_message, _("Wrong PIN"));
+    }
+
+  {
+    g_autoptr(GString) dots = g_string_new (NULL);
+
+    for (gsize i = 0; i < self->pin->len; i++)
+      g_string_append (dots, "●");
+    gtk_label_set_label (self->pin_dots, dots->str);
+  }
+}
+
+/* Actions: only the ones a visitor needs. No quit, close, preferences,
+ * about or links exist in this window. */
+
+static void
+deck_go (SteadyKioskWindow *self,
+         int                position)
+{
+  guint n = steady_deck_get_n_cards (self->deck);
+
+  if (position < 0)
+    position = 0;
+  if ((guint) position >= n)
+    steady_kiosk_show_drill (self->kiosk, 0, now_us (self));
+  else
+    steady_kiosk_show_deck (self->kiosk, position, now_us (self));
+  steady_kiosk_window_schedule (self);
+}
+
+static void
+action_deck (GtkWidget  *widget,
+             const char *name,
+             GVariant   *parameter)
+{
+  SteadyKioskWindow *self = STEADY_KIOSK_WINDOW (widget);
+  int position = steady_deck_get_position (self->deck);
+  int n = steady_deck_get_n_cards (self->deck);
+
+  if (g_str_equal (name, "win.next"))
+    deck_go (self, position + 1);
+  else if (g_str_equal (name, "win.previous"))
+    deck_go (self, position - 1);
+  else if (g_str_equal (name, "win.first"))
+    deck_go (self, 0);
+  else if (g_str_equal (name, "win.last"))
+    deck_go (self, MAX (n - 1, 0));
+  else if (g_str_equal (name, "win.show-drills"))
+    deck_go (self, n);
+}
+
+static void
+action_kiosk (GtkWidget  *widget,
+              const char *name,
+              GVariant   *parameter)
+{
+  SteadyKioskWindow *self = STEADY_KIOSK_WINDOW (widget);
+  guint n_drills = g_list_model_get_n_items (steady_program_get_drills (self->program));
+  gint64 now = now_us (self);
+
+  if (g_str_equal (name, "win.kiosk-cards"))
+    steady_kiosk_show_deck (self->kiosk, steady_kiosk_get_card (self->kiosk), now);
+  else if (g_str_equal (name, "win.kiosk-next-drill"))
+    {
+      guint next = steady_kiosk_get_drill (self->kiosk) + 1;
+
+      if (next < n_drills)
+        steady_kiosk_show_drill (self->kiosk, next, now);
+      else
+        steady_kiosk_show_home (self->kiosk, now);
+    }
+  else if (g_str_equal (name, "win.kiosk-first-drill"))
+    steady_kiosk_show_drill (self->kiosk, 0, now);
+  else if (g_str_equal (name, "win.kiosk-done"))
+    steady_kiosk_reset (self->kiosk);
+  else if (g_str_equal (name, "win.kiosk-still-here"))
+    steady_kiosk_input (self->kiosk, now);
+  else if (g_str_equal (name, "win.kiosk-pin-cancel"))
+    hide_pin_pad (self);
+
+  steady_kiosk_window_update_warning (self, now);
+  steady_kiosk_window_schedule (self);
+}
+
+static gboolean
+steady_kiosk_window_close_request (GtkWindow *window)
+{
+  SteadyKioskWindow *self = STEADY_KIOSK_WINDOW (window);
+
+  /* Visitors cannot close the kiosk (a stray Alt+F4, a compositor's
+   * close); staff leave through the PIN. */
+  return self->staff_leaving ? GDK_EVENT_PROPAGATE : GDK_EVENT_STOP;
+}
+
+/* Public */
+
+SteadyKiosk *
+steady_kiosk_window_get_kiosk (SteadyKioskWindow *self)
+{
+  g_return_val_if_fail (STEADY_IS_KIOSK_WINDOW (self), NULL);
+  return self->kiosk;
+}
+
+SteadyProgram *
+steady_kiosk_window_get_program (SteadyKioskWindow *self)
+{
+  g_return_val_if_fail (STEADY_IS_KIOSK_WINDOW (self), NULL);
+  return self->program;
+}
+
+const char *
+steady_kiosk_window_get_page_name (SteadyKioskWindow *self)
+{
+  g_return_val_if_fail (STEADY_IS_KIOSK_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+gboolean
+steady_kiosk_window_get_warning_visible (SteadyKioskWindow *self)
+{
+  g_return_val_if_fail (STEADY_IS_KIOSK_WINDOW (self), FALSE);
+  return gtk_widget_get_visible (self->warning);
+}
+
+gboolean
+steady_kiosk_window_get_pin_pad_visible (SteadyKioskWindow *self)
+{
+  g_return_val_if_fail (STEADY_IS_KIOSK_WINDOW (self), FALSE);
+  return gtk_widget_get_visible (self->pin_pad);
+}
+
+double
+steady_kiosk_window_get_drill_time (SteadyKioskWindow *self)
+{
+  g_return_val_if_fail (STEADY_IS_KIOSK_WINDOW (self), 0);
+  return self->timeline != NULL ? self->drill_t : 0;
+}
+
+void
+steady_kiosk_window_use_manual_clock (SteadyKioskWindow *self,
+                                      gint64             now)
+{
+  g_return_if_fail (STEADY_IS_KIOSK_WINDOW (self));
+
+  self->manual_clock = TRUE;
+  self->manual_now = now;
+  self->attract_start = now;
+  self->drill_start = now;
+  steady_kiosk_window_schedule (self);
+  steady_kiosk_window_update_ticking (self);
+}
+
+void
+steady_kiosk_window_advance (SteadyKioskWindow *self,
+                             gint64             now)
+{
+  g_return_if_fail (STEADY_IS_KIOSK_WINDOW (self));
+  g_return_if_fail (self->manual_clock);
+
+  self->manual_now = MAX (self->manual_now, now);
+  steady_kiosk_tick (self->kiosk, self->manual_now);
+  steady_kiosk_window_update_warning (self, self->manual_now);
+  steady_kiosk_window_update_motion (self, self->manual_now);
+}
+
+static guint
+env_seconds (const char *name,
+             guint       fallback)
+{
+  const char *value = g_getenv (name);
+  guint64 n;
+
+  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 1, G_MAXUINT, &n, NULL))
+    return fallback;
+  return (guint) n;
+}
+
+/* The headless end-to-end test has no input devices (cage 0.1.4 has no
+ * virtual keyboard either): STEADY_KIOSK_TEST_TOUCH_AFTER=SECONDS touches
+ * the middle of the screen once, that long after the start. */
+static gboolean
+on_test_touch (gpointer user_data)
+{
+  SteadyKioskWindow *self = user_data;
+
+  self->test_touch_id = 0;
+  steady_kiosk_window_touch (self, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+                             gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+  return G_SOURCE_REMOVE;
+}
+
+static SteadyProgram *
+load_program (GSettings *settings)
+{
+  g_autofree char *path = g_settings_get_string (settings, "program-file");
+  g_autoptr(GError) error = NULL;
+  SteadyProgram *program = NULL;
+
+  if (path[0] != '\0')
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+      program = steady_program_new_from_file (file, &error);
+      /* An unattended screen cannot show a parser error to a visitor: it
+       * falls back to the built-in lesson and says why in the log. */
+      if (program == NULL)
+        {
+          g_warning ("kiosk: %s; showing the built-in program", error->message);
+          g_clear_error (&error);
+        }
+    }
+  if (program == NULL)
+    program = steady_program_new_builtin (&error);
+  if (program == NULL)
+    g_error ("kiosk: the built-in program does not load: %s", error->message);
+
+  return program;
+}
+
+SteadyKioskWindow *
+steady_kiosk_window_new (GtkApplication *application,
+                         SteadyProgram  *program)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  SteadyKioskWindow *self;
+  guint n_cards;
+
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (program == NULL || STEADY_IS_PROGRAM (program), NULL);
+
+  self = g_object_new (STEADY_TYPE_KIOSK_WINDOW, "application", application, NULL);
+  self->program = program != NULL ? g_object_ref (program) : load_program (settings);
+  self->pin_hash = g_settings_get_string (settings, "kiosk-staff-pin-hash");
+  /* Waiting rooms are quiet: sound only when the clinic turned it on. */
+  if (g_settings_get_boolean (settings, "kiosk-sound"))
+    self->cues = steady_cue_engine_new ();
+  steady_kiosk_set_timeouts (self->kiosk,
+                             env_seconds ("STEADY_KIOSK_IDLE_SECONDS",
+                                          g_settings_get_uint (settings, "kiosk-idle-seconds")),
+                             env_seconds ("STEADY_KIOSK_WARNING_SECONDS",
+                                          g_settings_get_uint (settings, "kiosk-warning-seconds")));
+
+  gtk_stack_add_named (self->stack, build_attract (self, settings), "attract");
+  self->deck = STEADY_DECK (steady_deck_new ());
+  steady_deck_set_program (self->deck, self->program);
+  n_cards = steady_deck_get_n_cards (self->deck);
+  for (guint i = 0; i < n_cards; i++)
+    {
+      SteadyCardPage *page = steady_deck_get_card_page (self->deck, i);
+      const char *id = steady_card_get_illustration (steady_card_page_get_card (page));
+
+      if (id != NULL && id[0] != '\0')
+        {
+          GtkWidget *figure = steady_kiosk_figure_new ();
+
+          steady_kiosk_figure_set_illustration (STEADY_KIOSK_FIGURE (figure), id, 0);
+          steady_card_page_set_figure (page, figure);
+        }
+    }
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->deck), "deck");
+  gtk_stack_add_named (self->stack, build_drill (self), "drill");
+  gtk_stack_add_named (self->stack, build_home (self), "home");
+
+  g_signal_connect_swapped (self->deck, "notify::position", G_CALLBACK (on_deck_position), self);
+
+  self->attract_start = now_us (self);
+  on_view_changed (self);
+
+  if (g_getenv ("STEADY_KIOSK_TEST_TOUCH_AFTER") != NULL)
+    self->test_touch_id = g_timeout_add_seconds (env_seconds ("STEADY_KIOSK_TEST_TOUCH_AFTER", 3),
+                                                 on_test_touch, self);
+
+  return self;
+}
+
+static void
+steady_kiosk_window_dispose (GObject *object)
+{
+  SteadyKioskWindow *self = STEADY_KIOSK_WINDOW (object);
+
+  g_clear_handle_id (&self->deadline_id, g_source_remove);
+  g_clear_handle_id (&self->test_touch_id, g_source_remove);
+  if (self->kiosk != NULL)
+    g_signal_handlers_disconnect_by_data (self->kiosk, self);
+  drop_timeline (self);
+  g_clear_object (&self->cues);
+
+  G_OBJECT_CLASS (steady_kiosk_window_parent_class)->dispose (object);
+}
+
+static void
+steady_kiosk_window_finalize (GObject *object)
+{
+  SteadyKioskWindow *self = STEADY_KIOSK_WINDOW (object);
+
+  g_clear_object (&self->kiosk);
+  g_clear_object (&self->program);
+  g_free (self->pin_hash);
+  g_string_free (self->pin, TRUE);
+
+  G_OBJECT_CLASS (steady_kiosk_window_parent_class)->finalize (object);
+}
+
+static void
+steady_kiosk_window_class_init (SteadyKioskWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  static const char *deck_actions[] = { "win.next", "win.previous", "win.first", "win.last", "win.show-drills" };
+  static const char *kiosk_actions[] = { "win.kiosk-cards", "win.kiosk-next-drill", "win.kiosk-first-drill",
+                                         "win.kiosk-done", "win.kiosk-still-here", "win.kiosk-pin-cancel" };
+
+  object_class->dispose = steady_kiosk_window_dispose;
+  object_class->finalize = steady_kiosk_window_finalize;
+  window_class->close_request = steady_kiosk_window_close_request;
+
+  for (guint i = 0; i < G_N_ELEMENTS (deck_actions); i++)
+    gtk_widget_class_install_action (widget_class, deck_actions[i], NULL, action_deck);
+  for (guint i = 0; i < G_N_ELEMENTS (kiosk_actions); i++)
+    gtk_widget_class_install_action (widget_class, kiosk_actions[i], NULL, action_kiosk);
+}
+
+static void
+steady_kiosk_window_load_css (void)
+{
+  static gboolean loaded;
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (loaded || gdk_display_get_default () == NULL)
+    return;
+  loaded = TRUE;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/kiosk.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+steady_kiosk_window_init (SteadyKioskWindow *self)
+{
+  GtkEventController *controller;
+  GtkGesture *click;
+
+  steady_kiosk_window_load_css ();
+
+  self->kiosk = steady_kiosk_new (STEADY_KIOSK_IDLE_SECONDS_DEFAULT,
+                                  STEADY_KIOSK_WARNING_SECONDS_DEFAULT);
+  self->pin = g_string_new (NULL);
+  self->loaded_drill = -1;
+  self->pin_hash = g_strdup ("");
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Steady"));
+  gtk_window_set_decorated (GTK_WINDOW (self), FALSE);
+  gtk_window_set_deletable (GTK_WINDOW (self), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 1920, 1080);
+  gtk_window_fullscreen (GTK_WINDOW (self));
+  gtk_widget_add_css_class (GTK_WIDGET (self), "steady-large");
+  gtk_widget_add_css_class (GTK_WIDGET (self), "steady-kiosk");
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+  /* Each page sized on its own: the tallest must not push the attract
+   * loop's invitation off a smaller screen. */
+  gtk_stack_set_hhomogeneous (self->stack, FALSE);
+  gtk_stack_set_vhomogeneous (self->stack, FALSE);
+  self->overlay = gtk_overlay_new ();
+  gtk_overlay_set_child (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->stack));
+  self->warning = build_warning (self);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->warning);
+  self->pin_pad = build_pin_pad (self);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->pin_pad);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), self->overlay);
+
+  /* Every touch, key and scroll is seen first here, whatever it lands on,
+   * and still goes on to it. */
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "scroll", G_CALLBACK (on_scroll), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  g_signal_connect_swapped (self->kiosk, "reset", G_CALLBACK (on_reset), self);
+  g_signal_connect_swapped (self->kiosk, "notify::view", G_CALLBACK (on_view_changed), self);
+  g_signal_connect_swapped (self->kiosk, "notify::card", G_CALLBACK (on_card_changed), self);
+  g_signal_connect_swapped (self->kiosk, "notify::drill", G_CALLBACK (on_drill_changed), self);
+  g_signal_connect_swapped (self->kiosk, "notify::state", G_CALLBACK (on_state_changed), self);
+}

@@ -1,0 +1,56 @@
+/* steady-kiosk-window.h: Steady as an unattended waiting-room kiosk
+ *
+ * Full screen, touch first, no way out for visitors: the attract loop, the
+ * card deck, the drills in watch-along mode and a "do this at home" card,
+ * with an idle warning and a reset that forgets the visitor (SteadyKiosk).
+ * Staff leave with five taps in the top-left corner and the PIN.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "steady-kiosk.h"
+#include "steady-program.h"
+
+G_BEGIN_DECLS
+
+#define STEADY_TYPE_KIOSK_WINDOW (steady_kiosk_window_get_type ())
+G_DECLARE_FINAL_TYPE (SteadyKioskWindow, steady_kiosk_window, STEADY, KIOSK_WINDOW, AdwApplicationWindow)
+
+/* Reads the kiosk-* settings (and STEADY_KIOSK_IDLE_SECONDS /
+ * STEADY_KIOSK_WARNING_SECONDS from the environment, which win, for tests
+ * and demonstrations). @program NULL: the one program-file names, or the
+ * built-in one. */
+SteadyKioskWindow *steady_kiosk_window_new            (GtkApplication    *application,
+                                                       SteadyProgram     *program);
+SteadyKiosk       *steady_kiosk_window_get_kiosk      (SteadyKioskWindow *self);
+SteadyProgram     *steady_kiosk_window_get_program    (SteadyKioskWindow *self);
+/* "attract", "deck", "drill" or "home". */
+const char        *steady_kiosk_window_get_page_name  (SteadyKioskWindow *self);
+gboolean           steady_kiosk_window_get_warning_visible (SteadyKioskWindow *self);
+gboolean           steady_kiosk_window_get_pin_pad_visible (SteadyKioskWindow *self);
+
+/* For tests and the soak: stop reading the real clock. From then on
+ * nothing moves or times out unless steady_kiosk_window_advance() says the
+ * time is @now_us, and touches happen at that time. */
+void               steady_kiosk_window_use_manual_clock (SteadyKioskWindow *self,
+                                                         gint64             now_us);
+void               steady_kiosk_window_advance        (SteadyKioskWindow *self,
+                                                       gint64             now_us);
+/* A touch at window coordinates (@x, @y), as the window's own gesture
+ * handles a real one (staff corner included). */
+void               steady_kiosk_window_touch          (SteadyKioskWindow *self,
+                                                       double             x,
+                                                       double             y);
+/* The staff keypad: a digit ('0'–'9'), 'b' (backspace) or 'k' (OK). */
+void               steady_kiosk_window_press_pin_key  (SteadyKioskWindow *self,
+                                                       char               key);
+/* The timeline being watched (NULL off the drill page), the time into it. */
+double             steady_kiosk_window_get_drill_time (SteadyKioskWindow *self);
+/* Objects the kiosk made per visit that are still alive (timelines and
+ * figures), for the soak. */
+guint              steady_kiosk_window_get_n_live_objects (void);
+
+G_END_DECLS

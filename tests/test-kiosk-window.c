@@ -1,0 +1,410 @@
+/* test-kiosk-window.c: Steady as a waiting-room kiosk
+ *
+ * Runs under the virtual display of build-aux/dev test. The application
+ * is in kiosk mode (the kiosk-mode setting, as a clinic would lock it);
+ * the window runs on a made-up clock, so nothing here waits for real time.
+ * With STEADY_KIOSK_SHOTS=DIR the visitor-path test also saves each page
+ * as a 1920×1080 PNG there, for people to look at.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "steady-application.h"
+#include "steady-deck.h"
+#include "steady-kiosk-pin.h"
+#include "steady-kiosk-window.h"
+
+#define S(x) ((gint64) ((x) * (double) G_USEC_PER_SEC))
+#define T0 S(5000)
+
+static SteadyApplication *app;
+static char *xdg_dirs[3];
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static SteadyKioskWindow *
+open_kiosk (gint64 now)
+{
+  SteadyKioskWindow *window = steady_kiosk_window_new (GTK_APPLICATION (app), NULL);
+
+  steady_kiosk_window_use_manual_clock (window, now);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+static void
+close_kiosk (SteadyKioskWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+static void
+save_shot (SteadyKioskWindow *window,
+           const char        *name)
+{
+  const char *dir = g_getenv ("STEADY_KIOSK_SHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (GTK_WIDGET (window));
+  int height = gtk_widget_get_height (GTK_WIDGET (window));
+
+  if (dir == NULL)
+    return;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (window));
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+    }
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+test_no_way_out (void)
+{
+  static const char *none[] = { "app.quit", "app.about", "app.shortcuts", "app.preferences",
+                                "win.preferences", "win.about", "win.open", "win.print" };
+  SteadyKioskWindow *window;
+  g_auto(GStrv) quit_accels = NULL;
+  g_auto(GStrv) close_accels = NULL;
+  GList *windows;
+
+  g_assert_true (steady_application_get_kiosk (app));
+
+  /* Launching the kiosk-mode application opens the kiosk window. */
+  g_application_activate (G_APPLICATION (app));
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  g_assert_nonnull (windows);
+  g_assert_true (STEADY_IS_KIOSK_WINDOW (windows->data));
+  window = STEADY_KIOSK_WINDOW (windows->data);
+  steady_kiosk_window_use_manual_clock (window, T0);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* A second launch brings the same window back, not a new one. */
+  g_application_activate (G_APPLICATION (app));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  /* No quit, about, shortcuts or preferences anywhere, and no keys. */
+  g_assert_null (g_action_map_lookup_action (G_ACTION_MAP (app), "quit"));
+  g_assert_null (g_action_map_lookup_action (G_ACTION_MAP (app), "about"));
+  g_assert_null (g_action_map_lookup_action (G_ACTION_MAP (app), "shortcuts"));
+  for (guint i = 0; i < G_N_ELEMENTS (none); i++)
+    g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), none[i], NULL));
+  quit_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+  close_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "window.close");
+  g_assert_cmpuint (g_strv_length (quit_accels), ==, 0);
+  g_assert_cmpuint (g_strv_length (close_accels), ==, 0);
+  for (const char **k = (const char *[]) { "<Control>q", "<Control>w", "<Alt>F4", "Escape", NULL }; *k; k++)
+    {
+      g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), *k);
+
+      g_assert_cmpuint (g_strv_length (actions), ==, 0);
+    }
+
+  /* Full screen, no title bar to close it by. */
+  g_assert_false (gtk_window_get_decorated (GTK_WINDOW (window)));
+  g_assert_false (gtk_window_get_deletable (GTK_WINDOW (window)));
+
+  /* Close requests (Alt+F4, the compositor, window.close) are refused. */
+  gtk_window_close (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.close", NULL);
+  spin ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  /* Five corner taps without a PIN set: no keypad, no way out. */
+  for (int i = 0; i < 5; i++)
+    steady_kiosk_window_touch (window, 10, 10);
+  g_assert_false (steady_kiosk_window_get_pin_pad_visible (window));
+
+  close_kiosk (window);
+}
+
+static void
+next_until (SteadyKioskWindow *window,
+            const char        *page,
+            gint64            *now)
+{
+  for (guint i = 0; i < 50 && g_strcmp0 (steady_kiosk_window_get_page_name (window), page) != 0; i++)
+    {
+      *now += S(2);
+      steady_kiosk_window_advance (window, *now);
+      steady_kiosk_window_touch (window, 900, 500);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.next", NULL);
+    }
+  g_assert_cmpstr (steady_kiosk_window_get_page_name (window), ==, page);
+}
+
+static void
+test_visitor_path (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  SteadyKioskWindow *window;
+  SteadyKiosk *kiosk;
+  gint64 now = T0;
+  guint n_drills;
+
+  g_settings_set_uint (settings, "kiosk-idle-seconds", 30);
+  g_settings_set_uint (settings, "kiosk-warning-seconds", 10);
+  window = open_kiosk (now);
+  kiosk = steady_kiosk_window_get_kiosk (window);
+  n_drills = g_list_model_get_n_items (steady_program_get_drills (steady_kiosk_window_get_program (window)));
+  g_assert_cmpuint (n_drills, ==, 3);
+  g_assert_cmpuint (steady_kiosk_get_idle_seconds (kiosk), ==, 30);
+  g_assert_cmpuint (steady_kiosk_get_warning_seconds (kiosk), ==, 10);
+
+  /* The attract loop waits for ever. */
+  g_assert_cmpstr (steady_kiosk_window_get_page_name (window), ==, "attract");
+  now += S(3);
+  steady_kiosk_window_advance (window, now);
+  save_shot (window, "attract.png");
+  now += S(3600);
+  steady_kiosk_window_advance (window, now);
+  g_assert_cmpstr (steady_kiosk_window_get_page_name (window), ==, "attract");
+
+  /* Touch anywhere: the first card. */
+  steady_kiosk_window_touch (window, 960, 540);
+  g_assert_cmpstr (steady_kiosk_window_get_page_name (window), ==, "deck");
+  save_shot (window, "card-1.png");
+
+  /* Next, next: the cards, then the drills at real pace. */
+  now += S(2);
+  steady_kiosk_window_advance (window, now);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next", NULL);
+  g_assert_cmpuint (steady_kiosk_get_card (kiosk), ==, 1);
+  save_shot (window, "card-2.png");
+  next_until (window, "drill", &now);
+  g_assert_cmpuint (steady_kiosk_get_drill (kiosk), ==, 0);
+  now += S(7.5);
+  steady_kiosk_window_advance (window, now);
+  g_assert_cmpfloat_with_epsilon (steady_kiosk_window_get_drill_time (window), 7.5, 1e-6);
+  save_shot (window, "drill-1.png");
+
+  /* Drills two and three, then the card to take home. */
+  for (guint i = 1; i < n_drills; i++)
+    {
+      now += S(5);
+      steady_kiosk_window_advance (window, now);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.kiosk-next-drill", NULL);
+      g_assert_cmpuint (steady_kiosk_get_drill (kiosk), ==, i);
+      g_assert_cmpfloat (steady_kiosk_window_get_drill_time (window), ==, 0);
+    }
+  now += S(12);
+  steady_kiosk_window_advance (window, now);
+  save_shot (window, "drill-3.png");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.kiosk-next-drill", NULL);
+  g_assert_cmpstr (steady_kiosk_window_get_page_name (window), ==, "home");
+  save_shot (window, "home.png");
+
+  /* Walk away: the warning after the idle time … */
+  now += S(29.9);
+  steady_kiosk_window_advance (window, now);
+  g_assert_false (steady_kiosk_window_get_warning_visible (window));
+  now += S(0.1);
+  steady_kiosk_window_advance (window, now);
+  g_assert_true (steady_kiosk_window_get_warning_visible (window));
+  now += S(2.5);
+  steady_kiosk_window_advance (window, now);
+  save_shot (window, "warning.png");
+
+  /* … "I'm still here" keeps the visit … */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.kiosk-still-here", NULL);
+  g_assert_false (steady_kiosk_window_get_warning_visible (window));
+  g_assert_cmpstr (steady_kiosk_window_get_page_name (window), ==, "home");
+
+  /* … and walking away for good forgets it. */
+  now += S(40);
+  steady_kiosk_window_advance (window, now);
+  g_assert_false (steady_kiosk_window_get_warning_visible (window));
+  g_assert_cmpstr (steady_kiosk_window_get_page_name (window), ==, "attract");
+  g_assert_cmpuint (steady_kiosk_get_n_resets (kiosk), ==, 1);
+
+  /* The next visitor starts at the first card. */
+  steady_kiosk_window_touch (window, 960, 540);
+  g_assert_cmpstr (steady_kiosk_window_get_page_name (window), ==, "deck");
+  g_assert_cmpuint (steady_kiosk_get_card (kiosk), ==, 0);
+
+  close_kiosk (window);
+  g_settings_reset (settings, "kiosk-idle-seconds");
+  g_settings_reset (settings, "kiosk-warning-seconds");
+}
+
+static void
+test_staff_exit (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *hash = steady_kiosk_pin_hash ("4321", NULL);
+  SteadyKioskWindow *window;
+
+  g_settings_set_string (settings, "kiosk-staff-pin-hash", hash);
+  window = open_kiosk (T0);
+  g_signal_connect_swapped (window, "destroy", G_CALLBACK (g_nullify_pointer), &window);
+
+  /* Four taps are not enough; taps elsewhere break the sequence. */
+  for (int i = 0; i < 4; i++)
+    steady_kiosk_window_touch (window, 20, 30);
+  steady_kiosk_window_touch (window, 1000, 30);
+  steady_kiosk_window_touch (window, 20, 30);
+  g_assert_false (steady_kiosk_window_get_pin_pad_visible (window));
+  for (int i = 0; i < 4; i++)
+    steady_kiosk_window_touch (window, 20, 30);
+  g_assert_true (steady_kiosk_window_get_pin_pad_visible (window));
+
+  /* A wrong PIN keeps the kiosk; three close the keypad. */
+  for (const char *k = "1234k"; *k; k++)
+    steady_kiosk_window_press_pin_key (window, *k);
+  g_assert_nonnull (window);
+  g_assert_true (steady_kiosk_window_get_pin_pad_visible (window));
+  for (const char *k = "9999k9999k"; *k; k++)
+    steady_kiosk_window_press_pin_key (window, *k);
+  g_assert_false (steady_kiosk_window_get_pin_pad_visible (window));
+
+  /* The keypad is gone after a reset too. */
+  for (int i = 0; i < 5; i++)
+    steady_kiosk_window_touch (window, 20, 30);
+  g_assert_true (steady_kiosk_window_get_pin_pad_visible (window));
+  steady_kiosk_reset (steady_kiosk_window_get_kiosk (window));
+  g_assert_false (steady_kiosk_window_get_pin_pad_visible (window));
+
+  /* The right PIN (with a correction) lets staff out. */
+  for (int i = 0; i < 5; i++)
+    steady_kiosk_window_touch (window, 20, 30);
+  for (const char *k = "4329b1k"; *k; k++)
+    {
+      g_assert_nonnull (window);
+      steady_kiosk_window_press_pin_key (window, *k);
+    }
+  spin ();
+  g_assert_null (window);
+
+  g_settings_reset (settings, "kiosk-staff-pin-hash");
+}
+
+static void
+test_soak_short (void)
+{
+  SteadyKioskWindow *window = open_kiosk (T0);
+  SteadyKiosk *kiosk = steady_kiosk_window_get_kiosk (window);
+  gint64 now = T0;
+  guint live_before = steady_kiosk_window_get_n_live_objects ();
+
+  /* Compressed visitors: start, swipe two cards, watch a drill segment,
+   * walk away, reset. */
+  for (guint cycle = 0; cycle < 300; cycle++)
+    {
+      steady_kiosk_window_touch (window, 900, 500);
+      now += S(4);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.next", NULL);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.next", NULL);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-drills", NULL);
+      now += S(3);
+      steady_kiosk_window_advance (window, now);
+      g_assert_cmpstr (steady_kiosk_window_get_page_name (window), ==, "drill");
+      now += S(steady_kiosk_get_idle_seconds (kiosk) + steady_kiosk_get_warning_seconds (kiosk));
+      steady_kiosk_window_advance (window, now);
+      g_assert_cmpstr (steady_kiosk_window_get_page_name (window), ==, "attract");
+      if (cycle % 50 == 0)
+        spin ();
+    }
+  spin ();
+
+  g_assert_cmpuint (steady_kiosk_get_n_resets (kiosk), ==, 300);
+  g_assert_cmpuint (steady_kiosk_window_get_n_live_objects (), ==, live_before);
+  close_kiosk (window);
+}
+
+static gboolean
+dir_is_empty (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+
+  return dir == NULL || g_dir_read_name (dir) == NULL;
+}
+
+/* Last: after everything above, nothing of any visitor is on disk. */
+static void
+test_nothing_written (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (xdg_dirs); i++)
+    if (!dir_is_empty (xdg_dirs[i]))
+      g_error ("the kiosk wrote into %s", xdg_dirs[i]);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const char *names[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* Fresh, empty home directories of our own, watched to the end. */
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      xdg_dirs[i] = g_dir_make_tmp ("steady-kiosk-XXXXXX", &error);
+      g_assert_no_error (error);
+      g_setenv (names[i], xdg_dirs[i], TRUE);
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  /* The build's translations, for the attract loop's other languages. */
+  if (g_getenv ("G_TEST_BUILDDIR") != NULL)
+    {
+      g_autofree char *po = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
+
+      bindtextdomain (GETTEXT_PACKAGE, po);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+    }
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  /* A clinic's locked setting, as dconf would give it. */
+  settings = g_settings_new (APP_ID);
+  g_settings_set_boolean (settings, "kiosk-mode", TRUE);
+
+  app = steady_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  g_test_add_func ("/kiosk-window/no-way-out", test_no_way_out);
+  g_test_add_func ("/kiosk-window/visitor-path", test_visitor_path);
+  g_test_add_func ("/kiosk-window/staff-exit", test_staff_exit);
+  g_test_add_func ("/kiosk-window/soak-short", test_soak_short);
+  g_test_add_func ("/kiosk-window/nothing-written", test_nothing_written);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_rmdir (xdg_dirs[i]);
+      g_free (xdg_dirs[i]);
+    }
+  return status;
+}
