@@ -525,6 +525,10 @@ steady_kiosk_window_update_warning (SteadyKioskWindow *self,
 
       set_label_if_changed (self->warning_count, text);
     }
+  /* Said once per warning, for whoever keeps the kiosk's log (and for the
+   * end-to-end test under cage, which cannot always catch it on screen). */
+  if (warn && !gtk_widget_get_visible (self->warning))
+    g_debug ("kiosk: idle warning shown");
   gtk_widget_set_visible (self->warning, warn);
 }
 
