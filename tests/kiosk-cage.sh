@@ -32,6 +32,14 @@ chmod 755 "$tmp"
 mkdir -p "$tmp/runtime" "$tmp/data" "$tmp/config" "$tmp/cache" "$tmp/shots"
 chown -R "$user" "$tmp/runtime" "$tmp/data" "$tmp/config" "$tmp/cache" "$tmp/shots"
 chmod 700 "$tmp/runtime"
+# The build may sit where the test user cannot reach it (a clone under
+# /root is 0700): give it its own copy of the program and the schemas. The
+# program carries its resources, so nothing else is needed.
+cp "$steady" "$tmp/steady" && mkdir -p "$tmp/schemas" && cp "$schemas"/gschemas.compiled "$tmp/schemas"/ \
+  || { echo "1..0 # SKIP cannot copy $steady and its schemas"; exit 77; }
+chmod 755 "$tmp/steady" "$tmp/schemas"
+steady="$tmp/steady"
+schemas="$tmp/schemas"
 cage_pid=
 cleanup () {
   if [ -n "$shots" ]; then
