@@ -1045,6 +1045,7 @@ steady_kiosk_window_new (GtkApplication *application,
 
   self = g_object_new (STEADY_TYPE_KIOSK_WINDOW, "application", application, NULL);
   self->program = program != NULL ? g_object_ref (program) : load_program (settings);
+  g_free (self->pin_hash);
   self->pin_hash = g_settings_get_string (settings, "kiosk-staff-pin-hash");
   /* Waiting rooms are quiet: sound only when the clinic turned it on. */
   if (g_settings_get_boolean (settings, "kiosk-sound"))
