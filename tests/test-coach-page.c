@@ -658,10 +658,10 @@ test_flow_stop_card (void)
   g_autoptr(SteadySession) session = NULL;
   g_autoptr(GArray) checkins = NULL;
 
+  set_animations (FALSE);  /* the screenshot shows the check-in, not a slide */
   go_to (page, START + steady_timeline_get_total (timeline) + 1.0);
   g_assert_cmpint (steady_coach_page_get_state (page), ==, STEADY_COACH_STATE_DONE);
 
-  set_animations (FALSE);
   answer_checkin (window, STEADY_CHECKIN_AFTER, 2, 8);
   save_screenshot (window, "flow-checkin-after");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (steady_window_get_checkin_view (window)),
