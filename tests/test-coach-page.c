@@ -18,6 +18,7 @@
 
 #include "steady-application.h"
 #include "steady-coach-page.h"
+#include "steady-journal.h"
 #include "steady-window.h"
 
 static SteadyApplication *app;
@@ -111,6 +112,10 @@ start_drill (SteadyWindow *window,
   set_animations (FALSE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-drill", "s", id));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-drill", "s", id));
+  /* On the desktop, a check-in comes first; skipping it starts the drill. */
+  g_assert_cmpstr (steady_window_get_page_name (window), ==, "checkin");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (steady_window_get_checkin_view (window)),
+                                             "checkin.skip", NULL));
   set_animations (TRUE);
   g_assert_cmpstr (steady_window_get_page_name (window), ==, "coach");
   g_assert_cmpint (steady_coach_page_get_state (page), ==, STEADY_COACH_STATE_RUNNING);
@@ -333,10 +338,14 @@ test_skip_back_stop (void)
   g_assert_cmpfloat_with_epsilon (steady_coach_page_get_time (page), 15.0, 1e-9);
   g_assert_cmpstr (steady_coach_page_get_counter_text (page), ==, "Rep 2 of 15");
 
-  /* Escape stops cleanly and returns to the drill's page. */
+  /* Escape stops cleanly; after the check-in (skipped here) the drill's
+   * page is back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "coach.stop", NULL));
   g_assert_cmpint (steady_coach_page_get_state (page), ==, STEADY_COACH_STATE_READY);
   g_assert_false (steady_coach_page_is_ticking (page));
+  g_assert_cmpstr (steady_window_get_page_name (window), ==, "checkin");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (steady_window_get_checkin_view (window)),
+                                             "checkin.skip", NULL));
   g_assert_cmpstr (steady_window_get_page_name (window), ==, "drill");
 
   close_window (window);
@@ -357,6 +366,11 @@ test_done (void)
   g_assert_cmpint (steady_coach_page_get_state (page), ==, STEADY_COACH_STATE_DONE);
   g_assert_false (steady_coach_page_is_ticking (page));
   g_assert_cmpstr (steady_coach_page_get_announcement (page), ==, "Done. Well done.");
+  /* The check-in after it (skipped here), then the coach's Done. */
+  g_assert_cmpstr (steady_window_get_page_name (window), ==, "checkin");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (steady_window_get_checkin_view (window)),
+                                             "checkin.skip", NULL));
+  g_assert_cmpstr (steady_window_get_page_name (window), ==, "coach");
   set_dark (FALSE);
   save_screenshot (window, "coach-done");
   set_animations (TRUE);
@@ -513,6 +527,200 @@ test_screenshots (void)
   }
 }
 
+/* The session flow: check-ins and the journal --------------------------- */
+
+/* The journal the application keeps, opened on its own (same path). */
+static SteadyJournal *
+open_journal (void)
+{
+  g_autofree char *path = steady_journal_get_default_path ();
+  g_autoptr(GError) error = NULL;
+  SteadyJournal *journal;
+
+  journal = steady_journal_open (path, STEADY_JOURNAL_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  return journal;
+}
+
+/* The last session kept, and its check-ins. */
+static SteadySession *
+last_session (GArray **checkins_out)
+{
+  g_autoptr(SteadyJournal) journal = open_journal ();
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  SteadySession *session;
+
+  sessions = steady_journal_list_sessions (journal, 0, G_MAXINT64, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sessions->len, >, 0);
+  session = g_ptr_array_steal_index (sessions, sessions->len - 1);
+
+  all = steady_journal_list_checkins (journal, 0, G_MAXINT64, &error);
+  g_assert_no_error (error);
+  *checkins_out = g_array_new (FALSE, FALSE, sizeof (SteadyCheckin));
+  for (guint i = 0; i < all->len; i++)
+    if (g_array_index (all, SteadyCheckin, i).session_id == session->id)
+      g_array_append_val (*checkins_out, g_array_index (all, SteadyCheckin, i));
+
+  return session;
+}
+
+static void
+answer_checkin (SteadyWindow        *window,
+                SteadyCheckinMoment  moment,
+                int                  pop_urge,
+                int                  pain)
+{
+  SteadyCheckinView *view = steady_window_get_checkin_view (window);
+  SteadyCheckin checkin;
+
+  g_assert_cmpstr (steady_window_get_page_name (window), ==, "checkin");
+  g_assert_cmpint (steady_checkin_view_get_moment (view), ==, moment);
+  steady_checkin_init (&checkin, moment);
+  checkin.pop_urge = pop_urge;
+  checkin.pain = pain;
+  checkin.popped = 0;
+  checkin.painful = 0;
+  steady_checkin_view_set_checkin (view, &checkin);
+}
+
+/* Start → before check-in → coaching (2 reps done, one skipped, one more
+ * done) → stop → after check-in → the drill's page; the journal has it. */
+static void
+test_flow_journal (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  SteadyWindow *window = open_window (1000, 720);
+  SteadyCoachPage *page = steady_window_get_coach_page (window);
+  g_autoptr(SteadySession) session = NULL;
+  g_autoptr(GArray) checkins = NULL;
+
+  g_settings_set_enum (settings, "sound-mode", STEADY_CUE_SOUND_SILENT);
+  fake_now = START;
+  steady_coach_page_set_now_func (page, test_now, NULL);
+  set_animations (FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-drill", "s", "clamshell"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-drill", "s", "clamshell"));
+  g_assert_cmpint (steady_coach_page_get_state (page), ==, STEADY_COACH_STATE_READY);
+  answer_checkin (window, STEADY_CHECKIN_BEFORE, 6, 2);
+  save_screenshot (window, "flow-checkin-before");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (steady_window_get_checkin_view (window)),
+                                             "checkin.submit", NULL));
+  g_assert_cmpstr (steady_window_get_page_name (window), ==, "coach");
+  g_assert_cmpint (steady_coach_page_get_state (page), ==, STEADY_COACH_STATE_RUNNING);
+
+  /* Reps 1 and 2 end at 15 and 25 s; rep 3 is skipped (to rep 4 at 35 s),
+   * and rep 4 ends at 45 s. */
+  go_to (page, START + 26.0);
+  g_assert_cmpstr (steady_coach_page_get_counter_text (page), ==, "Rep 3 of 15");
+  gtk_widget_activate_action (GTK_WIDGET (page), "coach.skip", NULL);
+  g_assert_cmpfloat_with_epsilon (steady_coach_page_get_time (page), 35.0, 1e-9);
+  go_to (page, START + 36.5);
+  g_assert_cmpstr (steady_coach_page_get_counter_text (page), ==, "Rep 5 of 15");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "coach.stop", NULL));
+
+  answer_checkin (window, STEADY_CHECKIN_AFTER, 3, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (steady_window_get_checkin_view (window)),
+                                             "checkin.submit", NULL));
+  g_assert_cmpstr (steady_window_get_page_name (window), ==, "drill");
+  set_animations (TRUE);
+
+  session = last_session (&checkins);
+  g_assert_cmpstr (session->program_id, ==, "hip-stability");
+  g_assert_cmpstr (session->drill_id, ==, "clamshell");
+  g_assert_cmpint (session->sides, ==, STEADY_SIDE_BOTH);
+  g_assert_cmpuint (session->reps_planned, ==, 30);
+  g_assert_cmpuint (session->reps_done, ==, 3);
+  g_assert_cmpuint (session->circles_planned, ==, 0);
+  g_assert_cmpuint (session->holds_planned, ==, 0);
+  g_assert_cmpint (session->outcome, ==, STEADY_SESSION_STOPPED);
+  g_assert_cmpstr (session->reason, ==, "patient");
+  g_assert_cmpuint (checkins->len, ==, 2);
+  g_assert_cmpint (g_array_index (checkins, SteadyCheckin, 0).moment, ==, STEADY_CHECKIN_BEFORE);
+  g_assert_cmpint (g_array_index (checkins, SteadyCheckin, 0).pop_urge, ==, 6);
+  g_assert_cmpint (g_array_index (checkins, SteadyCheckin, 0).pain, ==, 2);
+  g_assert_cmpint (g_array_index (checkins, SteadyCheckin, 1).moment, ==, STEADY_CHECKIN_AFTER);
+  g_assert_cmpint (g_array_index (checkins, SteadyCheckin, 1).pain, ==, 3);
+
+  close_window (window);
+}
+
+/* A finished drill and pain 8 after it: the stop card, and the session is
+ * kept as stopped by the rule. */
+static void
+test_flow_stop_card (void)
+{
+  SteadyWindow *window = open_window (1000, 720);
+  SteadyCoachPage *page = start_drill (window, "quadruped-knee-circles");
+  SteadyTimeline *timeline = steady_coach_page_get_timeline (page);
+  g_autoptr(SteadySession) session = NULL;
+  g_autoptr(GArray) checkins = NULL;
+
+  set_animations (FALSE);  /* the screenshot shows the check-in, not a slide */
+  go_to (page, START + steady_timeline_get_total (timeline) + 1.0);
+  g_assert_cmpint (steady_coach_page_get_state (page), ==, STEADY_COACH_STATE_DONE);
+
+  answer_checkin (window, STEADY_CHECKIN_AFTER, 2, 8);
+  save_screenshot (window, "flow-checkin-after");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (steady_window_get_checkin_view (window)),
+                                             "checkin.submit", NULL));
+  g_assert_cmpstr (steady_window_get_page_name (window), ==, "stop");
+  g_assert_cmpint (steady_stop_card_get_reason (steady_window_get_stop_card (window)), ==,
+                   STEADY_STOP_PAIN_HIGH);
+  save_screenshot (window, "flow-stop-card");
+  set_animations (TRUE);
+
+  session = last_session (&checkins);
+  g_assert_cmpstr (session->drill_id, ==, "quadruped-knee-circles");
+  g_assert_cmpuint (session->circles_planned, >, 0);
+  g_assert_cmpuint (session->circles_done, ==, session->circles_planned);
+  g_assert_cmpuint (session->reps_done, ==, 0);
+  g_assert_cmpint (session->outcome, ==, STEADY_SESSION_STOPPED);
+  g_assert_cmpstr (session->reason, ==, "pain-high");
+  /* The before check-in was skipped: only the one after is kept. */
+  g_assert_cmpuint (checkins->len, ==, 1);
+  g_assert_cmpint (g_array_index (checkins, SteadyCheckin, 0).pain, ==, 8);
+
+  /* "I Understand" goes back to the drill. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (steady_window_get_stop_card (window)),
+                                             "stop-card.done", NULL));
+  g_assert_cmpstr (steady_window_get_page_name (window), ==, "drill");
+
+  close_window (window);
+}
+
+/* A finished drill with nothing wrong is kept as finished, every hold
+ * done. */
+static void
+test_flow_finished (void)
+{
+  SteadyWindow *window = open_window (1000, 720);
+  SteadyCoachPage *page = start_drill (window, "supine-knee-rotation");
+  SteadyTimeline *timeline = steady_coach_page_get_timeline (page);
+  g_autoptr(SteadySession) session = NULL;
+  g_autoptr(GArray) checkins = NULL;
+
+  go_to (page, START + steady_timeline_get_total (timeline) + 1.0);
+  answer_checkin (window, STEADY_CHECKIN_AFTER, 1, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (steady_window_get_checkin_view (window)),
+                                             "checkin.submit", NULL));
+  g_assert_cmpstr (steady_window_get_page_name (window), ==, "coach");
+  g_assert_cmpint (steady_coach_page_get_state (page), ==, STEADY_COACH_STATE_DONE);
+
+  session = last_session (&checkins);
+  g_assert_cmpstr (session->drill_id, ==, "supine-knee-rotation");
+  g_assert_cmpuint (session->holds_planned, >, 0);
+  g_assert_cmpuint (session->holds_done, ==, session->holds_planned);
+  g_assert_cmpfloat (session->hold_seconds, >, 0.0);
+  g_assert_cmpint (session->outcome, ==, STEADY_SESSION_FINISHED);
+  g_assert_null (session->reason);
+  g_assert_cmpuint (checkins->len, ==, 1);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -538,6 +746,9 @@ main (int   argc,
   g_test_add_func ("/coach-page/skip-back-stop", test_skip_back_stop);
   g_test_add_func ("/coach-page/done", test_done);
   g_test_add_func ("/coach-page/frame-clock", test_frame_clock);
+  g_test_add_func ("/coach-page/flow/journal", test_flow_journal);
+  g_test_add_func ("/coach-page/flow/stop-card", test_flow_stop_card);
+  g_test_add_func ("/coach-page/flow/finished", test_flow_finished);
   g_test_add_data_func ("/coach-page/sound/tones", GINT_TO_POINTER (STEADY_CUE_SOUND_TONES),
                         test_sound_follows_pipeline);
   g_test_add_data_func ("/coach-page/sound/voice", GINT_TO_POINTER (STEADY_CUE_SOUND_VOICE),

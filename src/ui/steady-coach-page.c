@@ -12,6 +12,7 @@
 #include "steady-coach-page.h"
 #include "steady-cue-engine.h"
 #include "steady-figure-view.h"
+#include "steady-journal.h"
 #include "steady-session-clock.h"
 
 struct _SteadyCoachPage
@@ -35,6 +36,7 @@ struct _SteadyCoachPage
   gpointer               now_data;
 
   double                 t;
+  double                 counted_t;    /* units ending up to here were told */
   guint                  segment;      /* G_MAXUINT: nothing shown yet */
   SteadyPhase            phase;
   char                  *notice;
@@ -66,6 +68,7 @@ G_DEFINE_FINAL_TYPE (SteadyCoachPage, steady_coach_page, GTK_TYPE_WIDGET)
 enum {
   SIGNAL_STOPPED,
   SIGNAL_FINISHED,
+  SIGNAL_UNIT_DONE,
   N_SIGNALS
 };
 
@@ -414,6 +417,69 @@ stop_sound (SteadyCoachPage *self)
   self->follows_audio = FALSE;
 }
 
+/* Units done ------------------------------------------------------------ */
+
+/* When segment @i is the last of a rep, circle or hold: TRUE, with what it
+ * was and the seconds held in it. */
+static gboolean
+unit_ends_at (const SteadySegment *segments,
+              guint                n_segments,
+              guint                i,
+              SteadyProgressKind  *kind,
+              double              *held)
+{
+  guint first = i;
+
+  if (segments[i].rep == 0
+      || (i + 1 < n_segments && segments[i + 1].rep != 0 && !segments[i + 1].rep_start))
+    return FALSE;
+
+  while (first > 0 && !segments[first].rep_start && segments[first - 1].rep != 0)
+    first--;
+
+  *kind = STEADY_PROGRESS_REP;
+  *held = 0.0;
+  for (guint j = first; j <= i; j++)
+    {
+      if (segments[j].phase == STEADY_PHASE_CIRCLE)
+        *kind = STEADY_PROGRESS_CIRCLE;
+      else if (segments[j].phase == STEADY_PHASE_DRIFT && *kind == STEADY_PROGRESS_REP)
+        *kind = STEADY_PROGRESS_HOLD;
+      if (segments[j].phase == STEADY_PHASE_HOLD)
+        *held += segments[j].duration;
+    }
+
+  return TRUE;
+}
+
+/* Emits "unit-done" for every rep, circle or hold whose last segment ended
+ * in (counted_t, t]: time passing the end of a rep is the rep done. */
+static void
+count_units (SteadyCoachPage *self,
+             double           t)
+{
+  const SteadySegment *segments;
+  guint n_segments;
+
+  if (self->timeline == NULL || t <= self->counted_t)
+    return;
+
+  segments = steady_timeline_get_segments (self->timeline, &n_segments);
+  for (guint i = 0; i < n_segments; i++)
+    {
+      double end = segments[i].start + segments[i].duration;
+      SteadyProgressKind kind;
+      double held;
+
+      if (end > self->counted_t && end <= t
+          && unit_ends_at (segments, n_segments, i, &kind, &held))
+        g_signal_emit (self, signals[SIGNAL_UNIT_DONE], 0,
+                       (int) kind, (int) segments[i].side, held);
+    }
+
+  self->counted_t = t;
+}
+
 /* Sessions ---------------------------------------------------------------- */
 
 static void
@@ -435,6 +501,7 @@ prepare (SteadyCoachPage *self)
   self->state = STEADY_COACH_STATE_READY;
   self->segment = G_MAXUINT;
   self->t = 0.0;
+  self->counted_t = 0.0;
 
   if (self->drill != NULL)
     {
@@ -623,6 +690,10 @@ steady_coach_page_class_init (SteadyCoachPageClass *klass)
   signals[SIGNAL_FINISHED] =
     g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_UNIT_DONE] =
+    g_signal_new ("unit-done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                  G_TYPE_INT, G_TYPE_INT, G_TYPE_DOUBLE);
 
   g_type_ensure (STEADY_TYPE_COACH_DIAL);
   g_type_ensure (STEADY_TYPE_FIGURE_VIEW);
@@ -815,7 +886,10 @@ steady_coach_page_skip (SteadyCoachPage *self)
     return;
 
   t = steady_session_clock_get_time (self->clock, session_now (self));
-  seek_to (self, steady_timeline_next_rep_start (self->timeline, t));
+  t = steady_timeline_next_rep_start (self->timeline, t);
+  /* A skipped rep is not done; one gone back to is done again. */
+  self->counted_t = t;
+  seek_to (self, t);
 }
 
 void
@@ -829,7 +903,10 @@ steady_coach_page_back (SteadyCoachPage *self)
     return;
 
   t = steady_session_clock_get_time (self->clock, session_now (self));
-  seek_to (self, steady_timeline_previous_rep_start (self->timeline, t));
+  t = steady_timeline_previous_rep_start (self->timeline, t);
+  /* A skipped rep is not done; one gone back to is done again. */
+  self->counted_t = t;
+  seek_to (self, t);
 }
 
 void
@@ -983,6 +1060,7 @@ void
 steady_coach_page_update (SteadyCoachPage *self)
 {
   double now;
+  double t;
 
   g_return_if_fail (STEADY_IS_COACH_PAGE (self));
 
@@ -991,9 +1069,36 @@ steady_coach_page_update (SteadyCoachPage *self)
     return;
 
   now = session_now (self);
-  show_moment (self, steady_session_clock_get_time (self->clock, now));
+  t = steady_session_clock_get_time (self->clock, now);
+  count_units (self, t);
+  show_moment (self, t);
 
   if (self->state == STEADY_COACH_STATE_RUNNING
       && steady_session_clock_is_finished (self->clock, now))
     steady_coach_page_finish (self);
+}
+
+void
+steady_coach_page_count_units (SteadyCoachPage *self,
+                               guint            counts[3])
+{
+  const SteadySegment *segments;
+  guint n_segments;
+
+  g_return_if_fail (STEADY_IS_COACH_PAGE (self));
+  g_return_if_fail (counts != NULL);
+
+  counts[STEADY_PROGRESS_REP] = counts[STEADY_PROGRESS_CIRCLE] = counts[STEADY_PROGRESS_HOLD] = 0;
+  if (self->timeline == NULL)
+    return;
+
+  segments = steady_timeline_get_segments (self->timeline, &n_segments);
+  for (guint i = 0; i < n_segments; i++)
+    {
+      SteadyProgressKind kind;
+      double held;
+
+      if (unit_ends_at (segments, n_segments, i, &kind, &held))
+        counts[kind]++;
+    }
 }

@@ -11,7 +11,10 @@
  * coach.skip, coach.stop. Space pauses and resumes, Escape stops.
  *
  * Signals: "stopped" — the patient stopped the session (the window goes
- * back); "finished" — the session reached its end (the page shows Done).
+ * back); "finished" — the session reached its end (the page shows Done);
+ * "unit-done" (int SteadyProgressKind, int SteadySide, double seconds held)
+ * — session time passed the end of a rep, circle or hold (one skipped past
+ * is not done).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -95,5 +98,10 @@ void              steady_coach_page_set_now_func        (SteadyCoachPage        
 /* Brings the page to the current time at once (the tick callback does
  * this every frame). */
 void              steady_coach_page_update              (SteadyCoachPage             *self);
+
+/* How many reps, circles and holds the session plans, indexed by
+ * SteadyProgressKind (all 0 without a drill). */
+void              steady_coach_page_count_units         (SteadyCoachPage             *self,
+                                                         guint                        counts[3]);
 
 G_END_DECLS

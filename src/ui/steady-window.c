@@ -7,10 +7,12 @@
 #include <glib/gi18n.h>
 
 #include "steady-bench-hook.h"
+#include "steady-checkin-view.h"
 #include "steady-history-page.h"
 #include "steady-progress.h"
 #include "steady-coach-page.h"
 #include "steady-coach-settings.h"
+#include "steady-stop-card.h"
 #include "steady-window.h"
 
 /* Windows at least this big (a full-screen 1080p kiosk, say) get the
@@ -45,6 +47,15 @@ struct _SteadyWindow
   /* progress (issue 6): made on first use, never in kiosk mode */
   SteadyHistoryPage *history_page;
   AdwToastOverlay   *toast_overlay;
+
+  /* A drill's check-ins and its session in the journal */
+  SteadyCheckinView *checkin_view;
+  SteadyStopCard    *stop_card;
+  gboolean           in_session;     /* from Start until the after check-in */
+  gboolean           coach_finished; /* the drill reached its end */
+  gboolean           have_before;
+  SteadyCheckin      before;
+  gint64             session_id;     /* 0: nothing is being kept */
 };
 
 G_DEFINE_FINAL_TYPE (SteadyWindow, steady_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -121,6 +132,10 @@ steady_window_focus_page (SteadyWindow *self,
     gtk_widget_grab_focus (self->builtin_button);
   else if (g_str_equal (page, "history"))
     steady_history_page_focus (self->history_page);
+  else if (g_str_equal (page, "checkin"))
+    steady_checkin_view_focus (self->checkin_view);
+  else if (g_str_equal (page, "stop"))
+    steady_stop_card_focus (self->stop_card);
   else if (g_str_equal (page, "coach"))
     /* The coach page focuses its own controls when it starts. */
     ;
@@ -240,14 +255,235 @@ start_drill_action (GtkWidget  *widget,
   steady_coach_page_set_sound (self->coach_page,
                                steady_coach_settings_get_sound_mode (self->settings),
                                steady_coach_settings_get_volume (self->settings));
+
+  if (steady_progress_is_enabled (gtk_window_get_application (GTK_WINDOW (self))))
+    {
+      /* Desktop: a check-in first, then the coaching (steady_window_begin_coaching) */
+      self->in_session = TRUE;
+      self->coach_finished = FALSE;
+      self->have_before = FALSE;
+      self->session_id = 0;
+      steady_checkin_view_set_moment (self->checkin_view, STEADY_CHECKIN_BEFORE);
+      steady_checkin_view_reset (self->checkin_view);
+      steady_window_navigate (self, "checkin", TRUE);
+      return;
+    }
+
   steady_window_navigate (self, "coach", TRUE);
   steady_coach_page_start (self->coach_page);
+}
+
+/* A journal that cannot be written never stops the coaching: the patient
+ * is told once, quietly, and the details go to the debug log. */
+static void
+steady_window_journal_failed (SteadyWindow *self,
+                              const GError *error)
+{
+  g_debug ("The journal could not keep this session: %s",
+           error != NULL ? error->message : "no reason given");
+  if (self->session_id >= 0)
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("This session could not be saved to your journal")));
+  self->session_id = -1;  /* told: keep nothing more of this session */
+}
+
+static SteadyJournal *
+steady_window_get_session_journal (SteadyWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  SteadyJournal *journal;
+
+  if (self->session_id < 0)
+    return NULL;
+
+  journal = steady_progress_get_journal (gtk_window_get_application (GTK_WINDOW (self)), &error);
+  if (journal == NULL && error != NULL)
+    steady_window_journal_failed (self, error);
+
+  return journal;
+}
+
+static void
+steady_window_keep_checkin (SteadyWindow        *self,
+                            const SteadyCheckin *checkin)
+{
+  SteadyJournal *journal = steady_window_get_session_journal (self);
+  g_autoptr(GError) error = NULL;
+  SteadyCheckin kept = *checkin;
+
+  if (journal == NULL || self->session_id <= 0)
+    return;
+
+  kept.session_id = self->session_id;
+  if (steady_journal_add_checkin (journal, &kept, &error) == 0)
+    steady_window_journal_failed (self, error);
+}
+
+/* After the "before" check-in: the session begins in the journal, and the
+ * coach starts. */
+static void
+steady_window_begin_coaching (SteadyWindow *self)
+{
+  SteadyJournal *journal = steady_window_get_session_journal (self);
+  SteadyTimeline *timeline = steady_coach_page_get_timeline (self->coach_page);
+
+  if (journal != NULL && timeline != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      const SteadySessionSettings *settings = steady_timeline_get_settings (timeline);
+      SteadySessionPlan plan = { 0, };
+      guint counts[3];
+
+      steady_coach_page_count_units (self->coach_page, counts);
+      plan.program_id = self->program != NULL ? steady_program_get_id (self->program) : NULL;
+      plan.drill_id = steady_drill_get_id (steady_timeline_get_drill (timeline));
+      plan.sides = settings->sides;
+      plan.reps_planned = counts[STEADY_PROGRESS_REP];
+      plan.circles_planned = counts[STEADY_PROGRESS_CIRCLE];
+      plan.holds_planned = counts[STEADY_PROGRESS_HOLD];
+
+      self->session_id = steady_journal_begin_session (journal, &plan, &error);
+      if (self->session_id == 0)
+        steady_window_journal_failed (self, error);
+      else if (self->have_before)
+        steady_window_keep_checkin (self, &self->before);
+    }
+
+  steady_window_navigate (self, "coach", FALSE);
+  steady_coach_page_start (self->coach_page);
+}
+
+static void
+on_coach_unit_done (SteadyWindow *self,
+                    int           kind,
+                    int           side,
+                    double        held)
+{
+  SteadyJournal *journal;
+  g_autoptr(GError) error = NULL;
+
+  if (!self->in_session || self->session_id <= 0)
+    return;
+
+  journal = steady_window_get_session_journal (self);
+  if (journal != NULL
+      && !steady_journal_record_progress (journal, self->session_id, kind, side, held, &error))
+    steady_window_journal_failed (self, error);
+}
+
+/* The coaching ended (finished, or stopped by the patient): the "after"
+ * check-in. */
+static void
+steady_window_ask_after (SteadyWindow *self,
+                         gboolean      finished)
+{
+  self->coach_finished = finished;
+  steady_checkin_view_set_moment (self->checkin_view, STEADY_CHECKIN_AFTER);
+  steady_checkin_view_reset (self->checkin_view);
+  steady_window_navigate (self, "checkin", FALSE);
+}
+
+/* The "after" check-in answered (@after) or skipped (NULL): the stop rules
+ * judge it, the session ends in the journal, and the patient sees the stop
+ * card, the coach's Done, or the drill again. */
+static void
+steady_window_end_session (SteadyWindow        *self,
+                           const SteadyCheckin *after)
+{
+  SteadyStopReason why = STEADY_STOP_NONE;
+  SteadyJournal *journal;
+
+  self->in_session = FALSE;
+  if (after != NULL)
+    {
+      why = steady_progress_check_stop (self->program, self->have_before ? &self->before : NULL, after);
+      steady_window_keep_checkin (self, after);
+    }
+
+  journal = self->session_id > 0 ? steady_window_get_session_journal (self) : NULL;
+  if (journal != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean kept;
+
+      if (why != STEADY_STOP_NONE)
+        kept = steady_journal_end_session (journal, self->session_id, STEADY_SESSION_STOPPED,
+                                           steady_stop_reason_to_string (why), &error);
+      else if (self->coach_finished)
+        kept = steady_journal_end_session (journal, self->session_id, STEADY_SESSION_FINISHED,
+                                           NULL, &error);
+      else
+        kept = steady_journal_end_session (journal, self->session_id, STEADY_SESSION_STOPPED,
+                                           "patient", &error);
+      if (!kept)
+        steady_window_journal_failed (self, error);
+    }
+  self->session_id = 0;
+
+  if (why != STEADY_STOP_NONE)
+    {
+      steady_stop_card_set_reason (self->stop_card, why,
+                                   self->program != NULL ? steady_program_get_stop_rules (self->program) : NULL);
+      steady_window_navigate (self, "stop", FALSE);
+    }
+  else if (self->coach_finished)
+    steady_window_navigate (self, "coach", FALSE);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.back", NULL);
+}
+
+static void
+on_checkin_submitted (SteadyWindow        *self,
+                      const SteadyCheckin *checkin)
+{
+  if (!self->in_session)
+    return;
+
+  if (steady_checkin_view_get_moment (self->checkin_view) == STEADY_CHECKIN_BEFORE)
+    {
+      self->before = *checkin;
+      self->have_before = TRUE;
+      steady_window_begin_coaching (self);
+    }
+  else
+    steady_window_end_session (self, checkin);
+}
+
+static void
+on_checkin_skipped (SteadyWindow *self)
+{
+  if (!self->in_session)
+    return;
+
+  if (steady_checkin_view_get_moment (self->checkin_view) == STEADY_CHECKIN_BEFORE)
+    {
+      self->have_before = FALSE;
+      steady_window_begin_coaching (self);
+    }
+  else
+    steady_window_end_session (self, NULL);
+}
+
+static void
+on_stop_card_done (SteadyWindow *self)
+{
+  if (g_strcmp0 (steady_window_get_page_name (self), "stop") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.back", NULL);
+}
+
+static void
+on_coach_finished (SteadyWindow *self)
+{
+  if (self->in_session)
+    steady_window_ask_after (self, TRUE);
 }
 
 static void
 on_coach_stopped (SteadyWindow *self)
 {
-  if (g_strcmp0 (steady_window_get_page_name (self), "coach") == 0)
+  if (self->in_session)
+    steady_window_ask_after (self, FALSE);
+  else if (g_strcmp0 (steady_window_get_page_name (self), "coach") == 0)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.back", NULL);
 }
 
@@ -441,6 +677,7 @@ on_application_changed (SteadyWindow *self)
 static void
 steady_window_init_progress (SteadyWindow *self)
 {
+  GtkStackPage *page;
   GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (self));
 
   g_object_ref (content);
@@ -452,6 +689,38 @@ steady_window_init_progress (SteadyWindow *self)
   g_object_unref (content);
 
   g_signal_connect (self, "notify::application", G_CALLBACK (on_application_changed), NULL);
+
+  /* The drill's check-ins and stop card: pages of the stack, shown only
+   * when the application is not a kiosk. */
+  self->checkin_view = STEADY_CHECKIN_VIEW (steady_checkin_view_new (STEADY_CHECKIN_BEFORE));
+  page = gtk_stack_add_named (self->stack, GTK_WIDGET (self->checkin_view), "checkin");
+  gtk_stack_page_set_title (page, _("Check-In"));
+  g_signal_connect_swapped (self->checkin_view, "submitted", G_CALLBACK (on_checkin_submitted), self);
+  g_signal_connect_swapped (self->checkin_view, "skipped", G_CALLBACK (on_checkin_skipped), self);
+
+  self->stop_card = STEADY_STOP_CARD (steady_stop_card_new ());
+  page = gtk_stack_add_named (self->stack, GTK_WIDGET (self->stop_card), "stop");
+  gtk_stack_page_set_title (page, _("Stop Here"));
+  g_signal_connect_swapped (self->stop_card, "done", G_CALLBACK (on_stop_card_done), self);
+
+  g_signal_connect_swapped (self->coach_page, "unit-done", G_CALLBACK (on_coach_unit_done), self);
+  g_signal_connect_swapped (self->coach_page, "finished", G_CALLBACK (on_coach_finished), self);
+}
+
+SteadyCheckinView *
+steady_window_get_checkin_view (SteadyWindow *self)
+{
+  g_return_val_if_fail (STEADY_IS_WINDOW (self), NULL);
+
+  return self->checkin_view;
+}
+
+SteadyStopCard *
+steady_window_get_stop_card (SteadyWindow *self)
+{
+  g_return_val_if_fail (STEADY_IS_WINDOW (self), NULL);
+
+  return self->stop_card;
 }
 
 SteadyHistoryPage *

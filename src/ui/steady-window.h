@@ -7,12 +7,14 @@
 #include <adwaita.h>
 
 #include "steady-application.h"
+#include "steady-checkin-view.h"
 #include "steady-coach-page.h"
 #include "steady-deck.h"
 #include "steady-drill-page.h"
 #include "steady-drills-page.h"
 #include "steady-history-page.h"
 #include "steady-program.h"
+#include "steady-stop-card.h"
 
 G_BEGIN_DECLS
 
@@ -48,5 +50,7 @@ SteadyCoachPage  *steady_window_get_coach_page  (SteadyWindow      *self);
 const char       *steady_window_get_error_text  (SteadyWindow      *self);
 /* progress (issue 6): the history page, or NULL until first shown. */
 SteadyHistoryPage *steady_window_get_history_page (SteadyWindow *self);
+SteadyCheckinView *steady_window_get_checkin_view (SteadyWindow *self);
+SteadyStopCard    *steady_window_get_stop_card    (SteadyWindow *self);
 
 G_END_DECLS
