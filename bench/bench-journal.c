@@ -55,7 +55,7 @@ baseline_inserts (const char *path,
 
   g_assert (sqlite3_open (path, &db) == SQLITE_OK);
   sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
-                "CREATE TABLE t (session INTEGER, n INTEGER, time INTEGER, side TEXT, s REAL)",
+                "CREATE TABLE IF NOT EXISTS t (session INTEGER, n INTEGER, time INTEGER, side TEXT, s REAL)",
                 NULL, NULL, NULL);
   sqlite3_prepare_v2 (db, "INSERT INTO t VALUES (1, ?, ?, 'left', 5.0)", -1, &stmt, NULL);
 
@@ -153,7 +153,6 @@ main (int   argc,
 
     for (guint r = 0; r < N_ROUNDS; r++)
       {
-        g_remove (base_path);
         base_runs[r] = baseline_inserts (base_path, N_REPS);
         our_runs[r] = journal_reps (journal_path, N_REPS);
       }
