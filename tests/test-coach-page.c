@@ -17,6 +17,7 @@
 #include <adwaita.h>
 
 #include "steady-application.h"
+#include "ui-test.h"
 #include "steady-coach-page.h"
 #include "steady-journal.h"
 #include "steady-window.h"
@@ -33,28 +34,6 @@ test_now (gpointer user_data)
   return fake_now;
 }
 
-/* A guard against a hang, never a measurement. */
-#define WAIT_LIMIT_SECONDS 30
-
-static gboolean wait_expired;
-
-static gboolean
-on_wait_expired (gpointer data)
-{
-  wait_expired = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-#define WAIT_UNTIL(cond)                                                       \
-  G_STMT_START {                                                               \
-    guint wait_id_ = g_timeout_add_seconds (WAIT_LIMIT_SECONDS, on_wait_expired, NULL); \
-    wait_expired = FALSE;                                                      \
-    while (!(cond) && !wait_expired)                                           \
-      g_main_context_iteration (NULL, TRUE);                                   \
-    if (!wait_expired)                                                         \
-      g_source_remove (wait_id_);                                              \
-    g_assert_true (cond);                                                      \
-  } G_STMT_END
 
 static void
 settle (GtkWidget *window)

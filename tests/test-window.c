@@ -16,6 +16,7 @@
 #endif
 
 #include "steady-application.h"
+#include "ui-test.h"
 #include "steady-card-page.h"
 #include "steady-deck.h"
 #include "steady-drill-numbers.h"
@@ -26,29 +27,6 @@
 
 static SteadyApplication *app;
 
-/* A guard against a hang, never a measurement: a condition that does not
- * come true within this time fails the test. */
-#define WAIT_LIMIT_SECONDS 30
-
-static gboolean wait_expired;
-
-static gboolean
-on_wait_expired (gpointer data)
-{
-  wait_expired = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-#define WAIT_UNTIL(cond)                                                       \
-  G_STMT_START {                                                               \
-    guint wait_id_ = g_timeout_add_seconds (WAIT_LIMIT_SECONDS, on_wait_expired, NULL); \
-    wait_expired = FALSE;                                                      \
-    while (!(cond) && !wait_expired)                                           \
-      g_main_context_iteration (NULL, TRUE);                                   \
-    if (!wait_expired)                                                         \
-      g_source_remove (wait_id_);                                              \
-    g_assert_true (cond);                                                      \
-  } G_STMT_END
 
 static GFile *
 test_lesson_file (void)

@@ -1,0 +1,26 @@
+/* ui-test.h: what the widget tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+/* A guard against a hang, never a measurement: a condition that does not
+ * come true within this time fails the test. */
+#define UI_TEST_WAIT_LIMIT_SECONDS 30
+
+/* Spins the main loop until @cond holds, or fails the test after the
+ * limit. */
+#define WAIT_UNTIL(cond)                                                       \
+  G_STMT_START {                                                               \
+    guint wait_id_ = ui_test_wait_begin ();                                    \
+    while (!(cond) && !ui_test_wait_expired ())                                \
+      g_main_context_iteration (NULL, TRUE);                                   \
+    ui_test_wait_end (wait_id_);                                               \
+    g_assert_true (cond);                                                      \
+  } G_STMT_END
+
+guint    ui_test_wait_begin   (void);
+gboolean ui_test_wait_expired (void);
+void     ui_test_wait_end     (guint id);
