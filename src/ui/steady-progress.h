@@ -34,19 +34,41 @@ SteadyStopReason  steady_progress_check_stop      (SteadyProgram        *program
                                                    const SteadyCheckin  *after);
 
 /* Asks where to save the journal as CSV (GtkFileChooserNative) and writes
- * it; problems are shown in a dialog on @parent. */
+ * it with steady_progress_export_journal_to_file(). */
 void              steady_progress_export_journal  (GtkWindow            *parent,
                                                    SteadyJournal        *journal);
 
-/* Prints the handout of @program through GtkPrintOperation (A4, the same
- * pages as steady-tool handout). */
+/* Writes @journal as CSV to @file (what the export dialog does with the
+ * file chosen): the same bytes as `steady-tool export-journal`. A problem
+ * is shown in a dialog on @parent (may be NULL) and returns FALSE. */
+gboolean          steady_progress_export_journal_to_file (GtkWindow     *parent,
+                                                          SteadyJournal *journal,
+                                                          GFile         *file);
+
+/* The patient's settings for each drill of @program, from @settings (the
+ * app's GSettings): drill id -> SteadySessionSettings, as the coach would
+ * start them (stored values brought into the drill's ranges). */
+GHashTable       *steady_progress_load_settings   (GSettings            *settings,
+                                                   SteadyProgram        *program);
+
+/* Prints the handout of @program with the patient's settings through
+ * GtkPrintOperation (A4, the same pages as steady-tool handout). */
 void              steady_progress_print_handout   (GtkWindow            *parent,
                                                    SteadyProgram        *program);
 
-/* The print operation behind steady_progress_print_handout(), set up (A4,
- * points, one page per handout page) but not run: run it with
- * GTK_PRINT_OPERATION_ACTION_EXPORT and an export file name to write the
- * printed pages to PDF without a dialog. */
-GtkPrintOperation *steady_progress_new_print_operation (SteadyProgram *program);
+/* What steady_progress_print_handout() runs: @action is the print dialog
+ * there; GTK_PRINT_OPERATION_ACTION_EXPORT with @export_filename writes
+ * the printed pages to a PDF without a dialog. The patient's settings are
+ * read from GSettings (APP_ID). A failure is shown in a dialog on @parent. */
+GtkPrintOperationResult steady_progress_run_print (GtkWindow               *parent,
+                                                   SteadyProgram           *program,
+                                                   GtkPrintOperationAction  action,
+                                                   const char              *export_filename);
+
+/* The print operation behind steady_progress_run_print(), set up (A4,
+ * points, one page per handout page, @settings as for
+ * steady_handout_render()) but not run. */
+GtkPrintOperation *steady_progress_new_print_operation (SteadyProgram *program,
+                                                        GHashTable    *settings);
 
 G_END_DECLS
