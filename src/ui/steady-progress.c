@@ -57,7 +57,7 @@ steady_progress_get_journal (GtkApplication  *application,
     return NULL;
   /* Sessions left open by a crash or a kill read "interrupted" from now on. */
   if (steady_journal_close_interrupted (journal, &local_error) < 0)
-    g_warning ("%s", local_error->message);
+    g_message ("%s", local_error->message);
 
   kept = journal;
   g_object_set_data_full (G_OBJECT (application), JOURNAL_KEY,
@@ -100,6 +100,44 @@ show_problem (GtkWindow  *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+on_problem_details (AdwToast  *toast,
+                    GtkWindow *parent)
+{
+  const char *title = g_object_get_data (G_OBJECT (toast), "steady-heading");
+  const char *message = g_object_get_data (G_OBJECT (toast), "steady-message");
+
+  show_problem (parent, title, message);
+}
+
+void
+steady_progress_show_journal_problem (GtkWindow       *parent,
+                                      AdwToastOverlay *overlay,
+                                      const char      *title,
+                                      const GError    *error)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+  g_return_if_fail (title != NULL);
+
+  /* The whole message says what failed and where (the journal's path);
+   * too long for a toast, it waits behind Details. */
+  g_message ("%s: %s", title, error != NULL ? error->message : "no reason given");
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  if (error != NULL)
+    {
+      g_object_set_data_full (G_OBJECT (toast), "steady-heading", g_strdup (title), g_free);
+      g_object_set_data_full (G_OBJECT (toast), "steady-message", g_strdup (error->message), g_free);
+      adw_toast_set_button_label (toast, _("_Details"));
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_problem_details), parent, 0);
+    }
+  adw_toast_overlay_add_toast (overlay, toast);
+}
+
 typedef struct {
   GtkWindow     *parent;
   SteadyJournal *journal;
@@ -128,7 +166,7 @@ steady_progress_export_journal_to_file (GtkWindow     *parent,
    * only once the CSV is complete. */
   if (!steady_journal_export_csv_to_file (journal, file, NULL, NULL, &error))
     {
-      g_warning ("%s", error->message);
+      g_message ("%s", error->message);
       show_problem (parent, _("The Journal Was Not Exported"), error->message);
       return FALSE;
     }
@@ -246,7 +284,7 @@ on_print_done (GtkPrintOperation       *operation,
       g_autoptr(GError) error = NULL;
 
       gtk_print_operation_get_error (operation, &error);
-      g_warning ("Printing the handout failed: %s",
+      g_message ("Printing the handout failed: %s",
                  error != NULL ? error->message : "no reason given");
       show_problem (parent, _("The Handout Was Not Printed"),
                     error != NULL ? error->message : "");

@@ -8,7 +8,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "steady-checkin.h"
 #include "steady-journal.h"
@@ -32,6 +32,15 @@ SteadyJournal    *steady_progress_get_journal     (GtkApplication       *applica
 SteadyStopReason  steady_progress_check_stop      (SteadyProgram        *program,
                                                    const SteadyCheckin  *before,
                                                    const SteadyCheckin  *after);
+
+/* Tells the patient about a journal problem: a toast @title in @overlay
+ * that stays until dismissed, with a Details button showing @error's whole
+ * message (what could not be done, the journal's path, why) in a dialog on
+ * @parent; also logged (g_message). */
+void              steady_progress_show_journal_problem (GtkWindow       *parent,
+                                                        AdwToastOverlay *overlay,
+                                                        const char      *title,
+                                                        const GError    *error);
 
 /* Asks where to save the journal as CSV (GtkFileChooserNative) and writes
  * it with steady_progress_export_journal_to_file(). */
