@@ -19,6 +19,7 @@
 #include "steady-application.h"
 #include "steady-coach-page.h"
 #include "steady-journal.h"
+#include "steady-journal-private.h"
 #include "steady-progress.h"
 #include "steady-window.h"
 #include "ui-test.h"
@@ -266,6 +267,72 @@ test_journal_locked (void)
   g_assert_cmpuint (count_sessions (), ==, before + 1);
   assert_last_session (STEADY_SESSION_FINISHED, NULL, 30);
   steady_journal_set_busy_timeout (journal, 5000);
+}
+
+/* The disk fills mid-drill (the journal's page limit stands in for it):
+ * the rep that does not fit is not kept, the patient is told once, the
+ * drill goes on; what was kept stays, and with room again the next session
+ * is kept whole. */
+static void
+test_disk_full (void)
+{
+  g_autoptr(GError) error = NULL;
+  SteadyJournal *journal = steady_progress_get_journal (GTK_APPLICATION (app), &error);
+  sqlite3 *db = steady_journal_get_db (journal);
+  g_autofree char *limit = NULL;
+  sqlite3_stmt *stmt = NULL;
+  SteadyWindow *window;
+  SteadyCoachPage *page;
+  guint before = count_sessions ();
+  int pages;
+
+  g_assert_no_error (error);
+  window = open_window ();
+  page = start_session (window);
+  g_assert_cmpuint (count_sessions (), ==, before + 1);
+
+  /* Full: nothing more fits. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA page_count", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  pages = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  limit = g_strdup_printf ("PRAGMA max_page_count = %d", pages);
+  g_assert_cmpint (sqlite3_exec (db, limit, NULL, NULL, NULL), ==, SQLITE_OK);
+  {
+    /* Take up the last free room, as a full disk would have: another
+     * session's reps, until one does not fit. */
+    SteadySessionPlan plan = { "hip-stability", "clamshell", STEADY_SIDE_BOTH, 15, 0, 0 };
+    gint64 filler = steady_journal_begin_session (journal, &plan, &error);
+    guint i;
+
+    g_assert_no_error (error);
+    for (i = 0; i < 100000; i++)
+      if (!steady_journal_record_progress (journal, filler, STEADY_PROGRESS_REP,
+                                           STEADY_SIDE_LEFT, 5.0, &error))
+        break;
+    g_assert_error (error, STEADY_JOURNAL_ERROR, STEADY_JOURNAL_ERROR_FULL);
+    g_clear_error (&error);
+  }
+
+  fake_now = START + 200.0;
+  steady_coach_page_update (page);
+  WAIT_UNTIL (shows_text (GTK_WIDGET (window), "This session could not be saved to your journal"));
+  finish_drill (page);
+  checkin (window, STEADY_CHECKIN_AFTER, "checkin.submit", 2);
+  g_assert_cmpstr (steady_window_get_page_name (window), ==, "coach");
+  close_window (window);
+
+  /* The session begun before the disk filled is still there (with the
+   * filler's); nothing of it was half written. */
+  g_assert_cmpuint (count_sessions (), ==, before + 2);
+
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA max_page_count = 1073741823", NULL, NULL, NULL), ==, SQLITE_OK);
+  window = open_window ();
+  finish_drill (start_session (window));
+  checkin (window, STEADY_CHECKIN_AFTER, "checkin.submit", 2);
+  close_window (window);
+  g_assert_cmpuint (count_sessions (), ==, before + 3);
+  assert_last_session (STEADY_SESSION_FINISHED, NULL, 30);
 }
 
 /* ---- every way out of a session ---- */
@@ -600,6 +667,7 @@ main (int   argc,
   g_test_add_func ("/progress-session/fault-data-folder-unusable", test_data_folder_unusable);
   g_test_add_func ("/progress-session/finish", test_finish);
   g_test_add_func ("/progress-session/fault-journal-locked", test_journal_locked);
+  g_test_add_func ("/progress-session/fault-disk-full", test_disk_full);
   g_test_add_func ("/progress-session/back-before", test_back_before);
   g_test_add_func ("/progress-session/back-coaching", test_back_coaching);
   g_test_add_func ("/progress-session/back-after-finish", test_back_after_finish);
