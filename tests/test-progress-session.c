@@ -18,6 +18,7 @@
 
 #include "steady-application.h"
 #include "steady-coach-page.h"
+#include "steady-history-page.h"
 #include "steady-journal.h"
 #include "steady-journal-private.h"
 #include "steady-progress.h"
@@ -84,19 +85,26 @@ last_session (void)
 }
 
 static SteadyWindow *
-open_window (void)
+open_window_sized (int width,
+                   int height)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   SteadyWindow *window = steady_window_new (app);
 
   g_settings_set_enum (settings, "sound-mode", STEADY_CUE_SOUND_SILENT);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   g_assert_true (steady_window_open_builtin (window));
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   steady_coach_page_set_now_func (steady_window_get_coach_page (window), test_now, NULL);
 
   return window;
+}
+
+static SteadyWindow *
+open_window (void)
+{
+  return open_window_sized (1000, 720);
 }
 
 static void
@@ -590,6 +598,142 @@ test_print_settings (void)
   g_rmdir (dir);
 }
 
+/* ---- a patient's week, to look at ---- */
+
+static gint64 walk_now;
+
+static gint64
+walk_clock (gpointer user_data)
+{
+  return walk_now;
+}
+
+static char *
+artifact_path (const char *name)
+{
+  g_autofree char *dir = g_build_filename (g_test_get_dir (G_TEST_BUILT), "screenshots", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+save_screenshot (GtkWidget  *window,
+                 const char *name)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, dark ? "dark" : "light");
+  g_autofree char *path = artifact_path (file);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      gtk_widget_queue_draw (window);
+      gtk_test_widget_wait_for_draw (window);
+    }
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+/* Ten days of a patient's mornings through the window, with check-ins:
+ * all three drills, a day stopped by pain, a day left with Back. Then the
+ * history page (light and dark), the CSV and the printed handout are
+ * kept in tests/screenshots/ to be looked at. */
+static void
+test_walkthrough (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  SteadyJournal *journal = steady_progress_get_journal (GTK_APPLICATION (app), &error);
+  g_autoptr(GDateTime) today = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) morning = g_date_time_new_utc (g_date_time_get_year (today),
+                                                      g_date_time_get_month (today),
+                                                      g_date_time_get_day_of_month (today), 8, 0, 0);
+  const char *drills[] = { "clamshell", "quadruped-knee-circles", "supine-knee-rotation" };
+  g_autofree char *csv = artifact_path ("walk-journal.csv");
+  g_autofree char *pdf = artifact_path ("walk-handout.pdf");
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv);
+  SteadyWindow *window = open_window_sized (1000, 1100);
+  SteadyHistoryPage *history;
+
+  g_assert_no_error (error);
+  steady_journal_set_clock (journal, walk_clock, NULL);
+  g_settings_set_uint (settings, "clamshell-reps", 18);
+  g_settings_set_double (settings, "rotation-hold", 40.0);
+
+  for (int day = 0; day < 10; day++)
+    {
+      SteadyCoachPage *page = steady_window_get_coach_page (window);
+      const char *drill = drills[day % 3];
+      int pain_before = MAX (0, 4 - day / 3);
+      gint64 start = g_date_time_to_unix (morning) - (9 - day) * 86400;
+
+      if (day == 3 || day == 7)
+        continue;   /* days off */
+
+      walk_now = start;
+      fake_now = START;
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-drill", "s", drill));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-drill", "s", drill));
+      checkin (window, STEADY_CHECKIN_BEFORE, "checkin.submit", pain_before);
+      walk_now = start + 60;
+      if (day == 5)
+        {
+          /* Left halfway with Back. */
+          fake_now = START + 26.0;
+          steady_coach_page_update (page);
+          walk_now = start + 120;
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+          continue;
+        }
+      finish_drill (page);
+      walk_now = start + 600;
+      /* Day 4: pain up by 3, the stop card. */
+      checkin (window, STEADY_CHECKIN_AFTER, "checkin.submit", day == 4 ? pain_before + 3 : pain_before);
+      if (day == 4)
+        {
+          g_assert_cmpstr (steady_window_get_page_name (window), ==, "stop");
+          save_screenshot (GTK_WIDGET (window), "walk-stop-card");
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (steady_window_get_stop_card (window)),
+                                                     "stop-card.done", NULL));
+        }
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-drills", NULL));
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-history", NULL));
+  history = steady_window_get_history_page (window);
+  g_assert_nonnull (history);
+  steady_history_page_set_now (history, g_date_time_to_unix (morning) + 3600);
+  for (guint i = 0; i < 2; i++)
+    {
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                          i == 1 ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                 : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      save_screenshot (GTK_WIDGET (window), "walk-history");
+    }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  g_assert_true (steady_progress_export_journal_to_file (GTK_WINDOW (window), journal, csv_file));
+  g_assert_cmpint (steady_progress_run_print (GTK_WINDOW (window), steady_window_get_program (window),
+                                              GTK_PRINT_OPERATION_ACTION_EXPORT, pdf),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_test_message ("CSV: %s; handout: %s", csv, pdf);
+
+  steady_journal_set_clock (journal, NULL, NULL);
+  g_settings_reset (settings, "clamshell-reps");
+  g_settings_reset (settings, "rotation-hold");
+  close_window (window);
+}
+
 /* ---- quitting (last: the application does not come back) ---- */
 
 static gboolean
@@ -676,6 +820,7 @@ main (int   argc,
   g_test_add_func ("/progress-session/close-window", test_close_window);
   g_test_add_func ("/progress-session/export-csv", test_export_csv);
   g_test_add_func ("/progress-session/print-settings", test_print_settings);
+  g_test_add_func ("/progress-session/walkthrough", test_walkthrough);
   g_test_add_func ("/progress-session/quit", test_quit);
 
   status = g_test_run ();
