@@ -55,6 +55,10 @@ steady_progress_get_journal (GtkApplication  *application,
   journal = steady_journal_open (NULL, STEADY_JOURNAL_OPEN_DEFAULT, error);
   if (journal == NULL)
     return NULL;
+  /* Writes happen on the main thread, mid-drill: waiting seconds for a
+   * lock would freeze the coach. Readers never hold one up (WAL); only
+   * another writer does, and then this session is not kept, and said so. */
+  steady_journal_set_busy_timeout (journal, STEADY_PROGRESS_BUSY_TIMEOUT_MS);
   /* Sessions left open by a crash or a kill read "interrupted" from now on. */
   if (steady_journal_close_interrupted (journal, &local_error) < 0)
     g_message ("%s", local_error->message);

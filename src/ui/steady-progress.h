@@ -20,8 +20,12 @@ G_BEGIN_DECLS
  * (if it has one) is TRUE. Also FALSE for a NULL application. */
 gboolean          steady_progress_is_enabled      (GtkApplication       *application);
 
+/* How long the app's journal waits for another writer's lock. */
+#define STEADY_PROGRESS_BUSY_TIMEOUT_MS 500
+
 /* The patient's journal, opened once per application at the default path
- * (interrupted sessions are closed then), or NULL in kiosk mode or when it
+ * (interrupted sessions are closed then; busy timeout
+ * STEADY_PROGRESS_BUSY_TIMEOUT_MS), or NULL in kiosk mode or when it
  * cannot be opened (@error says why). Owned by @application. */
 SteadyJournal    *steady_progress_get_journal     (GtkApplication       *application,
                                                    GError              **error);
