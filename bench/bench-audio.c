@@ -371,6 +371,86 @@ quit_cb (SteadyCueEngine *engine,
   g_main_loop_quit (loop);
 }
 
+static gboolean
+baseline_bus_cb (GstBus     *bus,
+                 GstMessage *message,
+                 gpointer    loop)
+{
+  if (GST_MESSAGE_TYPE (message) == GST_MESSAGE_EOS
+      || GST_MESSAGE_TYPE (message) == GST_MESSAGE_ERROR)
+    g_main_loop_quit (loop);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Hooks the lateness probes onto the fakesink called "bench" in @pipeline. */
+static void
+watch_sink (GstElement *pipeline,
+            Lateness   *lateness)
+{
+  g_autoptr(GstElement) sink = gst_bin_get_by_name (GST_BIN (pipeline), "bench");
+  g_autoptr(GstPad) pad = gst_element_get_static_pad (sink, "sink");
+
+  lateness->all = g_array_new (FALSE, FALSE, sizeof (GstClockTimeDiff));
+  lateness->least_ahead = G_MAXINT64;
+  g_signal_connect (sink, "handoff", G_CALLBACK (handoff_cb), lateness);
+  gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_BUFFER, arrival_probe, lateness, NULL);
+}
+
+/* The median and the 99th percentile of the lateness figures. */
+static void
+summarize (Lateness         *lateness,
+           GstClockTimeDiff *p50,
+           GstClockTimeDiff *p99)
+{
+  *p50 = *p99 = 0;
+  g_array_sort (lateness->all, compare_diffs);
+  if (lateness->all->len > 0)
+    {
+      *p50 = g_array_index (lateness->all, GstClockTimeDiff, lateness->all->len / 2);
+      *p99 = g_array_index (lateness->all, GstClockTimeDiff, lateness->all->len * 99 / 100);
+    }
+  g_clear_pointer (&lateness->all, g_array_unref);
+}
+
+/* The same length of silence, in buffers of the same size, through the
+ * same converters into the same sink, without the cue engine: what the
+ * machine's scheduler alone costs. The live figures are given as ratios
+ * against it, since the wake-up delay of a sleeping thread on a shared
+ * virtual machine is not ours to make smaller. */
+static gboolean
+run_baseline (double    seconds,
+              Lateness *lateness)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GstElement) pipeline = NULL;
+  g_autoptr(GstBus) bus = NULL;
+  g_autofree char *description = NULL;
+  guint block = STEADY_CUE_ENGINE_RATE / 100, watch;
+
+  description = g_strdup_printf ("audiotestsrc wave=silence samplesperbuffer=%u num-buffers=%u "
+                                 "! audio/x-raw,format=S16LE,channels=1,rate=%d "
+                                 "! audioconvert ! audioresample "
+                                 "! fakesink name=bench sync=true signal-handoffs=true",
+                                 block, (guint) ceil (seconds * STEADY_CUE_ENGINE_RATE / block),
+                                 STEADY_CUE_ENGINE_RATE);
+  pipeline = gst_parse_launch (description, &error);
+  if (pipeline == NULL)
+    {
+      printf ("audio live baseline: FAILED: %s\n", error->message);
+      return FALSE;
+    }
+  gst_object_ref_sink (pipeline);
+  watch_sink (pipeline, lateness);
+  bus = gst_element_get_bus (pipeline);
+  watch = gst_bus_add_watch (bus, baseline_bus_cb, loop);
+  gst_element_set_state (pipeline, GST_STATE_PLAYING);
+  g_main_loop_run (loop);
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+  g_source_remove (watch);
+  return TRUE;
+}
+
 static void
 bench_live (const char      *label,
             const SteadyCue *cues,
@@ -380,11 +460,9 @@ bench_live (const char      *label,
   g_autoptr(SteadyCueEngine) engine = steady_cue_engine_new ();
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GstElement) sink = NULL;
-  Lateness lateness = { 0 };
-  g_autoptr(GstPad) pad = NULL;
+  Lateness lateness = { 0 }, bare = { 0 };
   double drift, load[1] = { 0 };
-  GstClockTimeDiff p50 = 0, p99 = 0;
+  GstClockTimeDiff p50, p99, bare_p50, bare_p99;
 
   steady_cue_engine_set_mode (engine, STEADY_CUE_SOUND_VOICE);
   steady_cue_engine_set_sink_description (engine,
@@ -395,12 +473,7 @@ bench_live (const char      *label,
       return;
     }
 
-  lateness.all = g_array_new (FALSE, FALSE, sizeof (GstClockTimeDiff));
-  sink = gst_bin_get_by_name (GST_BIN (steady_cue_engine_get_pipeline (engine)), "bench");
-  g_signal_connect (sink, "handoff", G_CALLBACK (handoff_cb), &lateness);
-  lateness.least_ahead = G_MAXINT64;
-  pad = gst_element_get_static_pad (sink, "sink");
-  gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_BUFFER, arrival_probe, &lateness, NULL);
+  watch_sink (steady_cue_engine_get_pipeline (engine), &lateness);
   g_signal_connect (engine, "finished", G_CALLBACK (quit_cb), loop);
   g_signal_connect (engine, "error", G_CALLBACK (quit_cb), loop);
 
@@ -412,14 +485,7 @@ bench_live (const char      *label,
     drift = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC
             - steady_cue_engine_get_duration (engine);
   }
-
-  g_array_sort (lateness.all, compare_diffs);
-  if (lateness.all->len > 0)
-    {
-      p50 = g_array_index (lateness.all, GstClockTimeDiff, lateness.all->len / 2);
-      p99 = g_array_index (lateness.all, GstClockTimeDiff, lateness.all->len * 99 / 100);
-    }
-  g_array_unref (lateness.all);
+  summarize (&lateness, &p50, &p99);
   getloadavg (load, 1);
 
   printf ("audio live lateness: max %.3f ms, median %.3f ms, p99 %.3f ms, mean %.3f ms over %u buffers "
@@ -433,6 +499,17 @@ bench_live (const char      *label,
           "%u of %u buffers arrived after it\n",
           lateness.least_ahead / 1e6, lateness.arrived_late, lateness.buffers);
   printf ("audio live wall clock minus session length: %+.1f ms\n", drift * 1000);
+
+  if (!run_baseline (steady_cue_engine_get_duration (engine), &bare))
+    return;
+  summarize (&bare, &bare_p50, &bare_p99);
+  getloadavg (load, 1);
+  printf ("audio live baseline (bare audiotestsrc, same sink and buffers): max %.3f ms, "
+          "median %.3f ms, p99 %.3f ms over %u buffers, %u later than 2 ms (load average %.2f)\n",
+          bare.worst / 1e6, bare_p50 / 1e6, bare_p99 / 1e6, bare.buffers, bare.over_2ms, load[0]);
+  printf ("audio live lateness ratio against baseline: max %.2fx, p99 %.2fx\n",
+          bare.worst > 0 ? (double) lateness.worst / bare.worst : 0.0,
+          bare_p99 > 0 ? (double) p99 / bare_p99 : 0.0);
 }
 
 int
