@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 /* Shared with the app (GTK-free): the patient's numbers in GSettings. */
-#include "../ui/steady-coach-settings.h"
+#include "steady-coach-settings.h"
 #include "steady-handout.h"
 #include "steady-program.h"
 #include "steady-session-settings.h"
