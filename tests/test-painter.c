@@ -295,6 +295,54 @@ test_cache_same_pixels (void)
       }
 }
 
+/* GTK records cairo nodes and plays them back later: a recording of one
+ * frame keeps its pixels when the cache paints the next. */
+static void
+test_cache_recording (void)
+{
+  g_autoptr (SteadyPainterCache) cache = steady_painter_cache_new ();
+  cairo_rectangle_t extents = { 0, 0, W, H };
+  cairo_surface_t *recordings[2], *played, *whole;
+  SteadyPainterStyle style;
+  SteadyCamera camera;
+  SteadyPose poses[2];
+
+  steady_painter_style_init (&style, STEADY_PAINTER_THEME_LIGHT);
+  steady_camera_init_for_motion (&camera, "clamshell");
+  for (guint i = 0; i < 2; i++)
+    {
+      SteadyMotionState state;
+      cairo_t *cr;
+
+      steady_motion_demo_state ("clamshell", 2.0 + i, &state);
+      steady_motion_pose ("clamshell", &state, NULL, &poses[i]);
+      recordings[i] = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+      cr = cairo_create (recordings[i]);
+      steady_painter_cache_paint (cache, cr, &poses[i], &camera, W, H, &style);
+      cairo_destroy (cr);
+    }
+  g_assert_cmpfloat (steady_painter_cache_get_repainted (cache), <, 1.0);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      cairo_t *cr;
+
+      played = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, W, H);
+      cr = cairo_create (played);
+      cairo_set_source_surface (cr, recordings[i], 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      whole = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, W, H);
+      cr = cairo_create (whole);
+      steady_painter_paint (cr, &poses[i], &camera, W, H, &style);
+      cairo_destroy (cr);
+      g_assert_cmpfloat (figure_test_difference (played, whole, 0), ==, 0.0);
+      cairo_surface_destroy (played);
+      cairo_surface_destroy (whole);
+      cairo_surface_destroy (recordings[i]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -313,6 +361,7 @@ main (int   argc,
   g_test_add_func ("/painter/camera", test_camera);
   g_test_add_func ("/painter/themes", test_themes);
   g_test_add_func ("/painter/cache-same-pixels", test_cache_same_pixels);
+  g_test_add_func ("/painter/cache-recording", test_cache_recording);
 
   return g_test_run ();
 }

@@ -30,6 +30,7 @@ struct _SteadyPainterCache
 
   cairo_region_t   *dirty;
   double            repainted;
+  double            recording_scale;
 };
 
 #define CLIP_BORDER 4  /* device pixels */
@@ -62,6 +63,7 @@ static void
 steady_painter_cache_init (SteadyPainterCache *self)
 {
   self->dirty = cairo_region_create ();
+  self->recording_scale = 1.0;
 }
 
 SteadyPainterCache *
@@ -86,14 +88,36 @@ steady_painter_cache_get_repainted (SteadyPainterCache *self)
   return self->repainted;
 }
 
+void
+steady_painter_cache_set_recording_scale (SteadyPainterCache *self,
+                                          double              scale)
+{
+  g_return_if_fail (STEADY_IS_PAINTER_CACHE (self));
+  g_return_if_fail (scale > 0);
+
+  self->recording_scale = scale;
+}
+
 /* The scale from @cr's user units to its device pixels, when user space is
  * only scaled evenly and moved by whole pixels; 0 otherwise. */
 static double
-pixel_scale (cairo_t *cr)
+pixel_scale (SteadyPainterCache *self,
+             cairo_t            *cr)
 {
   cairo_surface_t *target = cairo_get_target (cr);
   cairo_matrix_t m;
   double sx, sy, tx, ty;
+
+  /* A recording (a GTK cairo node) is played back later at a scale the
+   * caller knows; what it records is then one copy of the frame. */
+  if (cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_RECORDING)
+    {
+      cairo_get_matrix (cr, &m);
+      if (m.xx != 1 || m.yy != 1 || m.xy != 0 || m.yx != 0 ||
+          m.x0 != floor (m.x0) || m.y0 != floor (m.y0))
+        return 0;
+      return self->recording_scale;
+    }
 
   if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE)
     return 0;
@@ -195,7 +219,7 @@ steady_painter_cache_paint (SteadyPainterCache       *self,
   g_return_if_fail (camera != NULL);
   g_return_if_fail (style != NULL);
 
-  scale = pixel_scale (cr);
+  scale = pixel_scale (self, cr);
   if (scale <= 0 || width <= 0 || height <= 0 ||
       !prepare_frame (self, scale, width, height, style->fill_background))
     {

@@ -19,9 +19,11 @@ SteadyPainterCache *steady_painter_cache_new        (void);
 /* Paints the same pixels as steady_painter_paint(), but keeps the frame in
  * a surface of its own and, from one frame to the next, repaints only the
  * parts that moved (the mat, the shadow of the still parts, the still limbs
- * and markers are not drawn again), then copies the frame into @cr. Targets
- * that are not image surfaces, or that are rotated or scaled unevenly, are
- * painted directly. */
+ * and markers are not drawn again), then copies the frame into @cr. Image and
+ * recording targets are painted so; others (PDF, SVG) and rotated or
+ * unevenly scaled ones are painted directly. The frame is copied into a
+ * recording by reference: cairo snapshots it before the next frame
+ * changes it. */
 void                steady_painter_cache_paint      (SteadyPainterCache       *self,
                                                      cairo_t                  *cr,
                                                      const SteadyPose         *pose,
@@ -29,6 +31,10 @@ void                steady_painter_cache_paint      (SteadyPainterCache       *s
                                                      double                    width,
                                                      double                    height,
                                                      const SteadyPainterStyle *style);
+/* The device pixels per unit at which recordings (GTK's cairo nodes) that
+ * are painted into will be played back: the widget's scale factor. */
+void                steady_painter_cache_set_recording_scale (SteadyPainterCache *self,
+                                                              double              scale);
 /* Forgets the last frame (the next one is painted whole). */
 void                steady_painter_cache_invalidate (SteadyPainterCache       *self);
 /* The share (0–1) of the last frame's pixels that were painted anew. */
