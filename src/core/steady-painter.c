@@ -82,6 +82,7 @@ typedef struct {
 
 #define HASH_SEED G_GUINT64_CONSTANT (14695981039346656037)
 #define MARGIN 2.0  /* antialiasing and rounding, user units */
+#define FAR_SIDE_CM 12.0  /* how much farther a side is to be drawn dimmer */
 
 static guint64
 hash_doubles (guint64       hash,
@@ -966,13 +967,22 @@ paint_body (Frame                    *f,
             double                    alpha)
 {
   Chain chains[7];
-  double left_depth, right_depth;
+  double left_depth, right_depth, farness, u;
+  SteadyPainterColor far_color;
   SteadySide far_side;
   guint n = 0;
 
+  /* The far side is dimmer and thinner, the more so the farther it is:
+   * seen from the feet or the head, both sides are near. */
   left_depth = p[J (LEFT_HIP)].depth + p[J (LEFT_SHOULDER)].depth;
   right_depth = p[J (RIGHT_HIP)].depth + p[J (RIGHT_SHOULDER)].depth;
   far_side = left_depth > right_depth ? STEADY_SIDE_LEFT : STEADY_SIDE_RIGHT;
+  u = CLAMP ((fabs (left_depth - right_depth) / 2 - FAR_SIDE_CM / 2) / FAR_SIDE_CM, 0.0, 1.0);
+  farness = u * u * (3 - 2 * u);
+  far_color.red = style->body.red + (style->body_far.red - style->body.red) * farness;
+  far_color.green = style->body.green + (style->body_far.green - style->body.green) * farness;
+  far_color.blue = style->body.blue + (style->body_far.blue - style->body.blue) * farness;
+  far_color.alpha = style->body.alpha + (style->body_far.alpha - style->body.alpha) * farness;
 
 #define ADD_CHAIN(segs, sd) \
   chains[n++] = (Chain) { segs, G_N_ELEMENTS (segs), sd, NULL, 1.0, 0.0, 0 }
@@ -995,8 +1005,8 @@ paint_body (Frame                    *f,
         c->color = &style->torso;
       else if (c->side == far_side)
         {
-          c->color = &style->body_far;
-          c->thin = 0.9;
+          c->color = &far_color;
+          c->thin = 1.0 - 0.1 * farness;
         }
       else
         c->color = &style->body;
@@ -1018,7 +1028,8 @@ paint_body (Frame                    *f,
       /* A gap around the near limbs separates them from the trunk behind;
        * the far limbs and the trunk differ enough in colour without one
        * (and each gap costs as much as the part itself). */
-      if (i > 0 && chains[i].side != STEADY_SIDE_NONE && chains[i].side != far_side)
+      if (i > 0 && chains[i].side != STEADY_SIDE_NONE &&
+          (chains[i].side != far_side || farness < 0.5))
         chain_fill (f, &chains[i], p, camera, style->outline_width * unit, seed,
                     &style->outline, alpha);
 
