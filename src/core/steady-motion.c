@@ -557,6 +557,11 @@ pose_supine (const SteadyMotionState  *state,
   turn (s, J (PELVIS), graphene_vec3_y_axis (), theta);
   turn (s, J (LUMBAR), graphene_vec3_y_axis (), -0.45 * theta);
   turn (s, J (THORAX), graphene_vec3_y_axis (), -0.55 * theta);
+  steady_skeleton_solve (s);
+  /* The shoulder blades stay down: the chest keeps the orientation it had
+   * lying flat (the turns above cancel only nearly), and only lifts on the
+   * opposite side at the end of the range. */
+  steady_skeleton_set_world (s, J (CHEST), steady_skeleton_get_rotation (&base, J (CHEST)));
   turn (s, J (CHEST), graphene_vec3_y_axis (), lift);
   set_breath (pose, state->breath);
   steady_skeleton_solve (s);

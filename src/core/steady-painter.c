@@ -82,7 +82,7 @@ typedef struct {
 
 #define HASH_SEED G_GUINT64_CONSTANT (14695981039346656037)
 #define MARGIN 2.0  /* antialiasing and rounding, user units */
-#define FAR_SIDE_CM 12.0  /* how much farther a side is to be drawn dimmer */
+#define FAR_SIDE_CM 6.0  /* how much farther a side is to be drawn dimmer */
 
 static guint64
 hash_doubles (guint64       hash,
@@ -169,25 +169,26 @@ frame_draws (const Frame *f,
          box->y1 + MARGIN >= f->clip->y && box->y0 - MARGIN <= f->clip->y + f->clip->height;
 }
 
-/* Records one capsule of a group seeded with @seed; grows @group. */
+/* Snaps the capsule @c (x1, y1, r1, x2, y2, r2) to 1/256 unit, so that
+ * rounding noise in the joints does not count as movement; records it as
+ * an item of a group seeded with @seed and grows @group. */
 static void
 capsule_item (Frame   *f,
               guint64  seed,
-              double   x1,
-              double   y1,
-              double   r1,
-              double   x2,
-              double   y2,
-              double   r2,
+              double  *c,
               Box     *group)
 {
-  double v[6] = { x1, y1, r1, x2, y2, r2 };
+  double x1, y1, r1, x2, y2, r2;
   Box box;
+
+  for (guint k = 0; k < 6; k++)
+    c[k] = round (c[k] * 256.0) / 256.0;
+  x1 = c[0]; y1 = c[1]; r1 = c[2]; x2 = c[3]; y2 = c[4]; r2 = c[5];
 
   box_empty (&box);
   box_add (&box, x1, y1, r1);
   box_add (&box, x2, y2, r2);
-  frame_record (f, hash_doubles (seed, v, 6), &box);
+  frame_record (f, hash_doubles (seed, c, 6), &box);
   box_add (group, x1, y1, r1);
   box_add (group, x2, y2, r2);
 }
@@ -405,7 +406,7 @@ chain_fill (Frame                    *f,
       c[i][3] = p[s->b].x;
       c[i][4] = p[s->b].y;
       c[i][5] = segment_radius (p, s->b, s->scale_b, camera) * chain->thin + grow;
-      capsule_item (f, seed, c[i][0], c[i][1], c[i][2], c[i][3], c[i][4], c[i][5], &group);
+      capsule_item (f, seed, c[i], &group);
     }
 
   if (!frame_draws (f, &group))
@@ -598,7 +599,7 @@ paint_shadow (Frame                    *f,
     }
   seed = hash_color (HASH_SEED + 1, &color, alpha);
   for (guint i = 0; i < G_N_ELEMENTS (shadow_segments); i++)
-    capsule_item (f, seed, c[i][0], c[i][1], c[i][2], c[i][3], c[i][4], c[i][5], &group);
+    capsule_item (f, seed, c[i], &group);
 
   if (!frame_draws (f, &group))
     return;
@@ -967,22 +968,29 @@ paint_body (Frame                    *f,
             double                    alpha)
 {
   Chain chains[7];
-  double left_depth, right_depth, farness, u;
-  SteadyPainterColor far_color;
-  SteadySide far_side;
+  SteadyPainterColor far_color[2];
+  SteadySide far_side[2];
+  double farness[2];
   guint n = 0;
 
-  /* The far side is dimmer and thinner, the more so the farther it is:
-   * seen from the feet or the head, both sides are near. */
-  left_depth = p[J (LEFT_HIP)].depth + p[J (LEFT_SHOULDER)].depth;
-  right_depth = p[J (RIGHT_HIP)].depth + p[J (RIGHT_SHOULDER)].depth;
-  far_side = left_depth > right_depth ? STEADY_SIDE_LEFT : STEADY_SIDE_RIGHT;
-  u = CLAMP ((fabs (left_depth - right_depth) / 2 - FAR_SIDE_CM / 2) / FAR_SIDE_CM, 0.0, 1.0);
-  farness = u * u * (3 - 2 * u);
-  far_color.red = style->body.red + (style->body_far.red - style->body.red) * farness;
-  far_color.green = style->body.green + (style->body_far.green - style->body.green) * farness;
-  far_color.blue = style->body.blue + (style->body_far.blue - style->body.blue) * farness;
-  far_color.alpha = style->body.alpha + (style->body_far.alpha - style->body.alpha) * farness;
+  /* The far leg and arm are dimmer and thinner, the more so the farther
+   * they are: seen from the feet or the head, both sides are near. Legs
+   * and arms are weighed apart, so that still arms keep their colour while
+   * the pelvis turns. */
+  for (guint k = 0; k < 2; k++)
+    {
+      SteadyJoint left = k == 0 ? J (LEFT_HIP) : J (LEFT_SHOULDER);
+      SteadyJoint right = k == 0 ? J (RIGHT_HIP) : J (RIGHT_SHOULDER);
+      double d = p[left].depth - p[right].depth;
+      double u = CLAMP ((fabs (d) - FAR_SIDE_CM / 2) / FAR_SIDE_CM, 0.0, 1.0);
+
+      far_side[k] = d > 0 ? STEADY_SIDE_LEFT : STEADY_SIDE_RIGHT;
+      farness[k] = u * u * (3 - 2 * u);
+      far_color[k].red = style->body.red + (style->body_far.red - style->body.red) * farness[k];
+      far_color[k].green = style->body.green + (style->body_far.green - style->body.green) * farness[k];
+      far_color[k].blue = style->body.blue + (style->body_far.blue - style->body.blue) * farness[k];
+      far_color[k].alpha = style->body.alpha + (style->body_far.alpha - style->body.alpha) * farness[k];
+    }
 
 #define ADD_CHAIN(segs, sd) \
   chains[n++] = (Chain) { segs, G_N_ELEMENTS (segs), sd, NULL, 1.0, 0.0, 0 }
@@ -1003,10 +1011,12 @@ paint_body (Frame                    *f,
         c->color = &style->body;
       else if (c->side == STEADY_SIDE_NONE)
         c->color = &style->torso;
-      else if (c->side == far_side)
+      else if (c->side == far_side[c->segments == left_arm || c->segments == right_arm])
         {
-          c->color = &far_color;
-          c->thin = 1.0 - 0.1 * farness;
+          guint k = c->segments == left_arm || c->segments == right_arm;
+
+          c->color = &far_color[k];
+          c->thin = 1.0 - 0.1 * farness[k];
         }
       else
         c->color = &style->body;
@@ -1028,8 +1038,10 @@ paint_body (Frame                    *f,
       /* A gap around the near limbs separates them from the trunk behind;
        * the far limbs and the trunk differ enough in colour without one
        * (and each gap costs as much as the part itself). */
+      guint k = chains[i].segments == left_arm || chains[i].segments == right_arm;
+
       if (i > 0 && chains[i].side != STEADY_SIDE_NONE &&
-          (chains[i].side != far_side || farness < 0.5))
+          (chains[i].side != far_side[k] || farness[k] < 0.5))
         chain_fill (f, &chains[i], p, camera, style->outline_width * unit, seed,
                     &style->outline, alpha);
 
