@@ -75,8 +75,8 @@ typedef struct {
   SteadyPainterItem       *items;   /* NULL: do not record */
   guint                    n_items;
   const cairo_rectangle_t *clip;    /* NULL: draw everything */
-  gboolean                 has_mat; /* the mat's corners on screen */
-  double                   mat[8];
+  gboolean                 has_mat; /* the mat on the floor (cm) */
+  double                   mat_x, mat_z, mat_ax, mat_az, mat_half_length, mat_half_width;
   SteadyPainterColor       mat_color;
 } Frame;
 
@@ -496,7 +496,12 @@ paint_mat (Frame                    *f,
     }
   frame_record (f, hash_color (hash_doubles (HASH_SEED, xy, 8), &style->mat, alpha), &box);
   f->has_mat = TRUE;
-  memcpy (f->mat, xy, sizeof xy);
+  f->mat_x = graphene_vec3_get_x (&pose->mat_centre);
+  f->mat_z = graphene_vec3_get_z (&pose->mat_centre);
+  f->mat_ax = graphene_vec3_get_x (&along);
+  f->mat_az = graphene_vec3_get_z (&along);
+  f->mat_half_length = pose->mat_length / 2;
+  f->mat_half_width = pose->mat_width / 2;
   f->mat_color = style->mat;
   f->mat_color.alpha *= alpha;
   if (!frame_draws (f, &box))
@@ -510,35 +515,79 @@ paint_mat (Frame                    *f,
   cairo_fill (f->cr);
 }
 
-/* Whether the box round (x, y, r) lies on the mat. */
+/* Whether the disc of radius @r round (x, z) on the floor lies on the mat. */
 static gboolean
 on_mat (const Frame *f,
         double       x,
-        double       y,
+        double       z,
         double       r)
 {
-  double sign = 0;
+  double dx = x - f->mat_x, dz = z - f->mat_z;
+  double along = dx * f->mat_ax + dz * f->mat_az;
+  double across = -dx * f->mat_az + dz * f->mat_ax;
 
-  if (!f->has_mat)
-    return FALSE;
+  return f->has_mat && fabs (along) + r <= f->mat_half_length && fabs (across) + r <= f->mat_half_width;
+}
 
-  for (guint k = 0; k < 4; k++)
+static double
+snap (double v,
+      double step)
+{
+  return round (v / step) * step;
+}
+
+/* A capsule lying on the floor from (xa, za) to (xb, zb), in cm: its
+ * outline is foreshortened like the floor. @m maps the capsule's own frame
+ * (along it from a, across it) to the picture: the ends land exactly where
+ * the camera puts them, the width follows the floor at the middle. */
+static void
+floor_capsule (const SteadyCamera *camera,
+               double              xa,
+               double              za,
+               double              xb,
+               double              zb,
+               double             *length,
+               cairo_matrix_t     *m)
+{
+  graphene_vec3_t a, b, mid, side;
+  double ax, ay, bx, by, mx, my, sx, sy, ux = 1, uz = 0;
+  double len = sqrt ((xb - xa) * (xb - xa) + (zb - za) * (zb - za));
+
+  if (len > 0.5)
     {
-      double cx = x + (k & 1 ? r : -r), cy = y + (k & 2 ? r : -r);
+      ux = (xb - xa) / len;
+      uz = (zb - za) / len;
+    }
+  graphene_vec3_init (&a, xa, 0.f, za);
+  graphene_vec3_init (&b, xb, 0.f, zb);
+  graphene_vec3_init (&mid, (xa + xb) / 2, 0.f, (za + zb) / 2);
+  graphene_vec3_init (&side, (xa + xb) / 2 - uz, 0.f, (za + zb) / 2 + ux);
+  steady_camera_project (camera, &a, &ax, &ay);
+  steady_camera_project (camera, &b, &bx, &by);
+  steady_camera_project (camera, &mid, &mx, &my);
+  steady_camera_project (camera, &side, &sx, &sy);
 
-      for (guint i = 0; i < 4; i++)
-        {
-          const double *a = &f->mat[2 * i], *b = &f->mat[2 * ((i + 1) % 4)];
-          double cross = (b[0] - a[0]) * (cy - a[1]) - (b[1] - a[1]) * (cx - a[0]);
+  if (len > 0.5)
+    cairo_matrix_init (m, (bx - ax) / len, (by - ay) / len, sx - mx, sy - my, ax, ay);
+  else
+    {
+      graphene_vec3_t along;
 
-          if (sign == 0)
-            sign = cross > 0 ? 1 : -1;
-          if (cross * sign < 0)
-            return FALSE;
-        }
+      /* Too short to have a direction: the floor's own axes. */
+      graphene_vec3_init (&along, xa + 1.f, 0.f, za);
+      steady_camera_project (camera, &along, &bx, &by);
+      cairo_matrix_init (m, bx - ax, by - ay, sx - mx, sy - my, ax, ay);
+      len = 0;
     }
 
-  return TRUE;
+  /* Rounding noise is not movement. */
+  m->xx = snap (m->xx, 1.0 / 65536);
+  m->yx = snap (m->yx, 1.0 / 65536);
+  m->xy = snap (m->xy, 1.0 / 65536);
+  m->yy = snap (m->yy, 1.0 / 65536);
+  m->x0 = snap (m->x0, 1.0 / 256);
+  m->y0 = snap (m->y0, 1.0 / 256);
+  *length = snap (len, 1.0 / 256);
 }
 
 static void
@@ -555,61 +604,93 @@ paint_shadow (Frame                    *f,
     { J (LEFT_SHOULDER), J (LEFT_WRIST), 1.1, 1.1 },
     { J (RIGHT_SHOULDER), J (RIGHT_WRIST), 1.1, 1.1 },
   };
-  double c[G_N_ELEMENTS (shadow_segments)][6];
-  SteadyPainterColor color = style->shadow;
-  gboolean opaque;
-  guint64 seed;
-  Box group;
+  const guint n = G_N_ELEMENTS (shadow_segments);
+  cairo_matrix_t m[G_N_ELEMENTS (shadow_segments)];
+  double len[G_N_ELEMENTS (shadow_segments)], ra[G_N_ELEMENTS (shadow_segments)], rb[G_N_ELEMENTS (shadow_segments)];
+  gboolean on[G_N_ELEMENTS (shadow_segments)];
+  SteadyPainterColor colors[2];
+  double alphas[2];
+  Box groups[2];
 
-  box_empty (&group);
-  for (guint i = 0; i < G_N_ELEMENTS (shadow_segments); i++)
+  /* Light from straight above: the shadow lies under each part, softer and
+   * wider the higher the part is. Where it falls on the (opaque) mat it is
+   * drawn in the mat's shaded colour, opaque: the same pixels, but filled
+   * rather than blended; the rest (off the mat) is blended. */
+  for (guint i = 0; i < n; i++)
     {
       const Segment *s = &shadow_segments[i];
-      double da, db, ha, hb;
-      graphene_vec3_t a, b;
       const graphene_vec3_t *pa = steady_skeleton_get_position (&pose->skeleton, s->a);
       const graphene_vec3_t *pb = steady_skeleton_get_position (&pose->skeleton, s->b);
+      double xa = graphene_vec3_get_x (pa), za = graphene_vec3_get_z (pa);
+      double xb = graphene_vec3_get_x (pb), zb = graphene_vec3_get_z (pb);
 
-      /* Light from straight above: the shadow lies under each part,
-       * softer and wider the higher the part is. */
-      ha = MAX (0.0, graphene_vec3_get_y (pa));
-      hb = MAX (0.0, graphene_vec3_get_y (pb));
-      graphene_vec3_init (&a, graphene_vec3_get_x (pa), 0.f, graphene_vec3_get_z (pa));
-      graphene_vec3_init (&b, graphene_vec3_get_x (pb), 0.f, graphene_vec3_get_z (pb));
-      da = steady_camera_project (camera, &a, &c[i][0], &c[i][1]);
-      db = steady_camera_project (camera, &b, &c[i][3], &c[i][4]);
-      c[i][2] = (steady_joint_get_radius (s->a) * s->scale_a + ha * 0.08) * steady_camera_scale_at (camera, da);
-      c[i][5] = (steady_joint_get_radius (s->b) * s->scale_b + hb * 0.08) * steady_camera_scale_at (camera, db);
+      ra[i] = snap (steady_joint_get_radius (s->a) * s->scale_a + MAX (0.0, graphene_vec3_get_y (pa)) * 0.08, 1.0 / 256);
+      rb[i] = snap (steady_joint_get_radius (s->b) * s->scale_b + MAX (0.0, graphene_vec3_get_y (pb)) * 0.08, 1.0 / 256);
+      floor_capsule (camera, xa, za, xb, zb, &len[i], &m[i]);
+      on[i] = f->has_mat && f->mat_color.alpha >= 1.0 &&
+              on_mat (f, xa, za, ra[i] + 1.0) && on_mat (f, xb, zb, rb[i] + 1.0);
     }
 
-  /* On an opaque mat the shadow can be drawn in the mat's shaded colour,
-   * opaque: the same pixels, but filled rather than blended. */
-  opaque = f->has_mat && f->mat_color.alpha >= 1.0;
-  for (guint i = 0; i < G_N_ELEMENTS (shadow_segments) && opaque; i++)
-    opaque = on_mat (f, c[i][0], c[i][1], c[i][2] + MARGIN) && on_mat (f, c[i][3], c[i][4], c[i][5] + MARGIN);
-  if (opaque)
+  {
+    double a = style->shadow.alpha * alpha;
+
+    colors[0] = f->mat_color;
+    colors[0].red = f->mat_color.red * (1 - a) + style->shadow.red * a;
+    colors[0].green = f->mat_color.green * (1 - a) + style->shadow.green * a;
+    colors[0].blue = f->mat_color.blue * (1 - a) + style->shadow.blue * a;
+    colors[0].alpha = 1.0;
+    alphas[0] = 1.0;
+    colors[1] = style->shadow;
+    alphas[1] = alpha;
+  }
+
+  for (guint k = 0; k < 2; k++)
     {
-      double a = color.alpha * alpha;
+      guint64 seed = hash_color (HASH_SEED + 1 + k, &colors[k], alphas[k]);
 
-      color.red = f->mat_color.red * (1 - a) + color.red * a;
-      color.green = f->mat_color.green * (1 - a) + color.green * a;
-      color.blue = f->mat_color.blue * (1 - a) + color.blue * a;
-      color.alpha = 1.0;
-      alpha = 1.0;
+      box_empty (&groups[k]);
+      for (guint i = 0; i < n; i++)
+        {
+          double v[10] = { m[i].xx, m[i].yx, m[i].xy, m[i].yy, m[i].x0, m[i].y0, len[i], ra[i], rb[i],
+                           on[i] == (k == 0) };
+          /* The ends' ellipses, bounded. */
+          double ex = sqrt (m[i].xx * m[i].xx + m[i].xy * m[i].xy);
+          double ey = sqrt (m[i].yx * m[i].yx + m[i].yy * m[i].yy);
+          double bx = m[i].xx * len[i] + m[i].x0, by = m[i].yx * len[i] + m[i].y0;
+          Box box;
+
+          box.x0 = MIN (m[i].x0 - ra[i] * ex, bx - rb[i] * ex);
+          box.x1 = MAX (m[i].x0 + ra[i] * ex, bx + rb[i] * ex);
+          box.y0 = MIN (m[i].y0 - ra[i] * ey, by - rb[i] * ey);
+          box.y1 = MAX (m[i].y0 + ra[i] * ey, by + rb[i] * ey);
+          /* Every capsule is an item of both fills (drawn in one), so
+           * that the count stays the same as parts leave the mat. */
+          frame_record (f, hash_doubles (seed, v, 10), &box);
+          if (on[i] == (k == 0))
+            {
+              groups[k].x0 = MIN (groups[k].x0, box.x0);
+              groups[k].y0 = MIN (groups[k].y0, box.y0);
+              groups[k].x1 = MAX (groups[k].x1, box.x1);
+              groups[k].y1 = MAX (groups[k].y1, box.y1);
+            }
+        }
+
+      if (groups[k].x1 < groups[k].x0 || !frame_draws (f, &groups[k]))
+        continue;
+
+      cairo_new_path (f->cr);
+      for (guint i = 0; i < n; i++)
+        if (on[i] == (k == 0))
+          {
+            cairo_save (f->cr);
+            cairo_transform (f->cr, &m[i]);
+            steady_painter_capsule (f->cr, 0, 0, ra[i], len[i], 0, rb[i]);
+            cairo_restore (f->cr);
+          }
+      cairo_set_fill_rule (f->cr, CAIRO_FILL_RULE_WINDING);
+      steady_painter_set_color (f->cr, &colors[k], alphas[k]);
+      cairo_fill (f->cr);
     }
-  seed = hash_color (HASH_SEED + 1, &color, alpha);
-  for (guint i = 0; i < G_N_ELEMENTS (shadow_segments); i++)
-    capsule_item (f, seed, c[i], &group);
-
-  if (!frame_draws (f, &group))
-    return;
-
-  cairo_new_path (f->cr);
-  for (guint i = 0; i < G_N_ELEMENTS (shadow_segments); i++)
-    steady_painter_capsule (f->cr, c[i][0], c[i][1], c[i][2], c[i][3], c[i][4], c[i][5]);
-  cairo_set_fill_rule (f->cr, CAIRO_FILL_RULE_WINDING);
-  steady_painter_set_color (f->cr, &color, alpha);
-  cairo_fill (f->cr);
 }
 
 static void
@@ -817,7 +898,8 @@ draw_sprite (cairo_t         *cr,
       steady_painter_set_color (cr, color, 1.0);
       cairo_set_line_width (cr, key->line_width);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-      cairo_set_dash (cr, dashes, 2, 0);
+      if (key->dash > 0)
+        cairo_set_dash (cr, dashes, 2, 0);
       cairo_stroke (cr);
     }
 }
@@ -891,26 +973,10 @@ paint_ring (Frame                    *f,
   if (alpha <= 0.01 || !frame_draws (f, &box))
     return;
 
-  cairo_new_path (f->cr);
-  steady_painter_set_color (f->cr, color, alpha);
-  if (dash <= 0)
-    {
-      cairo_arc (f->cr, x, y, r + line_width / 2, 0, 2 * G_PI);
-      cairo_close_path (f->cr);
-      cairo_new_sub_path (f->cr);
-      cairo_arc_negative (f->cr, x, y, r - line_width / 2, 2 * G_PI, 0);
-      cairo_close_path (f->cr);
-    }
-  else
-    {
-      /* Dashed rings mark still parts: drawn once, then copied. */
-      SpriteKey key = { SPRITE_RING, round (r * 4) / 4, line_width, dash, *color };
-
-      paint_sprite (f->cr, &key, x, y, alpha);
-      return;
-    }
-  cairo_set_fill_rule (f->cr, CAIRO_FILL_RULE_WINDING);
-  cairo_fill (f->cr);
+  /* Rings mark still parts and limits: drawn once, then copied (a limit
+   * fades in by the copy's strength). */
+  paint_sprite (f->cr, &(SpriteKey) { SPRITE_RING, round (r * 4) / 4, line_width, dash, *color },
+                x, y, alpha);
 }
 
 static void
@@ -1100,7 +1166,7 @@ steady_painter_paint_items (cairo_t                  *cr,
                             SteadyPainterItem        *items,
                             const cairo_rectangle_t  *clip)
 {
-  Frame frame = { cr, items, 0, clip, FALSE, { 0 }, { 0 } };
+  Frame frame = { cr, items, 0, clip, FALSE, 0, 0, 0, 0, 0, 0, { 0 } };
   SteadyCamera cam;
   Projected p[STEADY_N_JOINTS];
   double unit = unit_for (width, height);
@@ -1153,7 +1219,7 @@ steady_painter_paint_still (cairo_t                  *cr,
                             double                    height,
                             const SteadyPainterStyle *style)
 {
-  Frame frame = { cr, NULL, 0, NULL, FALSE, { 0 }, { 0 } };
+  Frame frame = { cr, NULL, 0, NULL, FALSE, 0, 0, 0, 0, 0, 0, { 0 } };
   SteadyCamera cam;
   Projected pf[STEADY_N_JOINTS], pt[STEADY_N_JOINTS];
   double unit = unit_for (width, height);
