@@ -17,6 +17,9 @@ struct _SteadyPainterCache
   cairo_t          *frame_cr;
   cairo_surface_t  *scratch;      /* where changed parts are painted */
   cairo_t          *scratch_cr;
+  cairo_surface_t  *ground;       /* the background and the mat */
+  guint64           ground_key;
+  gboolean          ground_valid;
   int               pixel_width;
   int               pixel_height;
   double            scale;        /* device pixels per user unit */
@@ -46,6 +49,7 @@ steady_painter_cache_finalize (GObject *object)
   g_clear_pointer (&self->frame, cairo_surface_destroy);
   g_clear_pointer (&self->scratch_cr, cairo_destroy);
   g_clear_pointer (&self->scratch, cairo_surface_destroy);
+  g_clear_pointer (&self->ground, cairo_surface_destroy);
   g_clear_pointer (&self->dirty, cairo_region_destroy);
 
   G_OBJECT_CLASS (steady_painter_cache_parent_class)->finalize (object);
@@ -176,18 +180,24 @@ prepare_frame (SteadyPainterCache *self,
   g_clear_pointer (&self->frame, cairo_surface_destroy);
   g_clear_pointer (&self->scratch_cr, cairo_destroy);
   g_clear_pointer (&self->scratch, cairo_surface_destroy);
+  g_clear_pointer (&self->ground, cairo_surface_destroy);
   self->valid = FALSE;
+  self->ground_valid = FALSE;
   self->frame = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
   self->scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
+  self->ground = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
   if (cairo_surface_status (self->frame) != CAIRO_STATUS_SUCCESS ||
-      cairo_surface_status (self->scratch) != CAIRO_STATUS_SUCCESS)
+      cairo_surface_status (self->scratch) != CAIRO_STATUS_SUCCESS ||
+      cairo_surface_status (self->ground) != CAIRO_STATUS_SUCCESS)
     {
       g_clear_pointer (&self->frame, cairo_surface_destroy);
       g_clear_pointer (&self->scratch, cairo_surface_destroy);
+      g_clear_pointer (&self->ground, cairo_surface_destroy);
       return FALSE;
     }
   cairo_surface_set_device_scale (self->frame, scale, scale);
   cairo_surface_set_device_scale (self->scratch, scale, scale);
+  cairo_surface_set_device_scale (self->ground, scale, scale);
   self->frame_cr = cairo_create (self->frame);
   self->scratch_cr = cairo_create (self->scratch);
   self->pixel_width = pw;
@@ -209,7 +219,8 @@ steady_painter_cache_paint (SteadyPainterCache       *self,
                             double                    height,
                             const SteadyPainterStyle *style)
 {
-  guint next, n;
+  guint next, n, n_ground = 0;
+  guint64 ground_key;
   gboolean whole;
   double scale;
 
@@ -232,7 +243,27 @@ steady_painter_cache_paint (SteadyPainterCache       *self,
   /* What this frame is made of, against the last one. */
   next = 1 - self->current;
   n = steady_painter_paint_items (NULL, pose, camera, width, height, style,
-                                  self->items[next], NULL);
+                                  STEADY_PAINTER_LAYER_ALL, self->items[next], NULL, &n_ground);
+
+  /* The ground (background and mat) is painted apart, once, and copied
+   * under the rest wherever something is repainted. */
+  ground_key = n_ground;
+  for (guint i = 0; i < MIN (n_ground, STEADY_PAINTER_MAX_ITEMS); i++)
+    ground_key = ground_key * G_GUINT64_CONSTANT (1099511628211) ^ self->items[next][i].hash;
+  if (!self->ground_valid || ground_key != self->ground_key)
+    {
+      cairo_t *gcr = cairo_create (self->ground);
+
+      cairo_set_operator (gcr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (gcr);
+      cairo_set_operator (gcr, CAIRO_OPERATOR_OVER);
+      steady_painter_paint_items (gcr, pose, camera, width, height, style,
+                                  STEADY_PAINTER_LAYER_GROUND, NULL, NULL, NULL);
+      cairo_destroy (gcr);
+      cairo_surface_flush (self->ground);
+      self->ground_key = ground_key;
+      self->ground_valid = TRUE;
+    }
   whole = !self->valid || n > STEADY_PAINTER_MAX_ITEMS || n != self->n_items[self->current];
 
   cairo_region_intersect_rectangle (self->dirty, &(cairo_rectangle_int_t) { 0, 0, 0, 0 });
@@ -273,13 +304,12 @@ steady_painter_cache_paint (SteadyPainterCache       *self,
       cairo_save (scr);
       cairo_rectangle (scr, clip.x, clip.y, clip.width, clip.height);
       cairo_clip (scr);
-      if (!style->fill_background)
-        {
-          cairo_set_operator (scr, CAIRO_OPERATOR_CLEAR);
-          cairo_paint (scr);
-          cairo_set_operator (scr, CAIRO_OPERATOR_OVER);
-        }
-      steady_painter_paint_items (scr, pose, camera, width, height, style, NULL, whole ? NULL : &clip);
+      cairo_set_source_surface (scr, self->ground, 0, 0);
+      cairo_set_operator (scr, CAIRO_OPERATOR_SOURCE);
+      cairo_paint (scr);
+      cairo_set_operator (scr, CAIRO_OPERATOR_OVER);
+      steady_painter_paint_items (scr, pose, camera, width, height, style,
+                                  STEADY_PAINTER_LAYER_FIGURE, NULL, whole ? NULL : &clip, NULL);
       cairo_restore (scr);
 
       cairo_save (self->frame_cr);

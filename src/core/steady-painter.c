@@ -75,6 +75,8 @@ typedef struct {
   SteadyPainterItem       *items;   /* NULL: do not record */
   guint                    n_items;
   const cairo_rectangle_t *clip;    /* NULL: draw everything */
+  SteadyPainterLayer       layer;   /* what is being drawn now */
+  SteadyPainterLayer       layers;  /* what is to be drawn */
   gboolean                 has_mat; /* the mat on the floor (cm) */
   double                   mat_x, mat_z, mat_ax, mat_az, mat_half_length, mat_half_width;
   SteadyPainterColor       mat_color;
@@ -160,7 +162,7 @@ static gboolean
 frame_draws (const Frame *f,
              const Box   *box)
 {
-  if (f->cr == NULL)
+  if (f->cr == NULL || !(f->layer & f->layers))
     return FALSE;
   if (f->clip == NULL)
     return TRUE;
@@ -1153,9 +1155,6 @@ unit_for (double width,
   return MAX (0.5, MIN (width, height) / 1080.0 * 1.6);
 }
 
-/* The whole frame: draws into @cr (when not NULL) what meets @clip (all
- * when NULL), records the items into @items (when not NULL); returns the
- * number of items. */
 guint
 steady_painter_paint_items (cairo_t                  *cr,
                             const SteadyPose         *pose,
@@ -1163,10 +1162,12 @@ steady_painter_paint_items (cairo_t                  *cr,
                             double                    width,
                             double                    height,
                             const SteadyPainterStyle *style,
+                            SteadyPainterLayer        layers,
                             SteadyPainterItem        *items,
-                            const cairo_rectangle_t  *clip)
+                            const cairo_rectangle_t  *clip,
+                            guint                    *n_ground)
 {
-  Frame frame = { cr, items, 0, clip, FALSE, 0, 0, 0, 0, 0, 0, { 0 } };
+  Frame frame = { cr, items, 0, clip, STEADY_PAINTER_LAYER_GROUND, layers, FALSE, 0, 0, 0, 0, 0, 0, { 0 } };
   SteadyCamera cam;
   Projected p[STEADY_N_JOINTS];
   double unit = unit_for (width, height);
@@ -1182,6 +1183,9 @@ steady_painter_paint_items (cairo_t                  *cr,
     }
   paint_background (&frame, width, height, style);
   paint_mat (&frame, pose, &cam, style, 1.0);
+  if (n_ground != NULL)
+    *n_ground = frame.n_items;
+  frame.layer = STEADY_PAINTER_LAYER_FIGURE;
   paint_shadow (&frame, pose, &cam, style, 1.0);
   paint_body (&frame, pose, &cam, p, style, unit, 1.0);
   paint_path (&frame, pose, &cam, style, unit, FALSE);
@@ -1206,7 +1210,8 @@ steady_painter_paint (cairo_t                  *cr,
   g_return_if_fail (camera != NULL);
   g_return_if_fail (style != NULL);
 
-  steady_painter_paint_items (cr, pose, camera, width, height, style, NULL, NULL);
+  steady_painter_paint_items (cr, pose, camera, width, height, style,
+                              STEADY_PAINTER_LAYER_ALL, NULL, NULL, NULL);
 }
 
 void
@@ -1219,7 +1224,7 @@ steady_painter_paint_still (cairo_t                  *cr,
                             double                    height,
                             const SteadyPainterStyle *style)
 {
-  Frame frame = { cr, NULL, 0, NULL, FALSE, 0, 0, 0, 0, 0, 0, { 0 } };
+  Frame frame = { cr, NULL, 0, NULL, STEADY_PAINTER_LAYER_GROUND, STEADY_PAINTER_LAYER_ALL, FALSE, 0, 0, 0, 0, 0, 0, { 0 } };
   SteadyCamera cam;
   Projected pf[STEADY_N_JOINTS], pt[STEADY_N_JOINTS];
   double unit = unit_for (width, height);
