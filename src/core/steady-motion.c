@@ -448,7 +448,7 @@ pose_quadruped (const SteadyMotionState  *state,
   pose->mat_length = 190.0;
   pose->mat_width = 80.0;
   graphene_vec3_init (&pose->frame_centre, sign * 22.f, 38.f, 0.f);
-  pose->frame_radius = 78.0;
+  pose->frame_radius = 84.0;  /* room for the near leg in views from behind */
 }
 
 /* ---- Supine knee rotation -------------------------------------------- */
