@@ -55,7 +55,8 @@ steady_camera_prepare (SteadyCamera     *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (pose != NULL);
 
-  self->centre = pose->frame_centre;
+  /* Look at the middle of the whole movement where it is known. */
+  self->centre = pose->has_reach ? pose->reach_centre : pose->frame_centre;
   self->radius = MAX (pose->frame_radius, 1.0);
   self->eye_distance = self->radius * MAX (self->perspective, 1.5);
   self->width = width;
@@ -102,6 +103,34 @@ steady_camera_prepare (SteadyCamera     *self,
   /* The sphere's silhouette at the eye distance fills the smaller side. */
   self->scale = 0.5 * MIN (width, height) * self->zoom * self->eye_distance /
                 (self->radius * 1.02);
+
+  /* A motion's sphere is drawn snug, so a figure lying long fills a wide
+   * picture; in a narrow or square one the body must still fit. Where the
+   * body reaches through the whole movement is known, the picture is
+   * fitted to that instead: every joint's box stays inside it, the same
+   * for every frame, so the figure never zooms as it moves. */
+  if (pose->has_reach)
+    {
+      self->scale = G_MAXDOUBLE;
+      for (guint j = 0; j < STEADY_N_JOINTS; j++)
+        for (guint corner = 0; corner < 8; corner++)
+          {
+            const graphene_vec3_t *lo = &pose->reach_lo[j], *hi = &pose->reach_hi[j];
+            graphene_point3d_t p, q;
+            double depth;
+
+            graphene_point3d_init (&p,
+                                   graphene_vec3_get_x ((corner & 1) ? hi : lo),
+                                   graphene_vec3_get_y ((corner & 2) ? hi : lo),
+                                   graphene_vec3_get_z ((corner & 4) ? hi : lo));
+            graphene_matrix_transform_point3d (&self->view, &p, &q);
+            depth = MAX (-q.z, 1.0);
+            if (fabs (q.x) > 1e-3)
+              self->scale = MIN (self->scale, 0.48 * width * self->zoom * depth / fabs (q.x));
+            if (fabs (q.y) > 1e-3)
+              self->scale = MIN (self->scale, 0.48 * height * self->zoom * depth / fabs (q.y));
+          }
+    }
 }
 
 double

@@ -620,23 +620,12 @@ pose_supine (const SteadyMotionState  *state,
   pose->frame_radius = 80.0;
 }
 
-gboolean
-steady_motion_pose (const char               *motion,
-                    const SteadyMotionState  *state,
-                    const SteadyMotionParams *params,
-                    SteadyPose               *pose)
+static gboolean
+pose_motion (const char               *motion,
+             const SteadyMotionState  *state,
+             const SteadyMotionParams *params,
+             SteadyPose               *pose)
 {
-  SteadyMotionParams defaults;
-
-  g_return_val_if_fail (state != NULL, FALSE);
-  g_return_val_if_fail (pose != NULL, FALSE);
-
-  if (params == NULL)
-    {
-      steady_motion_params_init (&defaults);
-      params = &defaults;
-    }
-
   steady_pose_init_standing (pose);
   pose->side = working_side (state);
   pose->amount = state->amount;
@@ -659,6 +648,112 @@ steady_motion_pose (const char               *motion,
     }
   else
     return FALSE;
+
+  return TRUE;
+}
+
+/* Where the body reaches through the whole of @motion on @side: for each
+ * joint, the box around it over the start and working positions, the knee
+ * circle and the breath, with room for the limbs' and head's thickness.
+ * Worked out once per motion, side and parameters. */
+#define REACH_MARGIN_CM 12.f
+
+typedef struct {
+  const char         *motion;  /* a static string, compared by address */
+  SteadySide          side;
+  SteadyMotionParams  params;
+  graphene_vec3_t     centre;
+  graphene_vec3_t     lo[STEADY_N_JOINTS];
+  graphene_vec3_t     hi[STEADY_N_JOINTS];
+} Reach;
+
+static void
+motion_reach (const char               *motion,
+              SteadySide                side,
+              const SteadyMotionParams *params,
+              SteadyPose               *pose)
+{
+  static GMutex lock;
+  static Reach cache[8];
+  static guint next;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
+  graphene_vec3_t margin, all_lo, all_hi;
+  Reach *reach = NULL;
+
+  for (guint slot = 0; slot < G_N_ELEMENTS (cache) && reach == NULL; slot++)
+    if (cache[slot].motion == motion && cache[slot].side == side
+        && memcmp (&cache[slot].params, params, sizeof *params) == 0)
+      reach = &cache[slot];
+
+  if (reach == NULL)
+    {
+      reach = &cache[next++ % G_N_ELEMENTS (cache)];
+      reach->motion = motion;
+      reach->side = side;
+      reach->params = *params;
+      for (guint j = 0; j < STEADY_N_JOINTS; j++)
+        {
+          graphene_vec3_init (&reach->lo[j], G_MAXFLOAT, G_MAXFLOAT, G_MAXFLOAT);
+          graphene_vec3_init (&reach->hi[j], -G_MAXFLOAT, -G_MAXFLOAT, -G_MAXFLOAT);
+        }
+      for (guint a = 0; a <= 4; a++)
+        for (guint k = 0; k < 8; k++)
+          for (guint b = 0; b <= 1; b++)
+            {
+              SteadyMotionState sample = { side, a / 4.0, k * G_PI / 4, 1, b, FALSE };
+              SteadyPose sampled;
+
+              if (!pose_motion (motion, &sample, params, &sampled))
+                continue;
+              for (guint j = 0; j < STEADY_N_JOINTS; j++)
+                {
+                  const graphene_vec3_t *p = steady_skeleton_get_position (&sampled.skeleton, j);
+
+                  graphene_vec3_min (&reach->lo[j], p, &reach->lo[j]);
+                  graphene_vec3_max (&reach->hi[j], p, &reach->hi[j]);
+                }
+            }
+      graphene_vec3_init (&margin, REACH_MARGIN_CM, REACH_MARGIN_CM, REACH_MARGIN_CM);
+      all_lo = reach->lo[0];
+      all_hi = reach->hi[0];
+      for (guint j = 0; j < STEADY_N_JOINTS; j++)
+        {
+          graphene_vec3_subtract (&reach->lo[j], &margin, &reach->lo[j]);
+          graphene_vec3_add (&reach->hi[j], &margin, &reach->hi[j]);
+          graphene_vec3_min (&all_lo, &reach->lo[j], &all_lo);
+          graphene_vec3_max (&all_hi, &reach->hi[j], &all_hi);
+        }
+      graphene_vec3_add (&all_lo, &all_hi, &reach->centre);
+      graphene_vec3_scale (&reach->centre, 0.5f, &reach->centre);
+    }
+
+  pose->has_reach = TRUE;
+  pose->reach_centre = reach->centre;
+  memcpy (pose->reach_lo, reach->lo, sizeof reach->lo);
+  memcpy (pose->reach_hi, reach->hi, sizeof reach->hi);
+}
+
+gboolean
+steady_motion_pose (const char               *motion,
+                    const SteadyMotionState  *state,
+                    const SteadyMotionParams *params,
+                    SteadyPose               *pose)
+{
+  SteadyMotionParams defaults;
+
+  g_return_val_if_fail (state != NULL, FALSE);
+  g_return_val_if_fail (pose != NULL, FALSE);
+
+  if (params == NULL)
+    {
+      steady_motion_params_init (&defaults);
+      params = &defaults;
+    }
+
+  if (!pose_motion (motion, state, params, pose))
+    return FALSE;
+
+  motion_reach (pose->motion, pose->side, params, pose);
 
   return TRUE;
 }

@@ -54,6 +54,15 @@ typedef struct {
   /* A sphere that holds the whole movement: the camera frames it. */
   graphene_vec3_t frame_centre;
   double          frame_radius;
+  /* Where the body reaches through the whole movement: for each joint, a
+   * box (world cm, with room for the limbs' thickness) around every place
+   * the joint goes, and the middle of them all. When known, the camera
+   * looks at that middle and keeps every box inside the picture whatever
+   * its shape, the same for every frame. */
+  gboolean        has_reach;
+  graphene_vec3_t reach_centre;
+  graphene_vec3_t reach_lo[STEADY_N_JOINTS];
+  graphene_vec3_t reach_hi[STEADY_N_JOINTS];
 } SteadyPose;
 
 /* Standing upright on a mat, nothing highlighted. */
