@@ -110,6 +110,24 @@ find_action_button (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 #ifdef GDK_WINDOWING_X11
 static void
 on_subprocess_done (GObject      *source,
@@ -323,6 +341,40 @@ test_walk (void)
   press (window, "shift+Tab");
   WAIT_UNTIL (focus_of (window) == learn);
   assert_focus_visible (window, learn);
+
+  /* F10 opens the main menu, Escape closes it and the focus comes back;
+   * Ctrl+? shows the shortcuts. */
+  {
+    GtkWidget *menu_button = find_menu_button (GTK_WIDGET (window));
+    GtkPopover *popover;
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    guint n_toplevels = g_list_model_get_n_items (toplevels);
+
+    g_assert_nonnull (menu_button);
+    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));
+    press (window, "F10");
+    WAIT_UNTIL (gtk_widget_get_visible (GTK_WIDGET (popover)));
+    press (window, "Escape");
+    WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (popover)));
+    g_assert_cmpstr (page_name (window), ==, "welcome");
+
+    press (window, "ctrl+question");
+    WAIT_UNTIL (g_list_model_get_n_items (toplevels) > n_toplevels);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (GTK_IS_SHORTCUTS_WINDOW (toplevel))
+          gtk_window_destroy (toplevel);
+      }
+    WAIT_UNTIL (g_list_model_get_n_items (toplevels) == n_toplevels);
+    gtk_window_present (GTK_WINDOW (window));
+    settle (GTK_WIDGET (window));
+    press (window, "Tab");
+    press (window, "shift+Tab");
+    move_focus_to (window, learn, "shift+Tab", 6);
+    assert_focus_visible (window, learn);
+  }
 
   /* Space on "Learn why your hip pops": the deck, Next has the focus. */
   press (window, "space");
