@@ -797,9 +797,15 @@ test_drill_numbers (void)
   circles = steady_drill_numbers_format (steady_program_find_drill (program, "quadruped-knee-circles"));
   rotation = steady_drill_numbers_format (steady_program_find_drill (program, "supine-knee-rotation"));
 
-  g_assert_cmpstr (clamshell, ==, "both sides · 15 reps (15–20) · hold 5 s (3–10)");
-  g_assert_cmpstr (circles, ==, "both sides · 5 circles each way");
-  g_assert_cmpstr (rotation, ==, "both sides · hold 30 s (30–60) · breathe 4 s in, 6 s out");
+  /* Each number stays on one line: no-break spaces (U+00A0) inside, a
+   * word joiner (U+2060) after a dash; lines break at the dots. */
+#define NB "\u00a0"
+#define WJ "\u2060"
+  g_assert_cmpstr (clamshell, ==, "both" NB "sides · 15" NB "reps" NB "(15–" WJ "20) · hold" NB "5" NB "s" NB "(3–" WJ "10)");
+  g_assert_cmpstr (circles, ==, "both" NB "sides · 5" NB "circles" NB "each" NB "way");
+  g_assert_cmpstr (rotation, ==, "both" NB "sides · hold" NB "30" NB "s" NB "(30–" WJ "60) · breathe" NB "4" NB "s" NB "in," NB "6" NB "s" NB "out");
+#undef NB
+#undef WJ
 }
 
 static void
