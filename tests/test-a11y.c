@@ -316,9 +316,16 @@ test_every_page (void)
       gtk_test_accessible_assert_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                            steady_card_get_title (card));
       if (steady_card_get_illustration (card) != NULL)
-        assert_figure (find_type (GTK_WIDGET (page), STEADY_TYPE_FIGURE_VIEW),
-                       "Illustration",
-                       steady_illustration_describe (steady_card_get_illustration (card)));
+        {
+          GtkWidget *picture = find_type (GTK_WIDGET (page), STEADY_TYPE_FIGURE_VIEW);
+
+          assert_figure (picture, "Illustration",
+                         steady_illustration_describe (steady_card_get_illustration (card)));
+          /* Animations are off here (reduced motion): the card in view
+           * plays, but its picture holds still. */
+          g_assert_true (steady_figure_view_get_playing (STEADY_FIGURE_VIEW (picture)));
+          g_assert_false (steady_figure_view_is_animating (STEADY_FIGURE_VIEW (picture)));
+        }
       assert_all_named (window, 4);   /* back, menu, previous, next */
     }
 
@@ -343,6 +350,7 @@ test_every_page (void)
       /* Animations are off in this test: the still of the key poses. */
       expected = start_description (steady_drill_get_motion (drill), STEADY_SIDE_LEFT);
       assert_figure (figure, steady_drill_get_title (drill), expected);
+      g_assert_false (steady_figure_view_is_animating (STEADY_FIGURE_VIEW (figure)));
       steps = find_type (GTK_WIDGET (drill_page), GTK_TYPE_BOX);
       g_assert_nonnull (steps);
       widgets = g_ptr_array_new ();
