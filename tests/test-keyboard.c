@@ -31,6 +31,15 @@
 
 static SteadyApplication *app;
 
+/* The coach's clock, for the session run to its end. */
+static double fake_now;
+
+static double
+test_now (gpointer user_data)
+{
+  return fake_now;
+}
+
 static SteadyProgram *
 load_test_lesson (void)
 {
@@ -306,6 +315,7 @@ test_walk (void)
   SteadyCheckinView *checkin;
   GtkListBox *list;
   GtkWidget *learn;
+  GtkWidget *welcome_drills;
   GtkWidget *next;
   GtkWidget *drills_button;
   GtkWidget *start;
@@ -334,6 +344,7 @@ test_walk (void)
    * and from the first key on the window shows where it is. */
   g_assert_cmpstr (page_name (window), ==, "welcome");
   learn = find_action_button (GTK_WIDGET (window), "win.show-deck");
+  welcome_drills = find_action_button (GTK_WIDGET (window), "win.show-drills");
   g_assert_true (focus_of (window) == learn);
   press (window, "Tab");
   WAIT_UNTIL (focus_of (window) == find_action_button (GTK_WIDGET (window), "win.show-drills"));
@@ -481,6 +492,39 @@ test_walk (void)
   press (window, "alt+Left");
   WAIT_UNTIL (g_strcmp0 (page_name (window), "welcome") == 0);
   assert_focus_visible (window, learn);
+
+  /* A session to its end, on a clock the test moves: the after check-in,
+   * then the coach's Done, whose first button has the focus; Enter goes
+   * back to the drills. */
+  press (window, "Tab");
+  WAIT_UNTIL (focus_of (window) == welcome_drills);
+  press (window, "Return");
+  WAIT_UNTIL (g_strcmp0 (page_name (window), "drills") == 0);
+  press (window, "Return");
+  WAIT_UNTIL (g_strcmp0 (page_name (window), "drill") == 0);
+  fake_now = 1000.0;
+  steady_coach_page_set_now_func (coach, test_now, NULL);
+  move_focus_to (window, start, "Tab", 4);
+  press (window, "Return");
+  WAIT_UNTIL (g_strcmp0 (page_name (window), "checkin") == 0);
+  move_focus_to (window, skip, "Tab", 12);
+  press (window, "Return");
+  WAIT_UNTIL (g_strcmp0 (page_name (window), "coach") == 0);
+  fake_now = 1000.0 + 100000.0;
+  steady_coach_page_update (coach);
+  WAIT_UNTIL (g_strcmp0 (page_name (window), "checkin") == 0);
+  assert_focus_visible (window, focus_of (window));
+  move_focus_to (window, skip, "Tab", 12);
+  press (window, "Return");
+  WAIT_UNTIL (g_strcmp0 (page_name (window), "coach") == 0 &&
+              steady_coach_page_get_state (coach) == STEADY_COACH_STATE_DONE);
+  {
+    GtkWidget *back_to_drills = find_action_button (GTK_WIDGET (coach), "win.show-drills");
+
+    assert_focus_visible (window, back_to_drills);
+    press (window, "Return");
+    WAIT_UNTIL (g_strcmp0 (page_name (window), "drills") == 0);
+  }
 
   close_window (window);
   g_settings_reset (settings, "sound-mode");
