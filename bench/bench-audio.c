@@ -20,6 +20,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "sink-watch.h"
 #include "steady-cue-engine.h"
 #include "steady-program.h"
 #include "steady-timeline.h"
@@ -263,112 +264,85 @@ bench_render (SteadyCueEngine    *engine,
 
 /* Live --------------------------------------------------------------------- */
 
-typedef struct {
-  GstClockTimeDiff worst;
-  GstClockTime     worst_at;   /* running time of the latest buffer */
-  double           sum;
-  guint            buffers;
-  guint            over_2ms;
-  GArray          *all;        /* of GstClockTimeDiff */
-  /* Arrival: how long before its moment each buffer reached the sink. */
-  GstClockTimeDiff least_ahead;
-  guint            arrived_late;
-} Lateness;
-
-/* When @buffer is due on @sink's clock, or GST_CLOCK_TIME_NONE. */
-static GstClockTime
-due_time (GstElement *sink,
-          GstPad     *pad,
-          GstBuffer  *buffer)
-{
-  g_autoptr(GstEvent) event = gst_pad_get_sticky_event (pad, GST_EVENT_SEGMENT, 0);
-  const GstSegment *segment;
-
-  if (event == NULL || !GST_BUFFER_PTS_IS_VALID (buffer))
-    return GST_CLOCK_TIME_NONE;
-
-  gst_event_parse_segment (event, &segment);
-  return gst_element_get_base_time (sink)
-         + gst_segment_to_running_time (segment, GST_FORMAT_TIME, GST_BUFFER_PTS (buffer));
-}
-
-static GstPadProbeReturn
-arrival_probe (GstPad          *pad,
-               GstPadProbeInfo *info,
-               gpointer         user_data)
-{
-  Lateness *lateness = user_data;
-  g_autoptr(GstElement) sink = gst_pad_get_parent_element (pad);
-  g_autoptr(GstClock) clock = gst_element_get_clock (sink);
-  GstClockTime due;
-  GstClockTimeDiff ahead;
-
-  /* Only while playing: prerolled buffers wait for the clock to start. */
-  if (clock == NULL || GST_STATE (sink) != GST_STATE_PLAYING)
-    return GST_PAD_PROBE_OK;
-
-  due = due_time (sink, pad, GST_PAD_PROBE_INFO_BUFFER (info));
-  if (!GST_CLOCK_TIME_IS_VALID (due))
-    return GST_PAD_PROBE_OK;
-
-  ahead = GST_CLOCK_DIFF (gst_clock_get_time (clock), due);
-  lateness->least_ahead = MIN (lateness->least_ahead, ahead);
-  if (ahead < 0)
-    lateness->arrived_late++;
-
-  return GST_PAD_PROBE_OK;
-}
-
-/* fakesink hands each buffer off once its moment on the clock has come;
- * how long after that moment it does so is the lateness. On fakesink the
- * streaming thread itself sleeps until each moment, so this is the
- * scheduler's wake-up delay; a device sink writes ahead into its ring
- * buffer instead, and only a buffer arriving late (the arrival figure)
- * would be heard. */
-static void
-handoff_cb (GstElement *sink,
-            GstBuffer  *buffer,
-            GstPad     *pad,
-            gpointer    user_data)
-{
-  GstClockTime running;
-  Lateness *lateness = user_data;
-  g_autoptr(GstClock) clock = gst_element_get_clock (sink);
-  GstClockTime due = due_time (sink, pad, buffer);
-  GstClockTimeDiff late;
-
-  if (clock == NULL || !GST_CLOCK_TIME_IS_VALID (due))
-    return;
-
-  late = GST_CLOCK_DIFF (due, gst_clock_get_time (clock));
-  running = due - gst_element_get_base_time (sink);
-
-  if (late > lateness->worst)
-    {
-      lateness->worst = late;
-      lateness->worst_at = running;
-    }
-  if (late > 2 * GST_MSECOND)
-    lateness->over_2ms++;
-  g_array_append_val (lateness->all, late);
-  lateness->sum += late;
-  lateness->buffers++;
-}
-
-static int
-compare_diffs (gconstpointer a,
-               gconstpointer b)
-{
-  GstClockTimeDiff da = *(const GstClockTimeDiff *) a, db = *(const GstClockTimeDiff *) b;
-
-  return (da > db) - (da < db);
-}
-
 static void
 quit_cb (SteadyCueEngine *engine,
          gpointer         loop)
 {
   g_main_loop_quit (loop);
+}
+
+static gboolean
+baseline_bus_cb (GstBus     *bus,
+                 GstMessage *message,
+                 gpointer    loop)
+{
+  if (GST_MESSAGE_TYPE (message) == GST_MESSAGE_EOS
+      || GST_MESSAGE_TYPE (message) == GST_MESSAGE_ERROR)
+    g_main_loop_quit (loop);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The same length of silence, in buffers of the same size, through the
+ * same converters into the same sink, without the cue engine: what the
+ * machine's scheduler alone costs. The live figures are given as ratios
+ * against it, since the wake-up delay of a sleeping thread on a shared
+ * virtual machine is not ours to make smaller. */
+static gboolean
+run_baseline (double    seconds,
+              Lateness *lateness)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GstElement) pipeline = NULL;
+  g_autoptr(GstBus) bus = NULL;
+  g_autofree char *description = NULL;
+  guint block = STEADY_CUE_ENGINE_RATE / 100, watch;
+
+  description = g_strdup_printf ("audiotestsrc wave=silence samplesperbuffer=%u num-buffers=%u "
+                                 "! audio/x-raw,format=S16LE,channels=1,rate=%d "
+                                 "! audioconvert ! audioresample "
+                                 "! fakesink name=bench sync=true signal-handoffs=true",
+                                 block, (guint) ceil (seconds * STEADY_CUE_ENGINE_RATE / block),
+                                 STEADY_CUE_ENGINE_RATE);
+  pipeline = gst_parse_launch (description, &error);
+  if (pipeline == NULL)
+    {
+      printf ("audio live baseline: FAILED: %s\n", error->message);
+      return FALSE;
+    }
+  gst_object_ref_sink (pipeline);
+  sink_watch_attach (pipeline, lateness);
+  bus = gst_element_get_bus (pipeline);
+  watch = gst_bus_add_watch (bus, baseline_bus_cb, loop);
+  gst_element_set_state (pipeline, GST_STATE_PLAYING);
+  g_main_loop_run (loop);
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+  g_source_remove (watch);
+  return TRUE;
+}
+
+/* How steadily the engine's position (the session's one clock) follows
+ * the wall clock, read every 16 ms as the coach page reads it each frame. */
+typedef struct {
+  SteadyCueEngine *engine;
+  gint64           start;
+  double           min, max, max_at;
+} Steadiness;
+
+static gboolean
+poll_position (gpointer user_data)
+{
+  Steadiness *steady = user_data;
+  double t = steady_cue_engine_get_position (steady->engine);
+  double offset = (g_get_monotonic_time () - steady->start) / (double) G_USEC_PER_SEC - t;
+
+  steady->min = MIN (steady->min, offset);
+  if (offset > steady->max)
+    {
+      steady->max = offset;
+      steady->max_at = t;
+    }
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -380,11 +354,9 @@ bench_live (const char      *label,
   g_autoptr(SteadyCueEngine) engine = steady_cue_engine_new ();
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GstElement) sink = NULL;
-  Lateness lateness = { 0 };
-  g_autoptr(GstPad) pad = NULL;
+  Lateness lateness = { 0 }, bare = { 0 };
   double drift, load[1] = { 0 };
-  GstClockTimeDiff p50 = 0, p99 = 0;
+  GstClockTimeDiff p50, p99, bare_p50, bare_p99;
 
   steady_cue_engine_set_mode (engine, STEADY_CUE_SOUND_VOICE);
   steady_cue_engine_set_sink_description (engine,
@@ -395,31 +367,25 @@ bench_live (const char      *label,
       return;
     }
 
-  lateness.all = g_array_new (FALSE, FALSE, sizeof (GstClockTimeDiff));
-  sink = gst_bin_get_by_name (GST_BIN (steady_cue_engine_get_pipeline (engine)), "bench");
-  g_signal_connect (sink, "handoff", G_CALLBACK (handoff_cb), &lateness);
-  lateness.least_ahead = G_MAXINT64;
-  pad = gst_element_get_static_pad (sink, "sink");
-  gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_BUFFER, arrival_probe, &lateness, NULL);
+  sink_watch_attach (steady_cue_engine_get_pipeline (engine), &lateness);
   g_signal_connect (engine, "finished", G_CALLBACK (quit_cb), loop);
   g_signal_connect (engine, "error", G_CALLBACK (quit_cb), loop);
 
   {
     gint64 start = g_get_monotonic_time ();
+    Steadiness steady = { engine, start, G_MAXDOUBLE, -G_MAXDOUBLE, 0 };
+    guint poll = g_timeout_add (16, poll_position, &steady);
 
     steady_cue_engine_play (engine);
     g_main_loop_run (loop);
+    g_source_remove (poll);
+    printf ("audio live position: wall clock minus position spread %.1f ms "
+            "(from %+.1f ms to %+.1f ms at %.2f s)\n",
+            (steady.max - steady.min) * 1000, steady.min * 1000, steady.max * 1000, steady.max_at);
     drift = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC
             - steady_cue_engine_get_duration (engine);
   }
-
-  g_array_sort (lateness.all, compare_diffs);
-  if (lateness.all->len > 0)
-    {
-      p50 = g_array_index (lateness.all, GstClockTimeDiff, lateness.all->len / 2);
-      p99 = g_array_index (lateness.all, GstClockTimeDiff, lateness.all->len * 99 / 100);
-    }
-  g_array_unref (lateness.all);
+  sink_watch_summarize (&lateness, &p50, &p99);
   getloadavg (load, 1);
 
   printf ("audio live lateness: max %.3f ms, median %.3f ms, p99 %.3f ms, mean %.3f ms over %u buffers "
@@ -433,6 +399,17 @@ bench_live (const char      *label,
           "%u of %u buffers arrived after it\n",
           lateness.least_ahead / 1e6, lateness.arrived_late, lateness.buffers);
   printf ("audio live wall clock minus session length: %+.1f ms\n", drift * 1000);
+
+  if (!run_baseline (steady_cue_engine_get_duration (engine), &bare))
+    return;
+  sink_watch_summarize (&bare, &bare_p50, &bare_p99);
+  getloadavg (load, 1);
+  printf ("audio live baseline (bare audiotestsrc, same sink and buffers): max %.3f ms, "
+          "median %.3f ms, p99 %.3f ms over %u buffers, %u later than 2 ms (load average %.2f)\n",
+          bare.worst / 1e6, bare_p50 / 1e6, bare_p99 / 1e6, bare.buffers, bare.over_2ms, load[0]);
+  printf ("audio live lateness ratio against baseline: max %.2fx, p99 %.2fx\n",
+          bare.worst > 0 ? (double) lateness.worst / bare.worst : 0.0,
+          bare_p99 > 0 ? (double) p99 / bare_p99 : 0.0);
 }
 
 int
