@@ -14,7 +14,10 @@ main (int   argc,
 {
   g_autoptr(SteadyApplication) app = NULL;
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* STEADY_LOCALEDIR: the translations of an uninstalled build (build-aux/dev
+   * and the tests point it at build/po). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STEADY_LOCALEDIR") != NULL ? g_getenv ("STEADY_LOCALEDIR")
+                                                                          : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

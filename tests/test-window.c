@@ -18,6 +18,8 @@
 #include "steady-application.h"
 #include "ui-test.h"
 #include "steady-card-page.h"
+#include "steady-checkin-view.h"
+#include "steady-coach-page.h"
 #include "steady-deck.h"
 #include "steady-drill-numbers.h"
 #include "steady-drill-page.h"
@@ -294,6 +296,176 @@ static void
 test_screenshots_narrow (void)
 {
   screenshots_at (600, 800);
+}
+
+/* Large text and high contrast ------------------------------------------ */
+
+#define ACCESS_START 1000.0
+static double access_now = ACCESS_START;
+
+static double
+access_clock (gpointer user_data)
+{
+  return access_now;
+}
+
+/* GNOME's "Large Text" (1.5 × 96 dpi) and its high-contrast switch, the
+ * way the desktop sets them: the Xft resolution on GtkSettings and the
+ * org.gnome.desktop.a11y.interface key libadwaita reads when there is no
+ * settings portal (as here; with one, the portal passes on the same key). */
+static void
+set_access_style (gboolean large_text,
+                  gboolean high_contrast)
+{
+  g_autoptr(GSettings) a11y = g_settings_new ("org.gnome.desktop.a11y.interface");
+
+  if (large_text)
+    g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int) (1.5 * 96 * 1024), NULL);
+  else
+    gtk_settings_reset_property (gtk_settings_get_default (), "gtk-xft-dpi");
+  g_settings_set_boolean (a11y, "high-contrast", high_contrast);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (adw_style_manager_get_high_contrast (adw_style_manager_get_default ()) == high_contrast);
+}
+
+/* Nothing on the page shown makes the window wider than @width: it fits
+ * without clipping (what is too long wraps or scrolls). */
+static void
+assert_fits (SteadyWindow *window,
+             int           width)
+{
+  int minimum;
+
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_test_message ("%s: at least %d px wide", steady_window_get_page_name (window), minimum);
+  g_assert_cmpint (minimum, <=, width);
+  g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width), <=, 24);
+}
+
+/* Every main page at 1.5 × text and in high contrast, in a window of
+ * @width: welcome, cards with and without pictures, the drills, a drill,
+ * the check-in, the coach in a hold, the stop card, the history and the
+ * error page. */
+static void
+access_screenshots_at (int width,
+                       int height)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadyProgram) builtin = steady_program_new_builtin (&error);
+  g_autofree char *dir = g_dir_make_tmp ("steady-test-XXXXXX", &error);
+  g_autofree char *broken_path = NULL;
+  g_autoptr(GFile) broken = NULL;
+  const struct {
+    const char *name;
+    gboolean    large_text;
+    gboolean    high_contrast;
+  } styles[] = {
+    { "text150", TRUE, FALSE },
+    { "hc", FALSE, TRUE },
+    { "text150-hc", TRUE, TRUE },
+  };
+
+  g_assert_no_error (error);
+  broken_path = g_build_filename (dir, "broken.xml", NULL);
+  g_assert_true (g_file_set_contents (broken_path, "<program id=\"clinic\">\n  <cards>\n", -1, NULL));
+  broken = g_file_new_for_path (broken_path);
+  g_settings_set_enum (settings, "sound-mode", STEADY_CUE_SOUND_SILENT);
+
+  for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
+    {
+      SteadyWindow *window;
+      SteadyCoachPage *coach;
+      SteadyCheckinView *checkin;
+      guint n;
+      char name[64];
+
+#define SHOT(page) \
+      G_STMT_START { \
+        g_snprintf (name, sizeof name, "%s-%s", styles[s].name, page); \
+        save_screenshot (window, name); \
+        assert_fits (window, width); \
+      } G_STMT_END
+
+      set_access_style (styles[s].large_text, styles[s].high_contrast);
+      window = open_window (builtin, width, height);
+      coach = steady_window_get_coach_page (window);
+      checkin = steady_window_get_checkin_view (window);
+      SHOT ("welcome");
+
+      activate (window, "win.show-deck", NULL);
+      n = steady_deck_get_n_cards (steady_window_get_deck (window));
+      for (guint i = 0; i + 1 < n; i += 3)
+        {
+          g_autofree char *card = g_strdup_printf ("card-%02u", i + 1);
+
+          steady_deck_go_to (steady_window_get_deck (window), i, FALSE);
+          settle (GTK_WIDGET (window));
+          SHOT (card);
+        }
+      activate (window, "win.last", NULL);
+      settle (GTK_WIDGET (window));
+      SHOT ("card-last");   /* with its "Go to the drills" */
+
+      activate (window, "win.show-drills", NULL);
+      SHOT ("drills");
+      activate (window, "win.open-drill", g_variant_new_string ("clamshell"));
+      SHOT ("drill-clamshell");
+
+      access_now = ACCESS_START;
+      steady_coach_page_set_now_func (coach, access_clock, NULL);
+      activate (window, "win.start-drill", g_variant_new_string ("clamshell"));
+      g_assert_cmpstr (steady_window_get_page_name (window), ==, "checkin");
+      SHOT ("checkin");
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (checkin), "checkin.skip", NULL));
+      access_now = ACCESS_START + 17.5;   /* rep 2's hold */
+      steady_coach_page_update (coach);
+      SHOT ("coach-hold");
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (coach), "coach.toggle-pause", NULL));
+      SHOT ("coach-paused");
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (coach), "coach.stop", NULL));
+      {
+        SteadyCheckin after = { 0, };
+
+        after.pop_urge = 4;
+        after.pain = 8;
+        after.popped = 1;
+        after.painful = 1;
+        steady_checkin_view_set_checkin (checkin, &after);
+      }
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (checkin), "checkin.submit", NULL));
+      g_assert_cmpstr (steady_window_get_page_name (window), ==, "stop");
+      SHOT ("stop");
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (steady_window_get_stop_card (window)),
+                                                 "stop-card.done", NULL));
+
+      activate (window, "win.show-history", NULL);
+      SHOT ("history");
+
+      g_assert_false (steady_window_open_file (window, broken));
+      SHOT ("error");
+#undef SHOT
+
+      close_window (window);
+    }
+
+  set_access_style (FALSE, FALSE);
+  g_settings_reset (settings, "sound-mode");
+  g_unlink (broken_path);
+  g_rmdir (dir);
+}
+
+static void
+test_access_screenshots_normal (void)
+{
+  access_screenshots_at (1000, 720);
+}
+
+static void
+test_access_screenshots_narrow (void)
+{
+  access_screenshots_at (600, 800);
 }
 
 /* Welcome ---------------------------------------------------------------- */
@@ -625,9 +797,15 @@ test_drill_numbers (void)
   circles = steady_drill_numbers_format (steady_program_find_drill (program, "quadruped-knee-circles"));
   rotation = steady_drill_numbers_format (steady_program_find_drill (program, "supine-knee-rotation"));
 
-  g_assert_cmpstr (clamshell, ==, "both sides · 15 reps (15–20) · hold 5 s (3–10)");
-  g_assert_cmpstr (circles, ==, "both sides · 5 circles each way");
-  g_assert_cmpstr (rotation, ==, "both sides · hold 30 s (30–60) · breathe 4 s in, 6 s out");
+  /* Each number stays on one line: no-break spaces (U+00A0) inside, a
+   * word joiner (U+2060) after a dash; lines break at the dots. */
+#define NB "\u00a0"
+#define WJ "\u2060"
+  g_assert_cmpstr (clamshell, ==, "both" NB "sides · 15" NB "reps" NB "(15–" WJ "20) · hold" NB "5" NB "s" NB "(3–" WJ "10)");
+  g_assert_cmpstr (circles, ==, "both" NB "sides · 5" NB "circles" NB "each" NB "way");
+  g_assert_cmpstr (rotation, ==, "both" NB "sides · hold" NB "30" NB "s" NB "(30–" WJ "60) · breathe" NB "4" NB "s" NB "in," NB "6" NB "s" NB "out");
+#undef NB
+#undef WJ
 }
 
 static void
@@ -1071,6 +1249,23 @@ find_toplevel (GType type)
   return NULL;
 }
 
+static gboolean
+no_key_symbol_names (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), "Page_") != NULL)
+    {
+      g_test_message ("key cap “%s”", gtk_label_get_text (GTK_LABEL (widget)));
+      return FALSE;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!no_key_symbol_names (child))
+      return FALSE;
+
+  return TRUE;
+}
+
 static void
 test_about_and_shortcuts (void)
 {
@@ -1100,6 +1295,8 @@ test_about_and_shortcuts (void)
   g_assert_nonnull (shortcuts);
   g_assert_nonnull (gtk_window_get_title (shortcuts));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (shortcuts));
+  /* Every key cap has a name a reader knows, not a key symbol's. */
+  g_assert_true (no_key_symbol_names (GTK_WIDGET (shortcuts)));
   {
     g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (shortcuts));
     int width = gtk_widget_get_width (GTK_WIDGET (shortcuts));
@@ -1212,6 +1409,8 @@ main (int   argc,
   g_test_add_func ("/window/screenshots/1920x1080", test_screenshots_large);
   g_test_add_func ("/window/screenshots/1000x720", test_screenshots_normal);
   g_test_add_func ("/window/screenshots/600x800", test_screenshots_narrow);
+  g_test_add_func ("/window/screenshots/access/1000x720", test_access_screenshots_normal);
+  g_test_add_func ("/window/screenshots/access/600x800", test_access_screenshots_narrow);
 
   status = g_test_run ();
 

@@ -203,6 +203,29 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* GTK 4.8 names Page Up and Page Down on a key cap by their key names
+ * ("Page_Down") unless its own translation says otherwise, as English
+ * does not: such caps get the names a reader knows. */
+static void
+name_page_keys (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && GTK_IS_SHORTCUT_LABEL (gtk_widget_get_parent (widget)))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+      if (g_str_equal (text, "Page_Down"))
+        /* TRANSLATORS: the key, as printed on a key cap */
+        gtk_label_set_text (GTK_LABEL (widget), C_("keyboard key", "Page Down"));
+      else if (g_str_equal (text, "Page_Up"))
+        /* TRANSLATORS: the key, as printed on a key cap */
+        gtk_label_set_text (GTK_LABEL (widget), C_("keyboard key", "Page Up"));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_page_keys (child);
+}
+
 static void
 shortcuts_action (GSimpleAction *action,
                   GVariant      *parameter,
@@ -214,6 +237,7 @@ shortcuts_action (GSimpleAction *action,
 
   builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/steady-shortcuts-window.ui");
   window = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+  name_page_keys (GTK_WIDGET (window));
   gtk_window_set_transient_for (window, gtk_application_get_active_window (app));
   gtk_window_set_application (window, app);
   gtk_window_present (window);

@@ -18,8 +18,8 @@ struct _SteadyCardPage
   GtkWidget  *figure;
 
   GtkWidget  *scroller;
-  GtkWidget  *layout;
   GtkWidget  *figure_slot;
+  gboolean    narrow;
   GtkLabel   *title_label;
   GtkBox     *paragraph_box;
   GtkWidget  *drills_button;
@@ -131,6 +131,102 @@ steady_card_page_set_property (GObject      *object,
     }
 }
 
+/* Picture and text side by side need this much room; below it (a narrow
+ * window, or large text that makes the text's own minimum wide) the
+ * picture goes above the text. */
+#define SIDE_BY_SIDE_MIN_WIDTH 760
+/* Above the text, the picture takes this share of the page's height. */
+#define FIGURE_SHARE_ABOVE     0.38
+#define FIGURE_MAX_ABOVE       320
+
+static gboolean
+steady_card_page_has_figure (SteadyCardPage *self)
+{
+  return gtk_widget_get_visible (self->figure_slot);
+}
+
+static void
+steady_card_page_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  SteadyCardPage *self = STEADY_CARD_PAGE (widget);
+  int text_min, text_nat, figure_min = 0, figure_nat = 0;
+
+  gtk_widget_measure (self->scroller, orientation, -1, &text_min, &text_nat, NULL, NULL);
+  if (steady_card_page_has_figure (self))
+    gtk_widget_measure (self->figure_slot, orientation, -1, &figure_min, &figure_nat, NULL, NULL);
+
+  /* At its narrowest the page stacks the picture above the text. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = MAX (text_min, figure_min);
+      *natural = text_nat + figure_nat;
+    }
+  else
+    {
+      *minimum = text_min + figure_min;
+      *natural = MAX (*minimum, MAX (text_nat, figure_nat));
+    }
+}
+
+static void
+steady_card_page_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  SteadyCardPage *self = STEADY_CARD_PAGE (widget);
+  gboolean narrow = width < SIDE_BY_SIDE_MIN_WIDTH;
+  int text_min;
+  int figure_min;
+
+  if (!steady_card_page_has_figure (self))
+    {
+      gtk_widget_allocate (self->scroller, width, height, baseline, NULL);
+      return;
+    }
+
+  /* Side by side only when the text's half is as wide as it must be. */
+  gtk_widget_measure (self->scroller, GTK_ORIENTATION_HORIZONTAL, -1, &text_min, NULL, NULL, NULL);
+  narrow = narrow || text_min > width / 2;
+
+  if (narrow != self->narrow)
+    {
+      /* The margins around the picture follow in the next frame, as with
+       * the window's size classes. */
+      self->narrow = narrow;
+      if (narrow)
+        gtk_widget_add_css_class (widget, "narrow");
+      else
+        gtk_widget_remove_css_class (widget, "narrow");
+    }
+
+  if (narrow)
+    {
+      int figure_height;
+
+      gtk_widget_measure (self->figure_slot, GTK_ORIENTATION_VERTICAL, width, &figure_min, NULL, NULL, NULL);
+      figure_height = CLAMP ((int) (height * FIGURE_SHARE_ABOVE), figure_min, MAX (figure_min, FIGURE_MAX_ABOVE));
+      figure_height = MIN (figure_height, height);
+      gtk_widget_allocate (self->figure_slot, width, figure_height, -1, NULL);
+      gtk_widget_allocate (self->scroller, width, height - figure_height, -1,
+                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, figure_height)));
+    }
+  else
+    {
+      int half = width / 2;
+
+      gtk_widget_allocate (self->figure_slot, half, height, -1, NULL);
+      gtk_widget_allocate (self->scroller, width - half, height, -1,
+                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (half, 0)));
+    }
+}
+
 static void
 steady_card_page_class_init (SteadyCardPageClass *klass)
 {
@@ -141,6 +237,8 @@ steady_card_page_class_init (SteadyCardPageClass *klass)
   object_class->dispose = steady_card_page_dispose;
   object_class->get_property = steady_card_page_get_property;
   object_class->set_property = steady_card_page_set_property;
+  widget_class->measure = steady_card_page_measure;
+  widget_class->size_allocate = steady_card_page_size_allocate;
 
   properties[PROP_CARD] =
     g_param_spec_object ("card", NULL, NULL,
@@ -154,13 +252,11 @@ steady_card_page_class_init (SteadyCardPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steady-card-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SteadyCardPage, scroller);
-  gtk_widget_class_bind_template_child (widget_class, SteadyCardPage, layout);
   gtk_widget_class_bind_template_child (widget_class, SteadyCardPage, figure_slot);
   gtk_widget_class_bind_template_child (widget_class, SteadyCardPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyCardPage, paragraph_box);
   gtk_widget_class_bind_template_child (widget_class, SteadyCardPage, drills_button);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "steadycardpage");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -262,13 +358,10 @@ steady_card_page_set_figure (SteadyCardPage *self,
     }
 
   /* With a figure the page spreads across the window, figure and text in
-   * two equal halves; without one the text stands alone in the middle. */
+   * two equal halves (or the figure above the text when narrow); without
+   * one the text stands alone in the middle. */
   gtk_widget_set_visible (self->figure_slot, figure != NULL);
-  gtk_widget_set_halign (self->layout, figure != NULL ? GTK_ALIGN_FILL : GTK_ALIGN_CENTER);
-  gtk_box_set_homogeneous (GTK_BOX (self->layout), figure != NULL);
-  /* The figure takes the page's full height; the text stays centred. */
-  gtk_widget_set_valign (self->layout, figure != NULL ? GTK_ALIGN_FILL : GTK_ALIGN_CENTER);
-  gtk_widget_set_vexpand (self->layout, figure != NULL);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <adwaita.h>
 
 #include "steady-coach-dial.h"
 
@@ -81,6 +82,7 @@ steady_coach_dial_snapshot (GtkWidget   *widget,
   SteadyDialLayout layout;
   GdkRGBA foreground;
   GdkRGBA accent;
+  gboolean high_contrast;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0)
@@ -90,12 +92,16 @@ steady_coach_dial_snapshot (GtkWidget   *widget,
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &foreground);
   lookup_color (widget, "accent_color", &accent);
 
+  /* High contrast: the track and the breath stand out from the page as
+   * much as the ring does. */
+  high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
+
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   /* The track: the whole ring, faint, so an empty ring still reads as one. */
   cairo_set_line_width (cr, layout.ring_width);
   cairo_set_source_rgba (cr, foreground.red, foreground.green, foreground.blue,
-                         foreground.alpha * 0.12);
+                         foreground.alpha * (high_contrast ? 0.35 : 0.12));
   cairo_arc (cr, layout.center_x, layout.center_y, layout.ring_radius, 0, 2 * G_PI);
   cairo_stroke (cr);
 
@@ -103,11 +109,11 @@ steady_coach_dial_snapshot (GtkWidget   *widget,
     {
       /* The largest breath, outlined, so the disc has something to fill. */
       cairo_set_line_width (cr, MAX (layout.ring_width / 6, 1.5));
-      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.45);
+      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, high_contrast ? 1.0 : 0.45);
       cairo_arc (cr, layout.center_x, layout.center_y, layout.disc_max_radius, 0, 2 * G_PI);
       cairo_stroke (cr);
 
-      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.28);
+      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, high_contrast ? 0.4 : 0.28);
       cairo_arc (cr, layout.center_x, layout.center_y, layout.disc_radius, 0, 2 * G_PI);
       cairo_fill (cr);
     }
@@ -153,6 +159,8 @@ steady_coach_dial_class_init (SteadyCoachDialClass *klass)
 static void
 steady_coach_dial_init (SteadyCoachDial *self)
 {
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

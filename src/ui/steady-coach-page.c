@@ -13,6 +13,7 @@
 #include "steady-cue-engine.h"
 #include "steady-figure-view.h"
 #include "steady-journal.h"
+#include "steady-motion.h"
 #include "steady-session-clock.h"
 
 struct _SteadyCoachPage
@@ -75,6 +76,15 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void steady_coach_page_finish (SteadyCoachPage *self);
+
+static gboolean
+animations_enabled (SteadyCoachPage *self)
+{
+  gboolean enabled = TRUE;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &enabled, NULL);
+  return enabled;
+}
 
 /* Clocks ------------------------------------------------------------------ */
 
@@ -273,7 +283,20 @@ show_moment (SteadyCoachPage *self,
 
   steady_coach_dial_set_state (self->dial, hold_active, moment.segment_progress, hold_seconds,
                                moment.breath, moment.breath_progress);
-  steady_figure_view_set_motion_state (self->figure, &moment.motion);
+  if (animations_enabled (self))
+    steady_figure_view_set_motion_state (self->figure, &moment.motion);
+  else
+    {
+      /* Reduced motion: the figure does not glide; it shows the drill's
+       * start or working position, whichever the moment is nearer. */
+      SteadyMotionState start, end, still;
+
+      steady_motion_key_states (steady_drill_get_motion (self->drill), moment.motion.side, &start, &end);
+      still = moment.motion.amount < 0.5 ? start : end;
+      still.direction = moment.motion.direction;
+      still.working = moment.motion.working;
+      steady_figure_view_set_motion_state (self->figure, &still);
+    }
 
   if (moment.segment != self->segment)
     {

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "steady-drill-numbers.h"
@@ -110,6 +111,30 @@ format_breath (SteadyDrill *drill)
   return g_strdup_printf (_("breathe %s s in, %s s out"), in_text, out_text);
 }
 
+/* Each of a drill's numbers stays on one line, so that a narrow window or
+ * large text breaks the list between them, never between "5" and "s" or
+ * inside "(3–10)": no-break spaces, and a word joiner after a dash. */
+static char *
+keep_together (char *part)
+{
+  GString *kept = g_string_sized_new (strlen (part) + 8);
+
+  for (const char *p = part; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == ' ')
+        g_string_append_unichar (kept, 0x00A0);
+      else
+        g_string_append_unichar (kept, c);
+      if (c == 0x2013 || c == '-')
+        g_string_append_unichar (kept, 0x2060);
+    }
+
+  g_free (part);
+  return g_string_free (kept, FALSE);
+}
+
 char *
 steady_drill_numbers_format (SteadyDrill *drill)
 {
@@ -121,13 +146,13 @@ steady_drill_numbers_format (SteadyDrill *drill)
   parts = g_ptr_array_new_with_free_func (g_free);
 
   if ((part = format_sides (steady_drill_get_sides (drill))) != NULL)
-    g_ptr_array_add (parts, part);
+    g_ptr_array_add (parts, keep_together (part));
   if ((part = format_reps (drill)) != NULL)
-    g_ptr_array_add (parts, part);
+    g_ptr_array_add (parts, keep_together (part));
   if ((part = format_hold (drill)) != NULL)
-    g_ptr_array_add (parts, part);
+    g_ptr_array_add (parts, keep_together (part));
   if ((part = format_breath (drill)) != NULL)
-    g_ptr_array_add (parts, part);
+    g_ptr_array_add (parts, keep_together (part));
 
   g_ptr_array_add (parts, NULL);
 

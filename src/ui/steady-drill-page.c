@@ -77,6 +77,10 @@ create_item (const char *marker,
   gtk_widget_set_hexpand (text_label, TRUE);
   gtk_widget_add_css_class (text_label, "steady-item-text");
   gtk_box_append (GTK_BOX (item), text_label);
+  /* A screen reader says the step itself; its position is the list's. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (item),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, text_label, NULL,
+                                  -1);
 
   return item;
 }

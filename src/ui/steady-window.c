@@ -709,21 +709,11 @@ on_application_changed (SteadyWindow *self)
     }
 }
 
-/* Toasts need an overlay around the window's content; it is added here
- * so that the window's template stays as it is. */
+/* The toast overlay is in the window's template. */
 static void
 steady_window_init_progress (SteadyWindow *self)
 {
   GtkStackPage *page;
-  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (self));
-
-  g_object_ref (content);
-  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), NULL);
-  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toast_overlay, content);
-  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self),
-                                      GTK_WIDGET (self->toast_overlay));
-  g_object_unref (content);
 
   g_signal_connect (self, "notify::application", G_CALLBACK (on_application_changed), NULL);
 
@@ -939,6 +929,7 @@ steady_window_class_init (SteadyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, error_description);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, builtin_button);
+  gtk_widget_class_bind_template_child (widget_class, SteadyWindow, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, on_deck_position_changed);
 
   gtk_widget_class_install_action (widget_class, "win.show-welcome", NULL, show_welcome_action);
