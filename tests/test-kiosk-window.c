@@ -85,6 +85,16 @@ save_shot (SteadyKioskWindow *window,
 }
 
 static void
+assert_attract_drill (SteadyKioskWindow *window,
+                      guint              index)
+{
+  GListModel *drills = steady_program_get_drills (steady_kiosk_window_get_program (window));
+  g_autoptr(SteadyDrill) drill = g_list_model_get_item (drills, index);
+
+  g_assert_true (steady_kiosk_window_get_attract_drill (window) == drill);
+}
+
+static void
 test_no_way_out (void)
 {
   static const char *none[] = { "app.quit", "app.about", "app.shortcuts", "app.preferences",
@@ -178,11 +188,22 @@ test_visitor_path (void)
   g_assert_cmpuint (steady_kiosk_get_idle_seconds (kiosk), ==, 30);
   g_assert_cmpuint (steady_kiosk_get_warning_seconds (kiosk), ==, 10);
 
-  /* The attract loop waits for ever. */
+  /* The attract loop waits for ever, its figure showing each drill in
+   * turn, eight seconds each, the label naming it. */
   g_assert_cmpstr (steady_kiosk_window_get_page_name (window), ==, "attract");
   now += S(3);
   steady_kiosk_window_advance (window, now);
+  assert_attract_drill (window, 0);
   save_shot (window, "attract.png");
+  now += S(6);
+  steady_kiosk_window_advance (window, now);
+  assert_attract_drill (window, 1);
+  now += S(8);
+  steady_kiosk_window_advance (window, now);
+  assert_attract_drill (window, 2);
+  now += S(8);
+  steady_kiosk_window_advance (window, now);
+  assert_attract_drill (window, 0);
   now += S(3600);
   steady_kiosk_window_advance (window, now);
   g_assert_cmpstr (steady_kiosk_window_get_page_name (window), ==, "attract");

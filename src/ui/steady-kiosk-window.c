@@ -11,7 +11,7 @@
 #include "steady-cue-engine.h"
 #include "steady-deck.h"
 #include "steady-drill-numbers.h"
-#include "steady-kiosk-figure.h"
+#include "steady-figure-view.h"
 #include "steady-kiosk-pin.h"
 #include "steady-kiosk-window.h"
 #include "steady-motion.h"
@@ -40,7 +40,7 @@ struct _SteadyKioskWindow
   GtkStack          *stack;
   GtkWidget         *overlay;
 
-  SteadyKioskFigure *attract_figure;
+  SteadyFigureView  *attract_figure;
   GtkLabel          *attract_drill_label;
 
   SteadyDeck        *deck;
@@ -50,7 +50,7 @@ struct _SteadyKioskWindow
   int                loaded_drill;   /* the timeline's drill, or -1 */
   gint64             drill_start;
   double             drill_t;
-  SteadyKioskFigure *drill_figure;
+  SteadyFigureView  *drill_figure;
   GtkLabel          *drill_title;
   GtkLabel          *drill_numbers;
   GtkLabel          *drill_counter;
@@ -72,6 +72,7 @@ struct _SteadyKioskWindow
 G_DEFINE_FINAL_TYPE (SteadyKioskWindow, steady_kiosk_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static guint n_live_timelines;
+static guint n_live_figures;
 
 static void steady_kiosk_window_schedule (SteadyKioskWindow *self);
 static void steady_kiosk_window_update_motion (SteadyKioskWindow *self, gint64 now);
@@ -95,10 +96,28 @@ timeline_finalized (gpointer  data,
   n_live_timelines--;
 }
 
+static void
+figure_finalized (gpointer  data,
+                  GObject  *where)
+{
+  n_live_figures--;
+}
+
 guint
 steady_kiosk_window_get_n_live_objects (void)
 {
-  return n_live_timelines + steady_kiosk_figure_get_n_live ();
+  return n_live_timelines + n_live_figures;
+}
+
+/* The kiosk's own figures (the attract loop's, the drill page's). */
+static SteadyFigureView *
+kiosk_figure_new (void)
+{
+  GtkWidget *figure = steady_figure_view_new ();
+
+  n_live_figures++;
+  g_object_weak_ref (G_OBJECT (figure), figure_finalized, NULL);
+  return STEADY_FIGURE_VIEW (figure);
 }
 
 /* "Touch to learn…" in @language. gettext reads LANGUAGE only outside the
@@ -180,6 +199,16 @@ touch_button (const char *label,
   return button;
 }
 
+static void
+on_attract_drill (SteadyFigureView *figure,
+                  GParamSpec       *pspec,
+                  GtkLabel         *label)
+{
+  SteadyDrill *drill = steady_figure_view_get_drill (figure);
+
+  gtk_label_set_label (label, drill != NULL ? steady_drill_get_title (drill) : "");
+}
+
 static GtkWidget *
 build_attract (SteadyKioskWindow *self,
                GSettings         *settings)
@@ -192,11 +221,17 @@ build_attract (SteadyKioskWindow *self,
 
   gtk_widget_add_css_class (box, "steady-kiosk-attract");
 
-  self->attract_figure = STEADY_KIOSK_FIGURE (steady_kiosk_figure_new ());
+  self->attract_figure = kiosk_figure_new ();
+  steady_figure_view_set_seconds_per_drill (self->attract_figure, ATTRACT_SECONDS_PER_DRILL);
+  steady_figure_view_set_drills (self->attract_figure, steady_program_get_drills (self->program));
   gtk_widget_set_vexpand (GTK_WIDGET (self->attract_figure), TRUE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->attract_figure));
 
   self->attract_drill_label = big_label ("", "steady-kiosk-attract-drill");
+  /* The label names the drill the figure shows, as the cycle moves on. */
+  g_signal_connect_object (self->attract_figure, "notify::drill",
+                           G_CALLBACK (on_attract_drill), self->attract_drill_label, 0);
+  on_attract_drill (self->attract_figure, NULL, self->attract_drill_label);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->attract_drill_label));
 
   if (languages[0] == NULL)
@@ -243,7 +278,7 @@ build_drill (SteadyKioskWindow *self)
   self->drill_numbers = big_label ("", "steady-kiosk-numbers");
   gtk_box_append (GTK_BOX (page), GTK_WIDGET (self->drill_numbers));
 
-  self->drill_figure = STEADY_KIOSK_FIGURE (steady_kiosk_figure_new ());
+  self->drill_figure = kiosk_figure_new ();
   gtk_widget_set_hexpand (GTK_WIDGET (self->drill_figure), TRUE);
   gtk_box_append (GTK_BOX (middle), GTK_WIDGET (self->drill_figure));
 
@@ -430,26 +465,15 @@ build_pin_pad (SteadyKioskWindow *self)
 
 /* The figure and the watch-along, on one clock */
 
+/* The attract figure cycles through the drills by itself on the frame
+ * clock; on a test's made-up clock it is moved by hand. */
 static void
 steady_kiosk_window_update_attract (SteadyKioskWindow *self,
                                     gint64             now)
 {
-  GListModel *drills = steady_program_get_drills (self->program);
-  guint n = g_list_model_get_n_items (drills);
-  g_autoptr(SteadyDrill) drill = NULL;
-  SteadyMotionState state;
-  double t = MAX (0, now - self->attract_start) / (double) G_USEC_PER_SEC;
-  guint index;
-
-  if (n == 0)
-    return;
-
-  index = (guint) (t / ATTRACT_SECONDS_PER_DRILL) % n;
-  drill = g_list_model_get_item (drills, index);
-  steady_motion_demo_state (steady_drill_get_motion (drill), t, &state);
-  steady_kiosk_figure_set_motion (self->attract_figure, drill, &state);
-  if (g_strcmp0 (gtk_label_get_label (self->attract_drill_label), steady_drill_get_title (drill)) != 0)
-    gtk_label_set_label (self->attract_drill_label, steady_drill_get_title (drill));
+  if (self->manual_clock)
+    steady_figure_view_set_time (self->attract_figure,
+                                 MAX (0, now - self->attract_start) / (double) G_USEC_PER_SEC);
 }
 
 static void
@@ -476,8 +500,7 @@ steady_kiosk_window_update_drill (SteadyKioskWindow *self,
   else
     self->drill_t = MAX (0, now - self->drill_start) / (double) G_USEC_PER_SEC;
   steady_timeline_get_moment (self->timeline, self->drill_t, &moment);
-  steady_kiosk_figure_set_motion (self->drill_figure, steady_timeline_get_drill (self->timeline),
-                                  &moment.motion);
+  steady_figure_view_set_motion_state (self->drill_figure, &moment.motion);
   set_label_if_changed (self->drill_counter, moment.counter);
   set_label_if_changed (self->drill_phase, moment.label);
   if (moment.hold_left > 0)
@@ -543,14 +566,15 @@ on_tick (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
-/* Something moves on the attract loop and the drill page only; elsewhere
- * no tick callback runs, so a still screen does not wake up. */
+/* The drill page follows its timeline on every frame; the attract loop's
+ * figure and the cards' illustrations tick by themselves, only while they
+ * are shown. Elsewhere no tick callback runs, so a still screen does not
+ * wake up. */
 static void
 steady_kiosk_window_update_ticking (SteadyKioskWindow *self)
 {
   SteadyKioskView view = steady_kiosk_get_view (self->kiosk);
-  gboolean moving = !self->manual_clock
-                    && (view == STEADY_KIOSK_VIEW_ATTRACT || view == STEADY_KIOSK_VIEW_DRILL);
+  gboolean moving = !self->manual_clock && view == STEADY_KIOSK_VIEW_DRILL;
 
   if (moving && self->tick_id == 0)
     self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
@@ -615,6 +639,7 @@ steady_kiosk_window_load_drill (SteadyKioskWindow *self,
   n_live_timelines++;
   self->loaded_drill = (int) index;
   g_object_weak_ref (G_OBJECT (self->timeline), timeline_finalized, NULL);
+  steady_figure_view_set_drill (self->drill_figure, drill);
 
   self->drill_start = now;
   if (self->cues != NULL && !self->manual_clock)
@@ -647,8 +672,9 @@ on_view_changed (SteadyKioskWindow *self)
     {
     case STEADY_KIOSK_VIEW_ATTRACT:
       drop_timeline (self);
+      /* Every visitor finds the loop at its start. */
       self->attract_start = now;
-      steady_kiosk_window_update_attract (self, now);
+      steady_figure_view_set_time (self->attract_figure, 0);
       gtk_stack_set_visible_child_name (self->stack, "attract");
       break;
     case STEADY_KIOSK_VIEW_DECK:
@@ -944,6 +970,13 @@ steady_kiosk_window_get_pin_pad_visible (SteadyKioskWindow *self)
   return gtk_widget_get_visible (self->pin_pad);
 }
 
+SteadyDrill *
+steady_kiosk_window_get_attract_drill (SteadyKioskWindow *self)
+{
+  g_return_val_if_fail (STEADY_IS_KIOSK_WINDOW (self), NULL);
+  return steady_figure_view_get_drill (self->attract_figure);
+}
+
 double
 steady_kiosk_window_get_drill_time (SteadyKioskWindow *self)
 {
@@ -959,6 +992,8 @@ steady_kiosk_window_use_manual_clock (SteadyKioskWindow *self,
 
   self->manual_clock = TRUE;
   self->manual_now = now;
+  /* On a made-up clock nothing moves by itself. */
+  steady_figure_view_set_playing (self->attract_figure, FALSE);
   self->attract_start = now;
   self->drill_start = now;
   steady_kiosk_window_schedule (self);
@@ -1038,7 +1073,6 @@ steady_kiosk_window_new (GtkApplication *application,
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   SteadyKioskWindow *self;
-  guint n_cards;
 
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (program == NULL || STEADY_IS_PROGRAM (program), NULL);
@@ -1059,20 +1093,6 @@ steady_kiosk_window_new (GtkApplication *application,
   gtk_stack_add_named (self->stack, build_attract (self, settings), "attract");
   self->deck = STEADY_DECK (steady_deck_new ());
   steady_deck_set_program (self->deck, self->program);
-  n_cards = steady_deck_get_n_cards (self->deck);
-  for (guint i = 0; i < n_cards; i++)
-    {
-      SteadyCardPage *page = steady_deck_get_card_page (self->deck, i);
-      const char *id = steady_card_get_illustration (steady_card_page_get_card (page));
-
-      if (id != NULL && id[0] != '\0')
-        {
-          GtkWidget *figure = steady_kiosk_figure_new ();
-
-          steady_kiosk_figure_set_illustration (STEADY_KIOSK_FIGURE (figure), id, 0);
-          steady_card_page_set_figure (page, figure);
-        }
-    }
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->deck), "deck");
   gtk_stack_add_named (self->stack, build_drill (self), "drill");
   gtk_stack_add_named (self->stack, build_home (self), "home");

@@ -47,10 +47,12 @@ void               steady_kiosk_window_touch          (SteadyKioskWindow *self,
 /* The staff keypad: a digit ('0'–'9'), 'b' (backspace) or 'k' (OK). */
 void               steady_kiosk_window_press_pin_key  (SteadyKioskWindow *self,
                                                        char               key);
+/* The drill the attract loop's figure shows now. */
+SteadyDrill       *steady_kiosk_window_get_attract_drill (SteadyKioskWindow *self);
 /* The timeline being watched (NULL off the drill page), the time into it. */
 double             steady_kiosk_window_get_drill_time (SteadyKioskWindow *self);
-/* Objects the kiosk made per visit that are still alive (timelines and
- * figures), for the soak. */
+/* Objects the kiosk made that are still alive (the timelines of drills
+ * watched, its own figures), for the soak. */
 guint              steady_kiosk_window_get_n_live_objects (void);
 
 G_END_DECLS
