@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "steady-kiosk.h"
+#include "steady-deck.h"
 #include "steady-program.h"
 
 G_BEGIN_DECLS
@@ -47,6 +48,16 @@ void               steady_kiosk_window_touch          (SteadyKioskWindow *self,
 /* The staff keypad: a digit ('0'–'9'), 'b' (backspace) or 'k' (OK). */
 void               steady_kiosk_window_press_pin_key  (SteadyKioskWindow *self,
                                                        char               key);
+/* Shows everything the visitor reads in @language (a code from the
+ * kiosk-languages setting, e.g. "es"; NULL: the language Steady started
+ * in): the program, cards, drill pages, captions and spoken prompts.
+ * A touch on a language button of the attract loop does this; every reset
+ * goes back to NULL. */
+void               steady_kiosk_window_set_language   (SteadyKioskWindow *self,
+                                                       const char        *language);
+const char        *steady_kiosk_window_get_language   (SteadyKioskWindow *self);
+/* The card deck the visitor swipes (rebuilt when the language changes). */
+SteadyDeck        *steady_kiosk_window_get_deck       (SteadyKioskWindow *self);
 /* The drill the attract loop's figure shows now. */
 SteadyDrill       *steady_kiosk_window_get_attract_drill (SteadyKioskWindow *self);
 /* The timeline being watched (NULL off the drill page), the time into it. */
