@@ -6,7 +6,9 @@
 
 #include <locale.h>
 #include <math.h>
+#include <signal.h>
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 
 #include "steady-cue-engine.h"
 #include "steady-deck.h"
@@ -745,6 +747,8 @@ on_view_changed (SteadyKioskWindow *self)
 {
   gint64 now = now_us (self);
 
+  /* For whoever keeps the kiosk's log, and the end-to-end test. */
+  g_debug ("kiosk: showing the %s page", steady_kiosk_view_get_name (steady_kiosk_get_view (self->kiosk)));
   switch (steady_kiosk_get_view (self->kiosk))
     {
     case STEADY_KIOSK_VIEW_ATTRACT:
@@ -805,6 +809,7 @@ hide_pin_pad (SteadyKioskWindow *self)
 static void
 on_reset (SteadyKioskWindow *self)
 {
+  g_debug ("kiosk: reset");
   /* The next visitor finds the kiosk in its own language again. */
   steady_kiosk_window_set_language (self, NULL);
   drop_timeline (self);
@@ -1222,17 +1227,17 @@ env_seconds (const char *name,
 }
 
 /* The headless end-to-end test has no input devices (cage 0.1.4 has no
- * virtual keyboard either): STEADY_KIOSK_TEST_TOUCH_AFTER=SECONDS touches
- * the middle of the screen once, that long after the start. */
+ * virtual keyboard either): with STEADY_KIOSK_TEST_TOUCH_SIGNAL=1, each
+ * SIGUSR1 touches the middle of the screen, when the test is ready. */
 static gboolean
 on_test_touch (gpointer user_data)
 {
   SteadyKioskWindow *self = user_data;
 
-  self->test_touch_id = 0;
+  g_debug ("kiosk: test touch");
   steady_kiosk_window_touch (self, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
                              gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
-  return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
 }
 
 static SteadyProgram *
@@ -1295,9 +1300,8 @@ steady_kiosk_window_new (GtkApplication *application,
   self->attract_start = now_us (self);
   on_view_changed (self);
 
-  if (g_getenv ("STEADY_KIOSK_TEST_TOUCH_AFTER") != NULL)
-    self->test_touch_id = g_timeout_add_seconds (env_seconds ("STEADY_KIOSK_TEST_TOUCH_AFTER", 3),
-                                                 on_test_touch, self);
+  if (g_strcmp0 (g_getenv ("STEADY_KIOSK_TEST_TOUCH_SIGNAL"), "1") == 0)
+    self->test_touch_id = g_unix_signal_add (SIGUSR1, on_test_touch, self);
 
   return self;
 }
