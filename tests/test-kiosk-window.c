@@ -442,11 +442,15 @@ test_soak_short (void)
   gint64 now = T0;
   guint live_before = steady_kiosk_window_get_n_live_objects ();
 
-  /* Compressed visitors: start, swipe two cards, watch a drill segment,
-   * walk away, reset. */
+  /* Compressed visitors: start (every tenth in Spanish, which builds the
+   * visitor's pages afresh, twice), swipe two cards, watch a drill
+   * segment, walk away, reset. */
   for (guint cycle = 0; cycle < 300; cycle++)
     {
-      steady_kiosk_window_touch (window, 900, 500);
+      if (cycle % 10 == 5)
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.kiosk-language", "s", "es");
+      else
+        steady_kiosk_window_touch (window, 900, 500);
       now += S(4);
       gtk_widget_activate_action (GTK_WIDGET (window), "win.next", NULL);
       gtk_widget_activate_action (GTK_WIDGET (window), "win.next", NULL);
@@ -457,6 +461,7 @@ test_soak_short (void)
       now += S(steady_kiosk_get_idle_seconds (kiosk) + steady_kiosk_get_warning_seconds (kiosk));
       steady_kiosk_window_advance (window, now);
       g_assert_cmpstr (steady_kiosk_window_get_page_name (window), ==, "attract");
+      g_assert_null (steady_kiosk_window_get_language (window));
       if (cycle % 50 == 0)
         spin ();
     }

@@ -78,6 +78,7 @@ G_DEFINE_FINAL_TYPE (SteadyKioskWindow, steady_kiosk_window, ADW_TYPE_APPLICATIO
 
 static guint n_live_timelines;
 static guint n_live_figures;
+static guint n_live_decks;
 
 static void steady_kiosk_window_schedule (SteadyKioskWindow *self);
 static void steady_kiosk_window_update_motion (SteadyKioskWindow *self, gint64 now);
@@ -87,6 +88,7 @@ static void on_deck_position (SteadyKioskWindow *self);
 static void on_attract_drill (SteadyFigureView *figure, GParamSpec *pspec, GtkLabel *label);
 static const char *language_at (SteadyKioskWindow *self, double x, double y);
 static SteadyProgram *load_program (GSettings *settings);
+static void apply_language (SteadyKioskWindow *self, const char *language, gboolean show);
 
 static void
 steady_kiosk_window_stop_cues (SteadyKioskWindow *self)
@@ -114,10 +116,17 @@ figure_finalized (gpointer  data,
   n_live_figures--;
 }
 
+static void
+deck_finalized (gpointer  data,
+                GObject  *where)
+{
+  n_live_decks--;
+}
+
 guint
 steady_kiosk_window_get_n_live_objects (void)
 {
-  return n_live_timelines + n_live_figures;
+  return n_live_timelines + n_live_figures + n_live_decks;
 }
 
 /* The kiosk's own figures (the attract loop's, the drill page's). */
@@ -811,7 +820,7 @@ on_reset (SteadyKioskWindow *self)
 {
   g_debug ("kiosk: reset");
   /* The next visitor finds the kiosk in its own language again. */
-  steady_kiosk_window_set_language (self, NULL);
+  apply_language (self, NULL, FALSE);
   drop_timeline (self);
   steady_deck_go_to (self->deck, 0, FALSE);
   hide_pin_pad (self);
@@ -962,6 +971,8 @@ build_visitor_pages (SteadyKioskWindow *self)
     gtk_overlay_remove_overlay (GTK_OVERLAY (self->overlay), self->pin_pad);
 
   self->deck = STEADY_DECK (steady_deck_new ());
+  n_live_decks++;
+  g_object_weak_ref (G_OBJECT (self->deck), deck_finalized, NULL);
   steady_deck_set_program (self->deck, self->program);
   g_signal_connect_swapped (self->deck, "notify::position", G_CALLBACK (on_deck_position), self);
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->deck), "deck");
@@ -976,12 +987,13 @@ build_visitor_pages (SteadyKioskWindow *self)
   self->pin_failures = 0;
 }
 
-void
-steady_kiosk_window_set_language (SteadyKioskWindow *self,
-                                  const char        *language)
+/* Switches to @language; with @show, shows the visitor's page again
+ * (a reset does not: the attract loop comes next). */
+static void
+apply_language (SteadyKioskWindow *self,
+                const char        *language,
+                gboolean           show)
 {
-  g_return_if_fail (STEADY_IS_KIOSK_WINDOW (self));
-
   if (g_strcmp0 (self->language, language) == 0)
     return;
 
@@ -998,9 +1010,20 @@ steady_kiosk_window_set_language (SteadyKioskWindow *self,
       steady_figure_view_set_drills (self->attract_figure, steady_program_get_drills (self->program));
     }
   build_visitor_pages (self);
-  /* Show the page the visitor is on, rebuilt. */
-  on_view_changed (self);
-  steady_kiosk_window_update_warning (self, now_us (self));
+  if (show)
+    {
+      /* Show the page the visitor is on, rebuilt. */
+      on_view_changed (self);
+      steady_kiosk_window_update_warning (self, now_us (self));
+    }
+}
+
+void
+steady_kiosk_window_set_language (SteadyKioskWindow *self,
+                                  const char        *language)
+{
+  g_return_if_fail (STEADY_IS_KIOSK_WINDOW (self));
+  apply_language (self, language, TRUE);
 }
 
 const char *

@@ -63,7 +63,8 @@ SteadyDrill       *steady_kiosk_window_get_attract_drill (SteadyKioskWindow *sel
 /* The timeline being watched (NULL off the drill page), the time into it. */
 double             steady_kiosk_window_get_drill_time (SteadyKioskWindow *self);
 /* Objects the kiosk made that are still alive (the timelines of drills
- * watched, its own figures), for the soak. */
+ * watched, its own figures, the decks built for each language), for the
+ * soak. */
 guint              steady_kiosk_window_get_n_live_objects (void);
 
 G_END_DECLS
