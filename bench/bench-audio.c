@@ -20,6 +20,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "sink-watch.h"
 #include "steady-cue-engine.h"
 #include "steady-program.h"
 #include "steady-timeline.h"
@@ -263,107 +264,6 @@ bench_render (SteadyCueEngine    *engine,
 
 /* Live --------------------------------------------------------------------- */
 
-typedef struct {
-  GstClockTimeDiff worst;
-  GstClockTime     worst_at;   /* running time of the latest buffer */
-  double           sum;
-  guint            buffers;
-  guint            over_2ms;
-  GArray          *all;        /* of GstClockTimeDiff */
-  /* Arrival: how long before its moment each buffer reached the sink. */
-  GstClockTimeDiff least_ahead;
-  guint            arrived_late;
-} Lateness;
-
-/* When @buffer is due on @sink's clock, or GST_CLOCK_TIME_NONE. */
-static GstClockTime
-due_time (GstElement *sink,
-          GstPad     *pad,
-          GstBuffer  *buffer)
-{
-  g_autoptr(GstEvent) event = gst_pad_get_sticky_event (pad, GST_EVENT_SEGMENT, 0);
-  const GstSegment *segment;
-
-  if (event == NULL || !GST_BUFFER_PTS_IS_VALID (buffer))
-    return GST_CLOCK_TIME_NONE;
-
-  gst_event_parse_segment (event, &segment);
-  return gst_element_get_base_time (sink)
-         + gst_segment_to_running_time (segment, GST_FORMAT_TIME, GST_BUFFER_PTS (buffer));
-}
-
-static GstPadProbeReturn
-arrival_probe (GstPad          *pad,
-               GstPadProbeInfo *info,
-               gpointer         user_data)
-{
-  Lateness *lateness = user_data;
-  g_autoptr(GstElement) sink = gst_pad_get_parent_element (pad);
-  g_autoptr(GstClock) clock = gst_element_get_clock (sink);
-  GstClockTime due;
-  GstClockTimeDiff ahead;
-
-  /* Only while playing: prerolled buffers wait for the clock to start. */
-  if (clock == NULL || GST_STATE (sink) != GST_STATE_PLAYING)
-    return GST_PAD_PROBE_OK;
-
-  due = due_time (sink, pad, GST_PAD_PROBE_INFO_BUFFER (info));
-  if (!GST_CLOCK_TIME_IS_VALID (due))
-    return GST_PAD_PROBE_OK;
-
-  ahead = GST_CLOCK_DIFF (gst_clock_get_time (clock), due);
-  lateness->least_ahead = MIN (lateness->least_ahead, ahead);
-  if (ahead < 0)
-    lateness->arrived_late++;
-
-  return GST_PAD_PROBE_OK;
-}
-
-/* fakesink hands each buffer off once its moment on the clock has come;
- * how long after that moment it does so is the lateness. On fakesink the
- * streaming thread itself sleeps until each moment, so this is the
- * scheduler's wake-up delay; a device sink writes ahead into its ring
- * buffer instead, and only a buffer arriving late (the arrival figure)
- * would be heard. */
-static void
-handoff_cb (GstElement *sink,
-            GstBuffer  *buffer,
-            GstPad     *pad,
-            gpointer    user_data)
-{
-  GstClockTime running;
-  Lateness *lateness = user_data;
-  g_autoptr(GstClock) clock = gst_element_get_clock (sink);
-  GstClockTime due = due_time (sink, pad, buffer);
-  GstClockTimeDiff late;
-
-  if (clock == NULL || !GST_CLOCK_TIME_IS_VALID (due))
-    return;
-
-  late = GST_CLOCK_DIFF (due, gst_clock_get_time (clock));
-  running = due - gst_element_get_base_time (sink);
-
-  if (late > lateness->worst)
-    {
-      lateness->worst = late;
-      lateness->worst_at = running;
-    }
-  if (late > 2 * GST_MSECOND)
-    lateness->over_2ms++;
-  g_array_append_val (lateness->all, late);
-  lateness->sum += late;
-  lateness->buffers++;
-}
-
-static int
-compare_diffs (gconstpointer a,
-               gconstpointer b)
-{
-  GstClockTimeDiff da = *(const GstClockTimeDiff *) a, db = *(const GstClockTimeDiff *) b;
-
-  return (da > db) - (da < db);
-}
-
 static void
 quit_cb (SteadyCueEngine *engine,
          gpointer         loop)
@@ -380,36 +280,6 @@ baseline_bus_cb (GstBus     *bus,
       || GST_MESSAGE_TYPE (message) == GST_MESSAGE_ERROR)
     g_main_loop_quit (loop);
   return G_SOURCE_CONTINUE;
-}
-
-/* Hooks the lateness probes onto the fakesink called "bench" in @pipeline. */
-static void
-watch_sink (GstElement *pipeline,
-            Lateness   *lateness)
-{
-  g_autoptr(GstElement) sink = gst_bin_get_by_name (GST_BIN (pipeline), "bench");
-  g_autoptr(GstPad) pad = gst_element_get_static_pad (sink, "sink");
-
-  lateness->all = g_array_new (FALSE, FALSE, sizeof (GstClockTimeDiff));
-  lateness->least_ahead = G_MAXINT64;
-  g_signal_connect (sink, "handoff", G_CALLBACK (handoff_cb), lateness);
-  gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_BUFFER, arrival_probe, lateness, NULL);
-}
-
-/* The median and the 99th percentile of the lateness figures. */
-static void
-summarize (Lateness         *lateness,
-           GstClockTimeDiff *p50,
-           GstClockTimeDiff *p99)
-{
-  *p50 = *p99 = 0;
-  g_array_sort (lateness->all, compare_diffs);
-  if (lateness->all->len > 0)
-    {
-      *p50 = g_array_index (lateness->all, GstClockTimeDiff, lateness->all->len / 2);
-      *p99 = g_array_index (lateness->all, GstClockTimeDiff, lateness->all->len * 99 / 100);
-    }
-  g_clear_pointer (&lateness->all, g_array_unref);
 }
 
 /* The same length of silence, in buffers of the same size, through the
@@ -441,7 +311,7 @@ run_baseline (double    seconds,
       return FALSE;
     }
   gst_object_ref_sink (pipeline);
-  watch_sink (pipeline, lateness);
+  sink_watch_attach (pipeline, lateness);
   bus = gst_element_get_bus (pipeline);
   watch = gst_bus_add_watch (bus, baseline_bus_cb, loop);
   gst_element_set_state (pipeline, GST_STATE_PLAYING);
@@ -449,6 +319,30 @@ run_baseline (double    seconds,
   gst_element_set_state (pipeline, GST_STATE_NULL);
   g_source_remove (watch);
   return TRUE;
+}
+
+/* How steadily the engine's position (the session's one clock) follows
+ * the wall clock, read every 16 ms as the coach page reads it each frame. */
+typedef struct {
+  SteadyCueEngine *engine;
+  gint64           start;
+  double           min, max, max_at;
+} Steadiness;
+
+static gboolean
+poll_position (gpointer user_data)
+{
+  Steadiness *steady = user_data;
+  double t = steady_cue_engine_get_position (steady->engine);
+  double offset = (g_get_monotonic_time () - steady->start) / (double) G_USEC_PER_SEC - t;
+
+  steady->min = MIN (steady->min, offset);
+  if (offset > steady->max)
+    {
+      steady->max = offset;
+      steady->max_at = t;
+    }
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -473,19 +367,25 @@ bench_live (const char      *label,
       return;
     }
 
-  watch_sink (steady_cue_engine_get_pipeline (engine), &lateness);
+  sink_watch_attach (steady_cue_engine_get_pipeline (engine), &lateness);
   g_signal_connect (engine, "finished", G_CALLBACK (quit_cb), loop);
   g_signal_connect (engine, "error", G_CALLBACK (quit_cb), loop);
 
   {
     gint64 start = g_get_monotonic_time ();
+    Steadiness steady = { engine, start, G_MAXDOUBLE, -G_MAXDOUBLE, 0 };
+    guint poll = g_timeout_add (16, poll_position, &steady);
 
     steady_cue_engine_play (engine);
     g_main_loop_run (loop);
+    g_source_remove (poll);
+    printf ("audio live position: wall clock minus position spread %.1f ms "
+            "(from %+.1f ms to %+.1f ms at %.2f s)\n",
+            (steady.max - steady.min) * 1000, steady.min * 1000, steady.max * 1000, steady.max_at);
     drift = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC
             - steady_cue_engine_get_duration (engine);
   }
-  summarize (&lateness, &p50, &p99);
+  sink_watch_summarize (&lateness, &p50, &p99);
   getloadavg (load, 1);
 
   printf ("audio live lateness: max %.3f ms, median %.3f ms, p99 %.3f ms, mean %.3f ms over %u buffers "
@@ -502,7 +402,7 @@ bench_live (const char      *label,
 
   if (!run_baseline (steady_cue_engine_get_duration (engine), &bare))
     return;
-  summarize (&bare, &bare_p50, &bare_p99);
+  sink_watch_summarize (&bare, &bare_p50, &bare_p99);
   getloadavg (load, 1);
   printf ("audio live baseline (bare audiotestsrc, same sink and buffers): max %.3f ms, "
           "median %.3f ms, p99 %.3f ms over %u buffers, %u later than 2 ms (load average %.2f)\n",

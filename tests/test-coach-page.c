@@ -202,7 +202,7 @@ test_mid_hold (void)
   /* The hold's end is. */
   go_to (page, START + 21.5);
   g_assert_cmpstr (steady_coach_page_get_phase_text (page), ==, "Lower");
-  g_assert_cmpstr (steady_coach_page_get_caption_text (page), ==, "Lower slowly, with control");
+  g_assert_cmpstr (steady_coach_page_get_caption_text (page), ==, "Release · Lower slowly, with control");
   g_assert_cmpstr (steady_coach_page_get_announcement (page), ==, "Hold done. Lower.");
   g_assert_cmpfloat (steady_coach_page_get_ring_left (page), ==, 0.0);
 
@@ -219,7 +219,7 @@ test_mid_breath (void)
   go_to (page, START + 11.0);
   g_assert_cmpstr (steady_coach_page_get_phase_text (page), ==, "Hold");
   g_assert_cmpstr (steady_coach_page_get_counter_text (page), ==, "Rep 1 of 1");
-  g_assert_cmpstr (steady_coach_page_get_caption_text (page), ==, "Breathe in");
+  g_assert_cmpstr (steady_coach_page_get_caption_text (page), ==, "Hold for 30 seconds · Breathe in");
   g_assert_cmpstr (steady_coach_page_get_dial_text (page), ==, "Breathe in");
   g_assert_cmpfloat_with_epsilon (steady_coach_page_get_breath_fullness (page), 0.5, 1e-9);
   g_assert_cmpfloat_with_epsilon (steady_coach_page_get_ring_left (page), 28.0 / 30.0, 1e-9);

@@ -471,7 +471,7 @@ test_print_export (void)
   GtkPrintOperationResult result;
 
   g_assert_no_error (error);
-  operation = steady_progress_new_print_operation (program);
+  operation = steady_progress_new_print_operation (program, NULL);
   gtk_print_operation_set_export_filename (operation, path);
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
   g_assert_no_error (error);

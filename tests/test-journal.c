@@ -1004,6 +1004,61 @@ run_unprivileged_subprocess (void)
   g_test_trap_assert_passed ();
 }
 
+/* How many sessions another process (steady-tool export-journal) reads. */
+static guint
+sessions_seen_by_another_process (const char *path)
+{
+  const char *argv[] = { g_getenv ("STEADY_TOOL"), "export-journal", "--journal", path, "-o", "-", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n = 0;
+  int status;
+
+  g_assert_nonnull (argv[0]);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  lines = g_strsplit (out, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "session,"))
+      n++;
+
+  return n;
+}
+
+/* A second journal opened on the same file in the same process (a test, a
+ * reader in the app) must not cost the first its locks: opening used to
+ * read the header with open() and close(), which drops every POSIX lock of
+ * the process on the file; the next reader in another process then took the
+ * journal for unused and deleted its WAL, and what the first journal wrote
+ * after that was lost. */
+static void
+test_second_journal_in_process (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(SteadyJournal) journal = open_journal (f->path);
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+
+  fill (journal, 2);
+  {
+    g_autoptr(SteadyJournal) reader = open_journal (f->path);
+    g_autoptr(GPtrArray) sessions = steady_journal_list_sessions (reader, 0, G_MAXINT64, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (sessions->len, ==, 2);
+  }
+
+  g_assert_cmpuint (sessions_seen_by_another_process (f->path), ==, 2);
+  /* The WAL stays: this process still has the journal open. */
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  begin_clamshell (journal);
+  g_assert_cmpuint (sessions_seen_by_another_process (f->path), ==, 3);
+}
+
 static void
 test_read_only_directory (void)
 {
@@ -1515,6 +1570,7 @@ main (int   argc,
   ADD ("/journal/corrupt/not-a-journal", test_not_a_journal);
   ADD ("/journal/full-disk", test_full_disk);
   ADD ("/journal/locked", test_locked);
+  ADD ("/journal/second-journal-in-process", test_second_journal_in_process);
   g_test_add_func ("/journal/read-only-directory", test_read_only_directory);
   g_test_add_func ("/journal/unreadable", test_unreadable);
   ADD ("/journal/kill-9", test_kill_during_session);

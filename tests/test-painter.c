@@ -9,6 +9,7 @@
 #include "figure-test-util.h"
 #include "steady-motion.h"
 #include "steady-painter.h"
+#include "steady-painter-cache.h"
 
 #define W 240
 #define H 180
@@ -242,6 +243,106 @@ test_themes (void)
   g_assert_cmpfloat (hc.background.red, ==, 1.0);
 }
 
+/* The cache repaints only what moved, yet every frame is the painter's:
+ * a run of frames through the cache (into a target that is scribbled over
+ * between frames, as the bench does) against each frame painted whole. */
+static void
+test_cache_same_pixels (void)
+{
+  const char * const *motions = steady_motion_list ();
+  const SteadyPainterTheme themes[] = { STEADY_PAINTER_THEME_LIGHT, STEADY_PAINTER_THEME_DARK };
+
+  for (guint m = 0; motions[m] != NULL; m++)
+    for (guint k = 0; k < G_N_ELEMENTS (themes); k++)
+      {
+        g_autoptr (SteadyPainterCache) cache = steady_painter_cache_new ();
+        cairo_surface_t *cached = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, W, H);
+        cairo_surface_t *whole = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, W, H);
+        SteadyPainterStyle style;
+        SteadyCamera camera;
+        double least = 1.0;
+
+        steady_painter_style_init (&style, themes[k]);
+        steady_camera_init_for_motion (&camera, motions[m]);
+        for (guint i = 0; i < 90; i++)
+          {
+            SteadyMotionState state;
+            SteadyPose pose;
+            cairo_t *cr;
+
+            steady_motion_demo_state (motions[m], 2.0 + i / 15.0, &state);
+            state.side = i < 45 ? STEADY_SIDE_LEFT : STEADY_SIDE_RIGHT;
+            steady_motion_pose (motions[m], &state, NULL, &pose);
+
+            cr = cairo_create (cached);
+            cairo_set_source_rgb (cr, 1, 0, 1);
+            cairo_paint (cr);
+            steady_painter_cache_paint (cache, cr, &pose, &camera, W, H, &style);
+            cairo_destroy (cr);
+            if (i > 0 && i != 45)
+              least = MIN (least, steady_painter_cache_get_repainted (cache));
+
+            cr = cairo_create (whole);
+            steady_painter_paint (cr, &pose, &camera, W, H, &style);
+            cairo_destroy (cr);
+
+            g_assert_cmpfloat (figure_test_difference (cached, whole, 0), ==, 0.0);
+          }
+        /* Some frames were not painted whole. */
+        g_assert_cmpfloat (least, <, 0.9);
+        cairo_surface_destroy (cached);
+        cairo_surface_destroy (whole);
+      }
+}
+
+/* GTK records cairo nodes and plays them back later: a recording of one
+ * frame keeps its pixels when the cache paints the next. */
+static void
+test_cache_recording (void)
+{
+  g_autoptr (SteadyPainterCache) cache = steady_painter_cache_new ();
+  cairo_rectangle_t extents = { 0, 0, W, H };
+  cairo_surface_t *recordings[2], *played, *whole;
+  SteadyPainterStyle style;
+  SteadyCamera camera;
+  SteadyPose poses[2];
+
+  steady_painter_style_init (&style, STEADY_PAINTER_THEME_LIGHT);
+  steady_camera_init_for_motion (&camera, "clamshell");
+  for (guint i = 0; i < 2; i++)
+    {
+      SteadyMotionState state;
+      cairo_t *cr;
+
+      steady_motion_demo_state ("clamshell", 2.0 + i, &state);
+      steady_motion_pose ("clamshell", &state, NULL, &poses[i]);
+      recordings[i] = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+      cr = cairo_create (recordings[i]);
+      steady_painter_cache_paint (cache, cr, &poses[i], &camera, W, H, &style);
+      cairo_destroy (cr);
+    }
+  g_assert_cmpfloat (steady_painter_cache_get_repainted (cache), <, 1.0);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      cairo_t *cr;
+
+      played = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, W, H);
+      cr = cairo_create (played);
+      cairo_set_source_surface (cr, recordings[i], 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      whole = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, W, H);
+      cr = cairo_create (whole);
+      steady_painter_paint (cr, &poses[i], &camera, W, H, &style);
+      cairo_destroy (cr);
+      g_assert_cmpfloat (figure_test_difference (played, whole, 0), ==, 0.0);
+      cairo_surface_destroy (played);
+      cairo_surface_destroy (whole);
+      cairo_surface_destroy (recordings[i]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -259,6 +360,8 @@ main (int   argc,
   g_test_add_func ("/painter/still-with-arrows", test_still_with_arrows);
   g_test_add_func ("/painter/camera", test_camera);
   g_test_add_func ("/painter/themes", test_themes);
+  g_test_add_func ("/painter/cache-same-pixels", test_cache_same_pixels);
+  g_test_add_func ("/painter/cache-recording", test_cache_recording);
 
   return g_test_run ();
 }

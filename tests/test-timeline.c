@@ -413,7 +413,7 @@ test_moment_boundaries (void)
   g_assert_cmpint (m.phase, ==, STEADY_PHASE_LOWER);
   g_assert_cmpfloat (m.motion.amount, ==, 1);
   g_assert_cmpfloat (m.hold_left, ==, 0);
-  g_assert_cmpstr (m.caption, ==, "Lower slowly, with control");
+  g_assert_cmpstr (m.caption, ==, "Release · Lower slowly, with control");
 
   steady_timeline_get_moment (timeline, 12, &m);
   g_assert_cmpfloat_with_epsilon (m.motion.amount, 0.5, EPS);
@@ -523,7 +523,7 @@ test_moment_breath (void)
   g_assert_cmpuint (m.n_breaths, ==, 3);
   g_assert_cmpfloat (m.motion.amount, ==, 1);
   g_assert_false (m.motion.working);
-  g_assert_cmpstr (m.caption, ==, "Breathe in");
+  g_assert_cmpstr (m.caption, ==, "Hold for 30 seconds · Breathe in");
 
   steady_timeline_get_moment (timeline, 10, &m);
   g_assert_cmpint (m.breath, ==, STEADY_BREATH_IN);
@@ -965,6 +965,55 @@ test_motion_continuous (void)
     }
 }
 
+/* A caption for every sound: at each cue's moment, the caption shown
+ * names it, also where several cues sound together. Ticks are shown by the
+ * hold ring instead. */
+static void
+test_every_cue_captioned (void)
+{
+  const char * const ids[] = { "clamshell", "knee-circles", "knee-rotation" };
+  g_autoptr(SteadyProgram) builtin = steady_program_new_builtin (NULL);
+  GListModel *drills = steady_program_get_drills (builtin);
+  g_autoptr(GPtrArray) timelines = g_ptr_array_new_with_free_func (g_object_unref);
+  guint together = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_ptr_array_add (timelines, new_timeline (ids[i], NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (drills); i++)
+    {
+      g_autoptr(SteadyDrill) drill = g_list_model_get_item (drills, i);
+
+      g_ptr_array_add (timelines, steady_timeline_new (drill, NULL, NULL));
+    }
+
+  for (guint i = 0; i < timelines->len; i++)
+    {
+      SteadyTimeline *timeline = g_ptr_array_index (timelines, i);
+      const SteadyCue *cues;
+      guint n;
+
+      g_assert_nonnull (timeline);
+      cues = steady_timeline_get_cues (timeline, &n);
+      for (guint c = 0; c < n; c++)
+        {
+          SteadyMoment m;
+
+          if (cues[c].kind == STEADY_CUE_TICK)
+            continue;
+          steady_timeline_get_moment (timeline, cues[c].time, &m);
+          g_assert_nonnull (m.caption);
+          if (strstr (m.caption, cues[c].caption) == NULL)
+            g_error ("%s at %.3f s: the caption “%s” does not name the cue “%s”",
+                     steady_drill_get_id (steady_timeline_get_drill (timeline)),
+                     cues[c].time, m.caption, cues[c].caption);
+          if (!g_str_equal (m.caption, cues[c].caption))
+            together++;
+        }
+    }
+  /* The built-in clamshell's release and lower sound together, and so on. */
+  g_assert_cmpuint (together, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -986,6 +1035,7 @@ main (int   argc,
   g_test_add_func ("/timeline/cues/breath", test_cues_breath);
   g_test_add_func ("/timeline/cues/knee-circles", test_cues_circles);
   g_test_add_func ("/timeline/rep-starts", test_rep_starts);
+  g_test_add_func ("/timeline/cues/every-cue-captioned", test_every_cue_captioned);
 
   return g_test_run ();
 }

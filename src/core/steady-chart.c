@@ -368,6 +368,7 @@ steady_chart_describe_series (const char               *name,
 {
   g_autofree char *span = NULL;
   int lowest = G_MAXINT;
+  int highest = G_MININT;
 
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (points != NULL || n_points == 0, NULL);
@@ -380,8 +381,20 @@ steady_chart_describe_series (const char               *name,
     return g_strdup_printf (_("%s: 1 check-in, %d."), name, points[0].value);
 
   for (guint i = 0; i < n_points; i++)
-    lowest = MIN (lowest, points[i].value);
+    {
+      lowest = MIN (lowest, points[i].value);
+      highest = MAX (highest, points[i].value);
+    }
   span = describe_span (points[n_points - 1].time - points[0].time);
+
+  /* "from 3 to 3, lowest 3" says one thing three times. */
+  if (lowest == highest)
+    /* TRANSLATORS: "Urge to pop: 8 check-ins over 2 weeks, always 3." */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%s: %u check-in over %s, always %d.",
+                                         "%s: %u check-ins over %s, always %d.",
+                                         n_points),
+                            name, n_points, span, lowest);
 
   /* TRANSLATORS: "Pain: 6 check-ins over 3 weeks, from 5 to 2, lowest 2." */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,

@@ -356,9 +356,9 @@ paint_sleeping_glutes (cairo_t *cr, double t, double w, double h, const SteadyPa
 
   background (cr, w, h, style);
   standing (&pose);
-  graphene_vec3_init (&pose.frame_centre, 0.f, 100.f, 0.f);
-  pose.frame_radius = 72.0;
-  /* From behind, close on the pelvis. */
+  graphene_vec3_init (&pose.frame_centre, 0.f, 96.f, 0.f);
+  pose.frame_radius = 82.0;
+  /* From behind, close on the pelvis (the head just in the picture). */
   paint_figure (cr, &pose, 180, 0, 0, w, h, style, &camera);
   point_on_screen (&camera, &pose, J (PELVIS), 0, 0, &px, &py);
   point_on_screen (&camera, &pose, J (LEFT_HIP), 0, 0, &lx, &ly);

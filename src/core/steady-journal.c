@@ -297,15 +297,37 @@ close_db (SteadyJournal *self)
 
 /* What is wrong with the file, or NULL when it may be opened. A short read
  * or a wrong magic means damage; a missing or empty file is a new journal. */
+/* Reads the first @length bytes of @path through SQLite's own file layer.
+ * Not open() and close(): closing any descriptor of a file drops every
+ * POSIX lock this process holds on it, so another SteadyJournal open on the
+ * same file in this process would lose its locks, and another process could
+ * then take the file for unused and delete its WAL under it. SQLite's unix
+ * layer keeps such a descriptor open until its locks are gone. */
+static int
+read_start (const char *path,
+            guint8     *buffer,
+            int         length)
+{
+  sqlite3_vfs *vfs = sqlite3_vfs_find (NULL);
+  g_autofree sqlite3_file *file = g_malloc0 (vfs->szOsFile);
+  int rc;
+
+  rc = vfs->xOpen (vfs, path, file, SQLITE_OPEN_READONLY | SQLITE_OPEN_MAIN_DB, NULL);
+  if (rc == SQLITE_OK)
+    rc = file->pMethods->xRead (file, buffer, length, 0);
+  if (file->pMethods != NULL)
+    file->pMethods->xClose (file);
+
+  return rc;
+}
+
 static char *
 check_header (const char *path)
 {
   static const char magic[16] = "SQLite format 3";
-  g_autofree char *message = NULL;
   guint8 header[100];
   struct stat st;
-  ssize_t n;
-  int fd;
+  int rc;
 
   if (g_stat (path, &st) != 0)
     return NULL;
@@ -313,34 +335,32 @@ check_header (const char *path)
   if (!S_ISREG (st.st_mode))
     return g_strdup (_("not a regular file"));
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
+  if (g_access (path, R_OK) != 0)
     return g_strdup_printf (_("cannot be read (%s)"), g_strerror (errno));
+  if (st.st_size == 0)
+    return NULL;
+  if (st.st_size < (goffset) sizeof header)
+    return g_strdup_printf (_("truncated to %d bytes"), (int) st.st_size);
 
-  n = read (fd, header, sizeof header);
-  if (n < 0)
-    message = g_strdup_printf (_("cannot be read (%s)"), g_strerror (errno));
-  else if (n == 0)
-    message = NULL;
-  else if (n < (ssize_t) sizeof header)
-    message = g_strdup_printf (_("truncated to %d bytes"), (int) n);
-  else if (memcmp (header, magic, sizeof magic) != 0)
-    message = g_strdup (_("not an SQLite database"));
-  else
-    {
-      guint page_size = (header[16] << 8) | header[17];
+  rc = read_start (path, header, sizeof header);
+  if (rc != SQLITE_OK)
+    return g_strdup_printf (_("cannot be read (%s)"), sqlite3_errstr (rc));
+  if (memcmp (header, magic, sizeof magic) != 0)
+    return g_strdup (_("not an SQLite database"));
 
-      if (page_size == 1)
-        page_size = 65536;
-      if (page_size < 512 || (page_size & (page_size - 1)) != 0)
-        message = g_strdup_printf (_("impossible page size %u"), page_size);
-      else if (st.st_size % page_size != 0)
-        message = g_strdup_printf (_("truncated (%lld bytes is not a whole number of pages)"),
-                                   (long long) st.st_size);
-    }
+  {
+    guint page_size = (header[16] << 8) | header[17];
 
-  close (fd);
-  return g_steal_pointer (&message);
+    if (page_size == 1)
+      page_size = 65536;
+    if (page_size < 512 || (page_size & (page_size - 1)) != 0)
+      return g_strdup_printf (_("impossible page size %u"), page_size);
+    if (st.st_size % page_size != 0)
+      return g_strdup_printf (_("truncated (%lld bytes is not a whole number of pages)"),
+                              (long long) st.st_size);
+  }
+
+  return NULL;
 }
 
 /* The new name of a damaged journal: PATH.corrupt-YYYYMMDD-HHMMSS, with

@@ -179,6 +179,14 @@ ground (SteadyPose *pose,
 
 /* ---- Clamshell ------------------------------------------------------- */
 
+#ifndef ARM_WRIST_AHEAD
+#define ARM_WRIST_AHEAD 14.0
+#define ARM_WRIST_UP 6.0
+#define ARM_WRIST_FRONT 3.0
+#define ARM_POLE_UP 2.0
+#define ARM_POLE_FRONT -30.0
+#endif
+
 static void
 pose_clamshell (const SteadyMotionState  *state,
                 const SteadyMotionParams *params,
@@ -256,17 +264,20 @@ pose_clamshell (const SteadyMotionState  *state,
   steady_skeleton_solve (s);
 
   /* The top hand lies on the side of the pelvis, fingertips on gluteus
-   * medius; the elbow folds up and back along the flank. */
+   * medius; the arm rests along the flank, the elbow bent and pointing
+   * back over the waist, as one sets a hand on the hip. */
   {
     const graphene_vec3_t *glute = steady_skeleton_get_position (s, on_side (J (LEFT_GLUTE_MED), top));
+    const graphene_vec3_t *shoulder = steady_skeleton_get_position (s, on_side (J (LEFT_SHOULDER), top));
     graphene_vec3_t wrist;
 
-    add_scaled (glute, &head_dir, 13.0, &wrist);
-    add_scaled (&wrist, &up, 4.0, &wrist);
-    add_scaled (&wrist, &front, 5.0, &wrist);
-    add_scaled (steady_skeleton_get_position (s, on_side (J (LEFT_SHOULDER), top)), &head_dir, -25.0, &pole);
-    add_scaled (&pole, &up, 14.0, &pole);
-    add_scaled (&pole, &front, -6.0, &pole);
+    add_scaled (glute, &head_dir, ARM_WRIST_AHEAD, &wrist);
+    add_scaled (&wrist, &up, ARM_WRIST_UP, &wrist);
+    add_scaled (&wrist, &front, ARM_WRIST_FRONT, &wrist);
+    graphene_vec3_add (shoulder, glute, &pole);
+    graphene_vec3_scale (&pole, 0.5f, &pole);
+    add_scaled (&pole, &up, ARM_POLE_UP, &pole);
+    add_scaled (&pole, &front, ARM_POLE_FRONT, &pole);
     steady_skeleton_reach (s, on_side (J (LEFT_SHOULDER), top), on_side (J (LEFT_ELBOW), top),
                            on_side (J (LEFT_WRIST), top), &wrist, &pole);
     steady_skeleton_aim (s, on_side (J (LEFT_WRIST), top), on_side (J (LEFT_FINGERTIPS), top), glute);
@@ -437,7 +448,7 @@ pose_quadruped (const SteadyMotionState  *state,
   pose->mat_length = 190.0;
   pose->mat_width = 80.0;
   graphene_vec3_init (&pose->frame_centre, sign * 22.f, 38.f, 0.f);
-  pose->frame_radius = 78.0;
+  pose->frame_radius = 84.0;  /* room for the near leg in views from behind */
 }
 
 /* ---- Supine knee rotation -------------------------------------------- */
@@ -546,6 +557,11 @@ pose_supine (const SteadyMotionState  *state,
   turn (s, J (PELVIS), graphene_vec3_y_axis (), theta);
   turn (s, J (LUMBAR), graphene_vec3_y_axis (), -0.45 * theta);
   turn (s, J (THORAX), graphene_vec3_y_axis (), -0.55 * theta);
+  steady_skeleton_solve (s);
+  /* The shoulder blades stay down: the chest keeps the orientation it had
+   * lying flat (the turns above cancel only nearly), and only lifts on the
+   * opposite side at the end of the range. */
+  steady_skeleton_set_world (s, J (CHEST), steady_skeleton_get_rotation (&base, J (CHEST)));
   turn (s, J (CHEST), graphene_vec3_y_axis (), lift);
   set_breath (pose, state->breath);
   steady_skeleton_solve (s);
@@ -736,8 +752,12 @@ steady_motion_demo_state (const char        *motion,
 
   memset (out, 0, sizeof *out);
   out->side = t < period / 2 ? STEADY_SIDE_LEFT : STEADY_SIDE_RIGHT;
-  /* Slow belly breathing: four seconds in, four out. */
-  out->breath = 0.5 - 0.5 * cos (2 * G_PI * t_seconds / 8.0);
+  /* Slow belly breathing, four seconds in, four out, where the drill asks
+   * for it; elsewhere the belly stays as it is (and the trunk still). */
+  if (g_strcmp0 (motion, STEADY_MOTION_SUPINE_KNEE_ROTATION) == 0)
+    out->breath = 0.5 - 0.5 * cos (2 * G_PI * t_seconds / 8.0);
+  else
+    out->breath = 0.5;
   t = fmod (t, rep_length);
 
   for (guint i = 0; i < n; i++)

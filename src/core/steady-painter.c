@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "steady-painter.h"
+#include "steady-painter-private.h"
 
 #define J(name) STEADY_JOINT_##name
 
@@ -27,6 +28,7 @@ typedef struct {
   const SteadyPainterColor *color;
   double                    thin;
   double                    depth;
+  guint                     id;
 } Chain;
 
 static const Segment left_leg[] = {
@@ -62,6 +64,136 @@ static const Segment trunk[] = {
 static const Segment head[] = {
   { J (HEAD_CENTRE), J (HEAD_CENTRE), 1.0, 1.0 },
 };
+
+/* Every part drawn is also an item: a hash of what decides its pixels and
+ * the box it can touch. The cache compares a frame's items with the last
+ * frame's and repaints only the boxes of those that changed; a part drawn
+ * as one fill of several capsules (a limb, the shadow) gives one item per
+ * capsule, since a pixel of a union depends only on the capsules over it. */
+typedef struct {
+  cairo_t                 *cr;      /* NULL: only record */
+  SteadyPainterItem       *items;   /* NULL: do not record */
+  guint                    n_items;
+  const cairo_rectangle_t *clip;    /* NULL: draw everything */
+  SteadyPainterLayer       layer;   /* what is being drawn now */
+  SteadyPainterLayer       layers;  /* what is to be drawn */
+  gboolean                 has_mat; /* the mat on the floor (cm) */
+  double                   mat_x, mat_z, mat_ax, mat_az, mat_half_length, mat_half_width;
+  SteadyPainterColor       mat_color;
+} Frame;
+
+#define HASH_SEED G_GUINT64_CONSTANT (14695981039346656037)
+#define MARGIN 2.0  /* antialiasing and rounding, user units */
+#define FAR_SIDE_CM 6.0  /* how much farther a side is to be drawn dimmer */
+
+static guint64
+hash_doubles (guint64       hash,
+              const double *values,
+              guint         n)
+{
+  const guchar *bytes = (const guchar *) values;
+
+  for (gsize i = 0; i < n * sizeof (double); i++)
+    {
+      hash ^= bytes[i];
+      hash *= G_GUINT64_CONSTANT (1099511628211);
+    }
+
+  return hash;
+}
+
+static guint64
+hash_color (guint64                   hash,
+            const SteadyPainterColor *color,
+            double                    alpha)
+{
+  double v[4] = { color->red, color->green, color->blue, color->alpha * alpha };
+
+  return hash_doubles (hash, v, 4);
+}
+
+typedef struct {
+  double x0, y0, x1, y1;
+} Box;
+
+static void
+box_empty (Box *box)
+{
+  box->x0 = box->y0 = INFINITY;
+  box->x1 = box->y1 = -INFINITY;
+}
+
+static void
+box_add (Box    *box,
+         double  x,
+         double  y,
+         double  r)
+{
+  box->x0 = MIN (box->x0, x - r);
+  box->y0 = MIN (box->y0, y - r);
+  box->x1 = MAX (box->x1, x + r);
+  box->y1 = MAX (box->y1, y + r);
+}
+
+static void
+frame_record (Frame      *f,
+              guint64     hash,
+              const Box  *box)
+{
+  if (f->items == NULL)
+    return;
+
+  if (f->n_items < STEADY_PAINTER_MAX_ITEMS)
+    {
+      SteadyPainterItem *item = &f->items[f->n_items];
+
+      item->hash = hash;
+      item->x0 = box->x0 - MARGIN;
+      item->y0 = box->y0 - MARGIN;
+      item->x1 = box->x1 + MARGIN;
+      item->y1 = box->y1 + MARGIN;
+    }
+  /* Past the end only counted: the cache then repaints everything. */
+  f->n_items++;
+}
+
+/* Whether a part within @box is to be drawn now. */
+static gboolean
+frame_draws (const Frame *f,
+             const Box   *box)
+{
+  if (f->cr == NULL || !(f->layer & f->layers))
+    return FALSE;
+  if (f->clip == NULL)
+    return TRUE;
+
+  return box->x1 + MARGIN >= f->clip->x && box->x0 - MARGIN <= f->clip->x + f->clip->width &&
+         box->y1 + MARGIN >= f->clip->y && box->y0 - MARGIN <= f->clip->y + f->clip->height;
+}
+
+/* Snaps the capsule @c (x1, y1, r1, x2, y2, r2) to 1/256 unit, so that
+ * rounding noise in the joints does not count as movement; records it as
+ * an item of a group seeded with @seed and grows @group. */
+static void
+capsule_item (Frame   *f,
+              guint64  seed,
+              double  *c,
+              Box     *group)
+{
+  double x1, y1, r1, x2, y2, r2;
+  Box box;
+
+  for (guint k = 0; k < 6; k++)
+    c[k] = round (c[k] * 256.0) / 256.0;
+  x1 = c[0]; y1 = c[1]; r1 = c[2]; x2 = c[3]; y2 = c[4]; r2 = c[5];
+
+  box_empty (&box);
+  box_add (&box, x1, y1, r1);
+  box_add (&box, x2, y2, r2);
+  frame_record (f, hash_doubles (seed, c, 6), &box);
+  box_add (group, x1, y1, r1);
+  box_add (group, x2, y2, r2);
+}
 
 void
 steady_painter_set_color (cairo_t                  *cr,
@@ -246,21 +378,47 @@ segment_radius (const Projected *p,
   return p[joint].r * factor;
 }
 
+/* Records the chain's capsules as items (seeded with @seed) and, when it
+ * is to be drawn, fills them as one shape. */
 static void
-chain_path (cairo_t            *cr,
-            const Chain        *chain,
-            const Projected    *p,
-            const SteadyCamera *camera,
-            double              grow)
+chain_fill (Frame                    *f,
+            const Chain              *chain,
+            const Projected          *p,
+            const SteadyCamera       *camera,
+            double                    grow,
+            guint64                   seed,
+            const SteadyPainterColor *color,
+            double                    alpha)
 {
+  double c[G_N_ELEMENTS (trunk)][6];
+  Box group;
+
+  g_assert (chain->n_segments <= G_N_ELEMENTS (trunk));
+
+  box_empty (&group);
+  seed = hash_color (seed, color, alpha);
+  seed = hash_doubles (seed, &grow, 1);
   for (guint i = 0; i < chain->n_segments; i++)
     {
       const Segment *s = &chain->segments[i];
-      double ra = segment_radius (p, s->a, s->scale_a, camera) * chain->thin + grow;
-      double rb = segment_radius (p, s->b, s->scale_b, camera) * chain->thin + grow;
 
-      steady_painter_capsule (cr, p[s->a].x, p[s->a].y, ra, p[s->b].x, p[s->b].y, rb);
+      c[i][0] = p[s->a].x;
+      c[i][1] = p[s->a].y;
+      c[i][2] = segment_radius (p, s->a, s->scale_a, camera) * chain->thin + grow;
+      c[i][3] = p[s->b].x;
+      c[i][4] = p[s->b].y;
+      c[i][5] = segment_radius (p, s->b, s->scale_b, camera) * chain->thin + grow;
+      capsule_item (f, seed, c[i], &group);
     }
+
+  if (!frame_draws (f, &group))
+    return;
+
+  cairo_new_path (f->cr);
+  for (guint i = 0; i < chain->n_segments; i++)
+    steady_painter_capsule (f->cr, c[i][0], c[i][1], c[i][2], c[i][3], c[i][4], c[i][5]);
+  steady_painter_set_color (f->cr, color, alpha);
+  cairo_fill (f->cr);
 }
 
 static double
@@ -290,7 +448,25 @@ compare_chains (const void *a,
 }
 
 static void
-paint_mat (cairo_t                  *cr,
+paint_background (Frame                    *f,
+                  double                    width,
+                  double                    height,
+                  const SteadyPainterStyle *style)
+{
+  double v[3] = { width, height, style->fill_background };
+  Box box = { 0, 0, width, height };
+
+  frame_record (f, hash_color (hash_doubles (HASH_SEED, v, 3), &style->background, 1.0), &box);
+  if (!style->fill_background || !frame_draws (f, &box))
+    return;
+
+  steady_painter_set_color (f->cr, &style->background, 1.0);
+  cairo_rectangle (f->cr, 0, 0, width, height);
+  cairo_fill (f->cr);
+}
+
+static void
+paint_mat (Frame                    *f,
            const SteadyPose         *pose,
            const SteadyCamera       *camera,
            const SteadyPainterStyle *style,
@@ -298,6 +474,9 @@ paint_mat (cairo_t                  *cr,
 {
   graphene_vec3_t across, along, corner;
   const double signs[4][2] = { { 1, 1 }, { 1, -1 }, { -1, -1 }, { -1, 1 } };
+  double xy[8];
+  Box box;
+
   if (pose->mat_length <= 0)
     return;
 
@@ -305,26 +484,116 @@ paint_mat (cairo_t                  *cr,
   graphene_vec3_normalize (&across, &across);
   graphene_vec3_normalize (&pose->mat_axis, &along);
 
-  cairo_new_path (cr);
+  box_empty (&box);
   for (guint i = 0; i < 4; i++)
     {
       graphene_vec3_t a, b;
-      double x, y;
 
       graphene_vec3_scale (&along, signs[i][0] * pose->mat_length / 2, &a);
       graphene_vec3_scale (&across, signs[i][1] * pose->mat_width / 2, &b);
       graphene_vec3_add (&pose->mat_centre, &a, &corner);
       graphene_vec3_add (&corner, &b, &corner);
-      steady_camera_project (camera, &corner, &x, &y);
-      cairo_line_to (cr, x, y);
+      steady_camera_project (camera, &corner, &xy[2 * i], &xy[2 * i + 1]);
+      box_add (&box, xy[2 * i], xy[2 * i + 1], 0);
     }
-  cairo_close_path (cr);
-  steady_painter_set_color (cr, &style->mat, alpha);
-  cairo_fill (cr);
+  frame_record (f, hash_color (hash_doubles (HASH_SEED, xy, 8), &style->mat, alpha), &box);
+  f->has_mat = TRUE;
+  f->mat_x = graphene_vec3_get_x (&pose->mat_centre);
+  f->mat_z = graphene_vec3_get_z (&pose->mat_centre);
+  f->mat_ax = graphene_vec3_get_x (&along);
+  f->mat_az = graphene_vec3_get_z (&along);
+  f->mat_half_length = pose->mat_length / 2;
+  f->mat_half_width = pose->mat_width / 2;
+  f->mat_color = style->mat;
+  f->mat_color.alpha *= alpha;
+  if (!frame_draws (f, &box))
+    return;
+
+  cairo_new_path (f->cr);
+  for (guint i = 0; i < 4; i++)
+    cairo_line_to (f->cr, xy[2 * i], xy[2 * i + 1]);
+  cairo_close_path (f->cr);
+  steady_painter_set_color (f->cr, &style->mat, alpha);
+  cairo_fill (f->cr);
+}
+
+/* Whether the disc of radius @r round (x, z) on the floor lies on the mat. */
+static gboolean
+on_mat (const Frame *f,
+        double       x,
+        double       z,
+        double       r)
+{
+  double dx = x - f->mat_x, dz = z - f->mat_z;
+  double along = dx * f->mat_ax + dz * f->mat_az;
+  double across = -dx * f->mat_az + dz * f->mat_ax;
+
+  return f->has_mat && fabs (along) + r <= f->mat_half_length && fabs (across) + r <= f->mat_half_width;
+}
+
+static double
+snap (double v,
+      double step)
+{
+  return round (v / step) * step;
+}
+
+/* A capsule lying on the floor from (xa, za) to (xb, zb), in cm: its
+ * outline is foreshortened like the floor. @m maps the capsule's own frame
+ * (along it from a, across it) to the picture: the ends land exactly where
+ * the camera puts them, the width follows the floor at the middle. */
+static void
+floor_capsule (const SteadyCamera *camera,
+               double              xa,
+               double              za,
+               double              xb,
+               double              zb,
+               double             *length,
+               cairo_matrix_t     *m)
+{
+  graphene_vec3_t a, b, mid, side;
+  double ax, ay, bx, by, mx, my, sx, sy, ux = 1, uz = 0;
+  double len = sqrt ((xb - xa) * (xb - xa) + (zb - za) * (zb - za));
+
+  if (len > 0.5)
+    {
+      ux = (xb - xa) / len;
+      uz = (zb - za) / len;
+    }
+  graphene_vec3_init (&a, xa, 0.f, za);
+  graphene_vec3_init (&b, xb, 0.f, zb);
+  graphene_vec3_init (&mid, (xa + xb) / 2, 0.f, (za + zb) / 2);
+  graphene_vec3_init (&side, (xa + xb) / 2 - uz, 0.f, (za + zb) / 2 + ux);
+  steady_camera_project (camera, &a, &ax, &ay);
+  steady_camera_project (camera, &b, &bx, &by);
+  steady_camera_project (camera, &mid, &mx, &my);
+  steady_camera_project (camera, &side, &sx, &sy);
+
+  if (len > 0.5)
+    cairo_matrix_init (m, (bx - ax) / len, (by - ay) / len, sx - mx, sy - my, ax, ay);
+  else
+    {
+      graphene_vec3_t along;
+
+      /* Too short to have a direction: the floor's own axes. */
+      graphene_vec3_init (&along, xa + 1.f, 0.f, za);
+      steady_camera_project (camera, &along, &bx, &by);
+      cairo_matrix_init (m, bx - ax, by - ay, sx - mx, sy - my, ax, ay);
+      len = 0;
+    }
+
+  /* Rounding noise is not movement. */
+  m->xx = snap (m->xx, 1.0 / 65536);
+  m->yx = snap (m->yx, 1.0 / 65536);
+  m->xy = snap (m->xy, 1.0 / 65536);
+  m->yy = snap (m->yy, 1.0 / 65536);
+  m->x0 = snap (m->x0, 1.0 / 256);
+  m->y0 = snap (m->y0, 1.0 / 256);
+  *length = snap (len, 1.0 / 256);
 }
 
 static void
-paint_shadow (cairo_t                  *cr,
+paint_shadow (Frame                    *f,
               const SteadyPose         *pose,
               const SteadyCamera       *camera,
               const SteadyPainterStyle *style,
@@ -337,55 +606,135 @@ paint_shadow (cairo_t                  *cr,
     { J (LEFT_SHOULDER), J (LEFT_WRIST), 1.1, 1.1 },
     { J (RIGHT_SHOULDER), J (RIGHT_WRIST), 1.1, 1.1 },
   };
+  const guint n = G_N_ELEMENTS (shadow_segments);
+  cairo_matrix_t m[G_N_ELEMENTS (shadow_segments)];
+  double len[G_N_ELEMENTS (shadow_segments)], ra[G_N_ELEMENTS (shadow_segments)], rb[G_N_ELEMENTS (shadow_segments)];
+  gboolean on[G_N_ELEMENTS (shadow_segments)];
+  SteadyPainterColor colors[2];
+  double alphas[2];
+  Box groups[2];
 
-  cairo_new_path (cr);
-  for (guint i = 0; i < G_N_ELEMENTS (shadow_segments); i++)
+  /* Light from straight above: the shadow lies under each part, softer and
+   * wider the higher the part is. Where it falls on the (opaque) mat it is
+   * drawn in the mat's shaded colour, opaque: the same pixels, but filled
+   * rather than blended; the rest (off the mat) is blended. */
+  for (guint i = 0; i < n; i++)
     {
       const Segment *s = &shadow_segments[i];
-      double xa, ya, xb, yb, da, db, ha, hb;
-      graphene_vec3_t a, b;
       const graphene_vec3_t *pa = steady_skeleton_get_position (&pose->skeleton, s->a);
       const graphene_vec3_t *pb = steady_skeleton_get_position (&pose->skeleton, s->b);
+      double xa = graphene_vec3_get_x (pa), za = graphene_vec3_get_z (pa);
+      double xb = graphene_vec3_get_x (pb), zb = graphene_vec3_get_z (pb);
 
-      /* Light from straight above: the shadow lies under each part,
-       * softer and wider the higher the part is. */
-      ha = MAX (0.0, graphene_vec3_get_y (pa));
-      hb = MAX (0.0, graphene_vec3_get_y (pb));
-      graphene_vec3_init (&a, graphene_vec3_get_x (pa), 0.f, graphene_vec3_get_z (pa));
-      graphene_vec3_init (&b, graphene_vec3_get_x (pb), 0.f, graphene_vec3_get_z (pb));
-      da = steady_camera_project (camera, &a, &xa, &ya);
-      db = steady_camera_project (camera, &b, &xb, &yb);
-      steady_painter_capsule (cr, xa, ya,
-                              (steady_joint_get_radius (s->a) * s->scale_a + ha * 0.08) * steady_camera_scale_at (camera, da),
-                              xb, yb,
-                              (steady_joint_get_radius (s->b) * s->scale_b + hb * 0.08) * steady_camera_scale_at (camera, db));
+      ra[i] = snap (steady_joint_get_radius (s->a) * s->scale_a + MAX (0.0, graphene_vec3_get_y (pa)) * 0.08, 1.0 / 256);
+      rb[i] = snap (steady_joint_get_radius (s->b) * s->scale_b + MAX (0.0, graphene_vec3_get_y (pb)) * 0.08, 1.0 / 256);
+      floor_capsule (camera, xa, za, xb, zb, &len[i], &m[i]);
+      on[i] = f->has_mat && f->mat_color.alpha >= 1.0 &&
+              on_mat (f, xa, za, ra[i] + 1.0) && on_mat (f, xb, zb, rb[i] + 1.0);
     }
-  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
-  steady_painter_set_color (cr, &style->shadow, alpha);
-  cairo_fill (cr);
+
+  {
+    double a = style->shadow.alpha * alpha;
+
+    colors[0] = f->mat_color;
+    colors[0].red = f->mat_color.red * (1 - a) + style->shadow.red * a;
+    colors[0].green = f->mat_color.green * (1 - a) + style->shadow.green * a;
+    colors[0].blue = f->mat_color.blue * (1 - a) + style->shadow.blue * a;
+    colors[0].alpha = 1.0;
+    alphas[0] = 1.0;
+    colors[1] = style->shadow;
+    alphas[1] = alpha;
+  }
+
+  for (guint k = 0; k < 2; k++)
+    {
+      guint64 seed = hash_color (HASH_SEED + 1 + k, &colors[k], alphas[k]);
+
+      box_empty (&groups[k]);
+      for (guint i = 0; i < n; i++)
+        {
+          double v[10] = { m[i].xx, m[i].yx, m[i].xy, m[i].yy, m[i].x0, m[i].y0, len[i], ra[i], rb[i],
+                           on[i] == (k == 0) };
+          /* The ends' ellipses, bounded. */
+          double ex = sqrt (m[i].xx * m[i].xx + m[i].xy * m[i].xy);
+          double ey = sqrt (m[i].yx * m[i].yx + m[i].yy * m[i].yy);
+          double bx = m[i].xx * len[i] + m[i].x0, by = m[i].yx * len[i] + m[i].y0;
+          Box box;
+
+          box.x0 = MIN (m[i].x0 - ra[i] * ex, bx - rb[i] * ex);
+          box.x1 = MAX (m[i].x0 + ra[i] * ex, bx + rb[i] * ex);
+          box.y0 = MIN (m[i].y0 - ra[i] * ey, by - rb[i] * ey);
+          box.y1 = MAX (m[i].y0 + ra[i] * ey, by + rb[i] * ey);
+          /* Every capsule is an item of both fills (drawn in one), so
+           * that the count stays the same as parts leave the mat. */
+          frame_record (f, hash_doubles (seed, v, 10), &box);
+          if (on[i] == (k == 0))
+            {
+              groups[k].x0 = MIN (groups[k].x0, box.x0);
+              groups[k].y0 = MIN (groups[k].y0, box.y0);
+              groups[k].x1 = MAX (groups[k].x1, box.x1);
+              groups[k].y1 = MAX (groups[k].y1, box.y1);
+            }
+        }
+
+      if (groups[k].x1 < groups[k].x0 || !frame_draws (f, &groups[k]))
+        continue;
+
+      cairo_new_path (f->cr);
+      for (guint i = 0; i < n; i++)
+        if (on[i] == (k == 0))
+          {
+            cairo_save (f->cr);
+            cairo_transform (f->cr, &m[i]);
+            steady_painter_capsule (f->cr, 0, 0, ra[i], len[i], 0, rb[i]);
+            cairo_restore (f->cr);
+          }
+      cairo_set_fill_rule (f->cr, CAIRO_FILL_RULE_WINDING);
+      steady_painter_set_color (f->cr, &colors[k], alphas[k]);
+      cairo_fill (f->cr);
+    }
 }
 
 static void
-paint_path (cairo_t                  *cr,
+paint_path (Frame                    *f,
             const SteadyPose         *pose,
             const SteadyCamera       *camera,
             const SteadyPainterStyle *style,
             double                    unit,
             gboolean                  arrows)
 {
-  double x = 0, y = 0, px = 0, py = 0;
+  double xy[2 * STEADY_POSE_MAX_PATH];
+  double v[3];
   gboolean closed;
+  guint n = pose->n_path;
+  guint64 hash;
+  cairo_t *cr = f->cr;
+  Box box;
 
-  if (pose->n_path < 2)
+  if (n < 2)
     return;
 
   closed = g_strcmp0 (pose->motion, "quadruped-knee-circles") == 0;
-  cairo_new_path (cr);
-  for (guint i = 0; i < pose->n_path; i++)
+  box_empty (&box);
+  for (guint i = 0; i < n; i++)
     {
-      steady_camera_project (camera, &pose->path[i], &x, &y);
-      cairo_line_to (cr, x, y);
+      steady_camera_project (camera, &pose->path[i], &xy[2 * i], &xy[2 * i + 1]);
+      /* Wide enough for the line, the end bar and the arrow heads. */
+      box_add (&box, xy[2 * i], xy[2 * i + 1], 16 * unit);
     }
+  v[0] = unit;
+  v[1] = closed;
+  v[2] = arrows;
+  hash = hash_doubles (HASH_SEED + 2, xy, 2 * n);
+  hash = hash_doubles (hash, v, 3);
+  hash = hash_color (hash_color (hash, &style->path, 1.0), &style->limit, 1.0);
+  frame_record (f, hash, &box);
+  if (!frame_draws (f, &box))
+    return;
+
+  cairo_new_path (cr);
+  for (guint i = 0; i < n; i++)
+    cairo_line_to (cr, xy[2 * i], xy[2 * i + 1]);
   if (closed)
     cairo_close_path (cr);
 
@@ -405,8 +754,8 @@ paint_path (cairo_t                  *cr,
   if (!closed)
     {
       /* The end of the range: a short bar across the path. */
-      steady_camera_project (camera, &pose->path[pose->n_path - 2], &px, &py);
-      steady_camera_project (camera, &pose->path[pose->n_path - 1], &x, &y);
+      double x = xy[2 * n - 2], y = xy[2 * n - 1], px = xy[2 * n - 4], py = xy[2 * n - 3];
+
       cairo_save (cr);
       cairo_translate (cr, x, y);
       cairo_rotate (cr, atan2 (y - py, x - px));
@@ -421,7 +770,6 @@ paint_path (cairo_t                  *cr,
 
   if (arrows)
     {
-      guint n = pose->n_path;
       guint marks[2] = { closed ? n / 4 : n - 1, closed ? 3 * n / 4 : n - 1 };
 
       steady_painter_set_color (cr, &style->path, 1.0);
@@ -429,23 +777,25 @@ paint_path (cairo_t                  *cr,
         {
           guint i = marks[k];
 
-          steady_camera_project (camera, &pose->path[i - 1], &px, &py);
-          steady_camera_project (camera, &pose->path[i], &x, &y);
-          steady_painter_arrow_head (cr, x, y, atan2 (y - py, x - px), 14 * unit);
+          steady_painter_arrow_head (cr, xy[2 * i], xy[2 * i + 1],
+                                     atan2 (xy[2 * i + 1] - xy[2 * i - 1], xy[2 * i] - xy[2 * i - 2]),
+                                     14 * unit);
         }
     }
 }
 
 static void
-paint_glass (cairo_t                  *cr,
+paint_glass (Frame                    *f,
              const SteadyPose         *pose,
              const SteadyCamera       *camera,
              const SteadyPainterStyle *style,
              double                    unit)
 {
   graphene_vec3_t top, level;
-  double bx, by, tx, ty, lx, ly, s, a, w_bottom, w_top, w_level;
+  double v[7], bx, by, tx, ty, lx, ly, s, a, w_bottom, w_top, w_level;
   double depth;
+  cairo_t *cr = f->cr;
+  Box box;
 
   if (!pose->has_glass)
     return;
@@ -463,6 +813,15 @@ paint_glass (cairo_t                  *cr,
   w_top = 4.0 * s;
   w_level = w_bottom + (w_top - w_bottom) * 8.0 / 12.0;
 
+  v[0] = bx; v[1] = by; v[2] = tx; v[3] = ty; v[4] = lx; v[5] = ly; v[6] = s;
+  box_empty (&box);
+  box_add (&box, bx, by, w_top + s);
+  box_add (&box, tx, ty, w_top + s);
+  frame_record (f, hash_color (hash_color (hash_doubles (HASH_SEED + 3, v, 7), &style->glass, 1.0),
+                               &style->water, 1.0), &box);
+  if (!frame_draws (f, &box))
+    return;
+
   /* Water */
   cairo_new_path (cr);
   cairo_move_to (cr, bx + cos (a) * w_bottom, by + sin (a) * w_bottom);
@@ -479,15 +838,151 @@ paint_glass (cairo_t                  *cr,
   cairo_line_to (cr, bx + cos (a) * w_bottom, by + sin (a) * w_bottom);
   cairo_line_to (cr, bx - cos (a) * w_bottom, by - sin (a) * w_bottom);
   cairo_line_to (cr, tx - cos (a) * w_top, ty - sin (a) * w_top);
+  cairo_save (cr);
   steady_painter_set_color (cr, &style->glass, 1.0);
   cairo_set_line_width (cr, MAX (1.5, 0.6 * s));
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* Sprites of glows and dashed rings, shared by all painters: a radial
+ * gradient costs a few hundred instructions a pixel and a dashed ring a
+ * few dozen arcs, copying them costs a few instructions a pixel. */
+#define N_SPRITES 8
+
+typedef enum {
+  SPRITE_GLOW,
+  SPRITE_RING,
+} SpriteKind;
+
+typedef struct {
+  SpriteKind         kind;
+  double             r, line_width, dash;
+  SteadyPainterColor color;
+} SpriteKey;
+
+typedef struct {
+  cairo_surface_t *surface;
+  int              half;
+  SpriteKey        key;
+} Sprite;
+
+static Sprite sprites[N_SPRITES];
+static guint sprite_next;
+G_LOCK_DEFINE_STATIC (sprites);
+
+static void
+draw_sprite (cairo_t         *cr,
+             const SpriteKey *key,
+             double           c)
+{
+  const SteadyPainterColor *color = &key->color;
+
+  if (key->kind == SPRITE_GLOW)
+    {
+      cairo_pattern_t *gradient = cairo_pattern_create_radial (c, c, 0, c, c, key->r);
+
+      cairo_pattern_add_color_stop_rgba (gradient, 0.0, color->red, color->green, color->blue, 0.95);
+      cairo_pattern_add_color_stop_rgba (gradient, 0.55, color->red, color->green, color->blue, 0.6);
+      cairo_pattern_add_color_stop_rgba (gradient, 1.0, color->red, color->green, color->blue, 0.0);
+      cairo_set_source (cr, gradient);
+      cairo_arc (cr, c, c, key->r, 0, 2 * G_PI);
+      cairo_fill (cr);
+      cairo_pattern_destroy (gradient);
+    }
+  else
+    {
+      double dashes[] = { key->dash, key->dash };
+
+      cairo_arc (cr, c, c, key->r, 0, 2 * G_PI);
+      steady_painter_set_color (cr, color, 1.0);
+      cairo_set_line_width (cr, key->line_width);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      if (key->dash > 0)
+        cairo_set_dash (cr, dashes, 2, 0);
+      cairo_stroke (cr);
+    }
+}
+
+/* Paints the sprite for @key centred on the whole unit nearest (x, y) at
+ * @alpha. */
+static void
+paint_sprite (cairo_t         *cr,
+              const SpriteKey *key,
+              double           x,
+              double           y,
+              double           alpha)
+{
+  cairo_surface_t *surface = NULL;
+  int half = (int) ceil (key->r + key->line_width) + 1;
+
+  G_LOCK (sprites);
+  for (guint i = 0; i < N_SPRITES && surface == NULL; i++)
+    if (sprites[i].surface != NULL && sprites[i].key.kind == key->kind &&
+        sprites[i].key.r == key->r && sprites[i].key.line_width == key->line_width &&
+        sprites[i].key.dash == key->dash &&
+        memcmp (&sprites[i].key.color, &key->color, sizeof key->color) == 0)
+      surface = cairo_surface_reference (sprites[i].surface);
+  if (surface == NULL)
+    {
+      Sprite *s = &sprites[sprite_next];
+      cairo_t *scr;
+
+      sprite_next = (sprite_next + 1) % N_SPRITES;
+      g_clear_pointer (&s->surface, cairo_surface_destroy);
+      s->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 2 * half, 2 * half);
+      s->half = half;
+      s->key = *key;
+      scr = cairo_create (s->surface);
+      draw_sprite (scr, key, half);
+      cairo_destroy (scr);
+      cairo_surface_flush (s->surface);
+      surface = cairo_surface_reference (s->surface);
+    }
+  G_UNLOCK (sprites);
+
+  x = round (x) - half;
+  y = round (y) - half;
+  cairo_save (cr);
+  cairo_set_source_surface (cr, surface, x, y);
+  cairo_rectangle (cr, x, y, 2 * half, 2 * half);
+  cairo_clip (cr);
+  cairo_paint_with_alpha (cr, alpha);
+  cairo_restore (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* A ring round (x, y); dashed when @dash > 0. */
+static void
+paint_ring (Frame                    *f,
+            guint64                   seed,
+            double                    x,
+            double                    y,
+            double                    r,
+            double                    line_width,
+            double                    dash,
+            const SteadyPainterColor *color,
+            double                    alpha)
+{
+  double v[5] = { x, y, r, line_width, dash };
+  Box box;
+
+  box_empty (&box);
+  box_add (&box, x, y, r + line_width);
+  frame_record (f, hash_color (hash_doubles (seed, v, 5), color, alpha), &box);
+  if (alpha <= 0.01 || !frame_draws (f, &box))
+    return;
+
+  /* Rings mark still parts and limits: drawn once, then copied (a limit
+   * fades in by the copy's strength). */
+  paint_sprite (f->cr, &(SpriteKey) { SPRITE_RING, round (r * 4) / 4, line_width, dash, *color },
+                x, y, alpha);
 }
 
 static void
-paint_highlights (cairo_t                  *cr,
+paint_highlights (Frame                    *f,
                   const SteadyPose         *pose,
                   const SteadyCamera       *camera,
                   const Projected          *p,
@@ -498,53 +993,41 @@ paint_highlights (cairo_t                  *cr,
   for (guint i = 0; i < pose->n_still; i++)
     {
       const Projected *q = &p[pose->still[i]];
-      double r = q->r + 6 * steady_camera_scale_at (camera, q->depth);
-      double dash[] = { 7 * unit, 7 * unit };
 
-      cairo_save (cr);
-      cairo_new_path (cr);
-      cairo_arc (cr, q->x, q->y, r, 0, 2 * G_PI);
-      steady_painter_set_color (cr, &style->still, 0.9);
-      cairo_set_line_width (cr, 2.5 * unit);
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-      cairo_set_dash (cr, dash, 2, 0);
-      cairo_stroke (cr);
-      cairo_restore (cr);
+      paint_ring (f, HASH_SEED + 4, q->x, q->y, q->r + 6 * steady_camera_scale_at (camera, q->depth),
+                  2.5 * unit, 7 * unit, &style->still, 0.9);
     }
 
   /* A limit reached: the joint is ringed. */
-  if (pose->limit_joint >= 0 && pose->limit > 0.01)
+  if (pose->limit_joint >= 0)
     {
       const Projected *q = &p[pose->limit_joint];
-      double r = q->r + 7 * steady_camera_scale_at (camera, q->depth);
 
-      cairo_new_path (cr);
-      cairo_arc (cr, q->x, q->y, r, 0, 2 * G_PI);
-      steady_painter_set_color (cr, &style->limit, pose->limit);
-      cairo_set_line_width (cr, 4 * unit);
-      cairo_stroke (cr);
+      paint_ring (f, HASH_SEED + 5, q->x, q->y, q->r + 7 * steady_camera_scale_at (camera, q->depth),
+                  4 * unit, 0, &style->limit, pose->limit);
     }
 
-  /* The working muscle glows. */
-  if (pose->glow_joint >= 0 && pose->glow > 0.01)
+  /* The working muscle glows: one radial gradient. */
+  if (pose->glow_joint >= 0)
     {
       const Projected *q = &p[pose->glow_joint];
       double r = 11 * steady_camera_scale_at (camera, q->depth);
-      cairo_pattern_t *glow = cairo_pattern_create_radial (q->x, q->y, 0, q->x, q->y, r);
+      double v[4] = { q->x, q->y, r, pose->glow };
+      Box box;
 
-      cairo_pattern_add_color_stop_rgba (glow, 0.0, style->glow.red, style->glow.green, style->glow.blue, 0.95 * pose->glow);
-      cairo_pattern_add_color_stop_rgba (glow, 0.55, style->glow.red, style->glow.green, style->glow.blue, 0.6 * pose->glow);
-      cairo_pattern_add_color_stop_rgba (glow, 1.0, style->glow.red, style->glow.green, style->glow.blue, 0.0);
-      cairo_set_source (cr, glow);
-      cairo_new_path (cr);
-      cairo_arc (cr, q->x, q->y, r, 0, 2 * G_PI);
-      cairo_fill (cr);
-      cairo_pattern_destroy (glow);
+      box_empty (&box);
+      box_add (&box, q->x, q->y, r);
+      frame_record (f, hash_color (hash_doubles (HASH_SEED + 6, v, 4), &style->glow, 1.0), &box);
+      if (pose->glow <= 0.01 || !frame_draws (f, &box))
+        return;
+
+      paint_sprite (f->cr, &(SpriteKey) { SPRITE_GLOW, round (r), 0, 0, style->glow },
+                    q->x, q->y, pose->glow);
     }
 }
 
 static void
-paint_body (cairo_t                  *cr,
+paint_body (Frame                    *f,
             const SteadyPose         *pose,
             const SteadyCamera       *camera,
             const Projected          *p,
@@ -553,16 +1036,32 @@ paint_body (cairo_t                  *cr,
             double                    alpha)
 {
   Chain chains[7];
-  double left_depth, right_depth;
-  SteadySide far_side;
+  SteadyPainterColor far_color[2];
+  SteadySide far_side[2];
+  double farness[2];
   guint n = 0;
 
-  left_depth = p[J (LEFT_HIP)].depth + p[J (LEFT_SHOULDER)].depth;
-  right_depth = p[J (RIGHT_HIP)].depth + p[J (RIGHT_SHOULDER)].depth;
-  far_side = left_depth > right_depth ? STEADY_SIDE_LEFT : STEADY_SIDE_RIGHT;
+  /* The far leg and arm are dimmer and thinner, the more so the farther
+   * they are: seen from the feet or the head, both sides are near. Legs
+   * and arms are weighed apart, so that still arms keep their colour while
+   * the pelvis turns. */
+  for (guint k = 0; k < 2; k++)
+    {
+      SteadyJoint left = k == 0 ? J (LEFT_HIP) : J (LEFT_SHOULDER);
+      SteadyJoint right = k == 0 ? J (RIGHT_HIP) : J (RIGHT_SHOULDER);
+      double d = p[left].depth - p[right].depth;
+      double u = CLAMP ((fabs (d) - FAR_SIDE_CM / 2) / FAR_SIDE_CM, 0.0, 1.0);
+
+      far_side[k] = d > 0 ? STEADY_SIDE_LEFT : STEADY_SIDE_RIGHT;
+      farness[k] = u * u * (3 - 2 * u);
+      far_color[k].red = style->body.red + (style->body_far.red - style->body.red) * farness[k];
+      far_color[k].green = style->body.green + (style->body_far.green - style->body.green) * farness[k];
+      far_color[k].blue = style->body.blue + (style->body_far.blue - style->body.blue) * farness[k];
+      far_color[k].alpha = style->body.alpha + (style->body_far.alpha - style->body.alpha) * farness[k];
+    }
 
 #define ADD_CHAIN(segs, sd) \
-  chains[n++] = (Chain) { segs, G_N_ELEMENTS (segs), sd, NULL, 1.0, 0.0 }
+  chains[n++] = (Chain) { segs, G_N_ELEMENTS (segs), sd, NULL, 1.0, 0.0, 0 }
   ADD_CHAIN (left_leg, STEADY_SIDE_LEFT);
   ADD_CHAIN (right_leg, STEADY_SIDE_RIGHT);
   ADD_CHAIN (left_arm, STEADY_SIDE_LEFT);
@@ -575,14 +1074,17 @@ paint_body (cairo_t                  *cr,
     {
       Chain *c = &chains[i];
 
+      c->id = i;
       if (c->segments == head)
         c->color = &style->body;
       else if (c->side == STEADY_SIDE_NONE)
         c->color = &style->torso;
-      else if (c->side == far_side)
+      else if (c->side == far_side[c->segments == left_arm || c->segments == right_arm])
         {
-          c->color = &style->body_far;
-          c->thin = 0.9;
+          guint k = c->segments == left_arm || c->segments == right_arm;
+
+          c->color = &far_color[k];
+          c->thin = 1.0 - 0.1 * farness[k];
         }
       else
         c->color = &style->body;
@@ -594,37 +1096,45 @@ paint_body (cairo_t                  *cr,
   chains[5].depth -= 1.0;
   qsort (chains, n, sizeof (Chain), compare_chains);
 
-  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  if (f->cr != NULL)
+    cairo_set_fill_rule (f->cr, CAIRO_FILL_RULE_WINDING);
   for (guint i = 0; i < n; i++)
     {
+      /* Which chain this is, so that a change of order repaints. */
+      guint64 seed = HASH_SEED + 16 + chains[i].id + 64 * i;
+
       /* A gap around the near limbs separates them from the trunk behind;
        * the far limbs and the trunk differ enough in colour without one
        * (and each gap costs as much as the part itself). */
-      if (i > 0 && chains[i].side != STEADY_SIDE_NONE && chains[i].side != far_side)
-        {
-          cairo_new_path (cr);
-          chain_path (cr, &chains[i], p, camera, style->outline_width * unit);
-          steady_painter_set_color (cr, &style->outline, alpha);
-          cairo_fill (cr);
-        }
+      guint k = chains[i].segments == left_arm || chains[i].segments == right_arm;
 
-      cairo_new_path (cr);
-      chain_path (cr, &chains[i], p, camera, 0.0);
-      steady_painter_set_color (cr, chains[i].color, alpha);
-      cairo_fill (cr);
+      if (i > 0 && chains[i].side != STEADY_SIDE_NONE &&
+          (chains[i].side != far_side[k] || farness[k] < 0.5))
+        chain_fill (f, &chains[i], p, camera, style->outline_width * unit, seed,
+                    &style->outline, alpha);
+
+      chain_fill (f, &chains[i], p, camera, 0.0, seed, chains[i].color, alpha);
     }
 
   /* The face: a small mark where the nose points, when it faces us. */
-  if (p[J (NOSE)].depth < p[J (HEAD_CENTRE)].depth - 2.0)
-    {
-      double x = p[J (HEAD_CENTRE)].x + (p[J (NOSE)].x - p[J (HEAD_CENTRE)].x) * 0.75;
-      double y = p[J (HEAD_CENTRE)].y + (p[J (NOSE)].y - p[J (HEAD_CENTRE)].y) * 0.75;
+  {
+    gboolean faces = p[J (NOSE)].depth < p[J (HEAD_CENTRE)].depth - 2.0;
+    double x = p[J (HEAD_CENTRE)].x + (p[J (NOSE)].x - p[J (HEAD_CENTRE)].x) * 0.75;
+    double y = p[J (HEAD_CENTRE)].y + (p[J (NOSE)].y - p[J (HEAD_CENTRE)].y) * 0.75;
+    double v[4] = { x, y, p[J (HEAD_CENTRE)].r * 0.22, faces };
+    Box box;
 
-      cairo_new_path (cr);
-      cairo_arc (cr, x, y, p[J (HEAD_CENTRE)].r * 0.22, 0, 2 * G_PI);
-      steady_painter_set_color (cr, &style->outline, alpha * 0.8);
-      cairo_fill (cr);
-    }
+    box_empty (&box);
+    box_add (&box, x, y, v[2]);
+    frame_record (f, hash_color (hash_doubles (HASH_SEED + 7, v, 4), &style->outline, alpha * 0.8), &box);
+    if (faces && frame_draws (f, &box))
+      {
+        cairo_new_path (f->cr);
+        cairo_arc (f->cr, x, y, v[2], 0, 2 * G_PI);
+        steady_painter_set_color (f->cr, &style->outline, alpha * 0.8);
+        cairo_fill (f->cr);
+      }
+  }
 }
 
 /* Rounded shapes at 1080p need neither 256 levels of coverage nor arcs
@@ -645,6 +1155,48 @@ unit_for (double width,
   return MAX (0.5, MIN (width, height) / 1080.0 * 1.6);
 }
 
+guint
+steady_painter_paint_items (cairo_t                  *cr,
+                            const SteadyPose         *pose,
+                            const SteadyCamera       *camera,
+                            double                    width,
+                            double                    height,
+                            const SteadyPainterStyle *style,
+                            SteadyPainterLayer        layers,
+                            SteadyPainterItem        *items,
+                            const cairo_rectangle_t  *clip,
+                            guint                    *n_ground)
+{
+  Frame frame = { cr, items, 0, clip, STEADY_PAINTER_LAYER_GROUND, layers, FALSE, 0, 0, 0, 0, 0, 0, { 0 } };
+  SteadyCamera cam;
+  Projected p[STEADY_N_JOINTS];
+  double unit = unit_for (width, height);
+
+  cam = *camera;
+  steady_camera_prepare (&cam, pose, width, height);
+  project_pose (pose, &cam, p);
+
+  if (cr != NULL)
+    {
+      cairo_save (cr);
+      set_quality (cr);
+    }
+  paint_background (&frame, width, height, style);
+  paint_mat (&frame, pose, &cam, style, 1.0);
+  if (n_ground != NULL)
+    *n_ground = frame.n_items;
+  frame.layer = STEADY_PAINTER_LAYER_FIGURE;
+  paint_shadow (&frame, pose, &cam, style, 1.0);
+  paint_body (&frame, pose, &cam, p, style, unit, 1.0);
+  paint_path (&frame, pose, &cam, style, unit, FALSE);
+  paint_highlights (&frame, pose, &cam, p, style, unit);
+  paint_glass (&frame, pose, &cam, style, unit);
+  if (cr != NULL)
+    cairo_restore (cr);
+
+  return frame.n_items;
+}
+
 void
 steady_painter_paint (cairo_t                  *cr,
                       const SteadyPose         *pose,
@@ -653,35 +1205,13 @@ steady_painter_paint (cairo_t                  *cr,
                       double                    height,
                       const SteadyPainterStyle *style)
 {
-  SteadyCamera cam;
-  Projected p[STEADY_N_JOINTS];
-  double unit = unit_for (width, height);
-
   g_return_if_fail (cr != NULL);
   g_return_if_fail (pose != NULL);
   g_return_if_fail (camera != NULL);
   g_return_if_fail (style != NULL);
 
-  cam = *camera;
-  steady_camera_prepare (&cam, pose, width, height);
-  project_pose (pose, &cam, p);
-
-  cairo_save (cr);
-  set_quality (cr);
-  if (style->fill_background)
-    {
-      steady_painter_set_color (cr, &style->background, 1.0);
-      cairo_rectangle (cr, 0, 0, width, height);
-      cairo_fill (cr);
-    }
-
-  paint_mat (cr, pose, &cam, style, 1.0);
-  paint_shadow (cr, pose, &cam, style, 1.0);
-  paint_body (cr, pose, &cam, p, style, unit, 1.0);
-  paint_path (cr, pose, &cam, style, unit, FALSE);
-  paint_highlights (cr, pose, &cam, p, style, unit);
-  paint_glass (cr, pose, &cam, style, unit);
-  cairo_restore (cr);
+  steady_painter_paint_items (cr, pose, camera, width, height, style,
+                              STEADY_PAINTER_LAYER_ALL, NULL, NULL, NULL);
 }
 
 void
@@ -694,6 +1224,7 @@ steady_painter_paint_still (cairo_t                  *cr,
                             double                    height,
                             const SteadyPainterStyle *style)
 {
+  Frame frame = { cr, NULL, 0, NULL, STEADY_PAINTER_LAYER_GROUND, STEADY_PAINTER_LAYER_ALL, FALSE, 0, 0, 0, 0, 0, 0, { 0 } };
   SteadyCamera cam;
   Projected pf[STEADY_N_JOINTS], pt[STEADY_N_JOINTS];
   double unit = unit_for (width, height);
@@ -710,27 +1241,22 @@ steady_painter_paint_still (cairo_t                  *cr,
 
   cairo_save (cr);
   set_quality (cr);
-  if (style->fill_background)
-    {
-      steady_painter_set_color (cr, &style->background, 1.0);
-      cairo_rectangle (cr, 0, 0, width, height);
-      cairo_fill (cr);
-    }
-  paint_mat (cr, to, &cam, style, 1.0);
-  paint_shadow (cr, to, &cam, style, 1.0);
+  paint_background (&frame, width, height, style);
+  paint_mat (&frame, to, &cam, style, 1.0);
+  paint_shadow (&frame, to, &cam, style, 1.0);
 
   /* The start, faint, under the end position. */
   cairo_push_group (cr);
-  paint_body (cr, from, &cam, pf, style, unit, 1.0);
+  paint_body (&frame, from, &cam, pf, style, unit, 1.0);
   cairo_pop_group_to_source (cr);
   cairo_paint_with_alpha (cr, 0.3);
 
-  paint_body (cr, to, &cam, pt, style, unit, 1.0);
-  paint_highlights (cr, to, &cam, pt, style, unit);
-  paint_glass (cr, to, &cam, style, unit);
+  paint_body (&frame, to, &cam, pt, style, unit, 1.0);
+  paint_highlights (&frame, to, &cam, pt, style, unit);
+  paint_glass (&frame, to, &cam, style, unit);
 
   if (to->n_path >= 2)
-    paint_path (cr, to, &cam, style, unit, TRUE);
+    paint_path (&frame, to, &cam, style, unit, TRUE);
   else
     {
       /* An arc from where the mover starts to where it ends, bowed away

@@ -50,7 +50,9 @@ gboolean steady_painter_theme_from_string (const char         *name,
 
 /* Paints @pose seen by @camera into the rectangle (0, 0, @width, @height)
  * of @cr: background, mat and shadow, depth-sorted limbs (far side dimmer
- * and thinner), highlights and props. */
+ * and thinner), highlights and props. Whatever animates a figure paints it
+ * through a SteadyPainterCache (steady-painter-cache.h), which gives the
+ * same pixels and repaints only what moved. */
 void     steady_painter_paint          (cairo_t                  *cr,
                                         const SteadyPose         *pose,
                                         const SteadyCamera       *camera,

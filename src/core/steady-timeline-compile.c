@@ -171,7 +171,14 @@ add_rep_prompt (Builder    *b,
       caption = g_strdup_printf (_("%s: %s"), counter, instruction);
     }
   else
-    caption = g_strdup (instruction);
+    {
+      /* Alone, the instruction begins the sentence. */
+      gunichar first = g_utf8_get_char (instruction);
+      char title[6];
+      int len = g_unichar_to_utf8 (g_unichar_totitle (first), title);
+
+      caption = g_strdup_printf ("%.*s%s", len, title, g_utf8_next_char (instruction));
+    }
 
   add_cue (b, time, 0, STEADY_CUE_PROMPT, rep, speech, caption);
 }
@@ -514,6 +521,10 @@ compare_cues (gconstpointer a,
   return (x->order > y->order) - (x->order < y->order);
 }
 
+/* Sorts the cues by time, and works out the caption shown from each cue
+ * on: that of the latest cue that is not a tick. Cues that sound at the
+ * same moment share one caption that names them all ("Hold for 30
+ * seconds · Breathe in"), so that no sound goes without its caption. */
 static void
 sort_cues (SteadyTimeline *self)
 {
@@ -528,12 +539,32 @@ sort_cues (SteadyTimeline *self)
     }
   qsort (items, n, sizeof *items, compare_cues);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0, end; i < n; i = end)
     {
-      g_array_index (self->cues, SteadyCue, i) = items[i].cue;
-      if (items[i].cue.kind != STEADY_CUE_TICK)
-        shown = items[i].cue.caption;
-      g_array_append_val (self->shown, shown);
+      g_autoptr(GString) together = NULL;
+      guint captioned = 0;
+
+      /* The cues sounding at the same moment as cue i. */
+      for (end = i; end < n && items[end].cue.time <= items[i].cue.time + STEADY_TIMELINE_EPSILON; end++)
+        if (items[end].cue.kind != STEADY_CUE_TICK)
+          {
+            if (captioned++ == 0)
+              {
+                shown = items[end].cue.caption;
+                together = g_string_new (shown);
+              }
+            else
+              /* TRANSLATORS: joins the captions of cues that sound together */
+              g_string_append_printf (together, _(" · %s"), items[end].cue.caption);
+          }
+      if (captioned > 1)
+        shown = g_string_chunk_insert_const (self->strings, together->str);
+
+      for (guint j = i; j < end; j++)
+        {
+          g_array_index (self->cues, SteadyCue, j) = items[j].cue;
+          g_array_append_val (self->shown, shown);
+        }
     }
 }
 

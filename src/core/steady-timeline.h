@@ -84,7 +84,9 @@ typedef struct {
   SteadyMotionState motion;           /* the figure's pose parameters */
   const char       *caption;          /* the caption shown: that of the latest cue at
                                        * or before t that is not a TICK (ticks are
-                                       * shown by the hold ring, not as text) */
+                                       * shown by the hold ring, not as text); cues
+                                       * sounding at the same moment share one
+                                       * caption naming each ("Release · Lower…") */
 } SteadyMoment;
 
 #define STEADY_TYPE_TIMELINE (steady_timeline_get_type ())

@@ -20,6 +20,28 @@ struct _SteadyApplication
 
 G_DEFINE_FINAL_TYPE (SteadyApplication, steady_application, ADW_TYPE_APPLICATION)
 
+enum {
+  PROP_0,
+  PROP_KIOSK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The one place kiosk mode is decided: everything that keeps or shows the
+ * patient's data (steady-progress.c) reads this property. */
+static void
+steady_application_set_kiosk (SteadyApplication *self,
+                              gboolean           kiosk)
+{
+  kiosk = !!kiosk;
+  if (self->kiosk == kiosk)
+    return;
+
+  self->kiosk = kiosk;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIOSK]);
+}
+
 static SteadyWindow *
 steady_application_get_window (SteadyApplication *self,
                                gboolean          *created)
@@ -137,7 +159,7 @@ steady_application_handle_local_options (GApplication *app,
     }
 
   if (g_variant_dict_contains (options, "kiosk"))
-    STEADY_APPLICATION (app)->kiosk = TRUE;
+    steady_application_set_kiosk (STEADY_APPLICATION (app), TRUE);
 
   return -1;
 }
@@ -244,7 +266,8 @@ steady_application_startup (GApplication *app)
     {
       g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
-      STEADY_APPLICATION (app)->kiosk = g_settings_get_boolean (settings, "kiosk-mode");
+      steady_application_set_kiosk (STEADY_APPLICATION (app),
+                                    g_settings_get_boolean (settings, "kiosk-mode"));
     }
   if (STEADY_APPLICATION (app)->kiosk)
     return;
@@ -258,14 +281,68 @@ steady_application_startup (GApplication *app)
 }
 
 static void
+steady_application_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  SteadyApplication *self = STEADY_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIOSK:
+      g_value_set_boolean (value, self->kiosk);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+steady_application_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  SteadyApplication *self = STEADY_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIOSK:
+      steady_application_set_kiosk (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 steady_application_class_init (SteadyApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->get_property = steady_application_get_property;
+  object_class->set_property = steady_application_set_property;
 
   app_class->startup = steady_application_startup;
   app_class->activate = steady_application_activate;
   app_class->command_line = steady_application_command_line;
   app_class->handle_local_options = steady_application_handle_local_options;
+
+  /**
+   * SteadyApplication:kiosk:
+   *
+   * Whether Steady runs as a kiosk: set by --kiosk, by the kiosk-mode
+   * setting at start-up, or at construction. In kiosk mode nothing of a
+   * visitor is written or shown: no journal, no history, export or print
+   * (steady_progress_is_enabled() reads this property).
+   */
+  properties[PROP_KIOSK] =
+    g_param_spec_boolean ("kiosk", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

@@ -19,8 +19,9 @@ SteadyApplication *steady_application_new          (void);
 void               steady_application_open_program (SteadyApplication *self,
                                                     GFile             *file);
 
-/* Whether Steady runs as a kiosk (--kiosk or the kiosk-mode setting);
- * known once the application has started up. */
+/* Whether Steady runs as a kiosk (--kiosk, the kiosk-mode setting, or the
+ * construct-only property "kiosk"); known once the application has started
+ * up. The property is what steady-progress.c consults. */
 gboolean           steady_application_get_kiosk    (SteadyApplication *self);
 
 G_END_DECLS

@@ -938,6 +938,14 @@ steady_coach_page_get_timeline (SteadyCoachPage *self)
   return self->timeline;
 }
 
+SteadyCueEngine *
+steady_coach_page_get_cue_engine (SteadyCoachPage *self)
+{
+  g_return_val_if_fail (STEADY_IS_COACH_PAGE (self), NULL);
+
+  return self->engine;
+}
+
 double
 steady_coach_page_get_time (SteadyCoachPage *self)
 {

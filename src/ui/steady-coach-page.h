@@ -22,6 +22,7 @@
 
 #include <gtk/gtk.h>
 
+#include "steady-cue-engine.h"
 #include "steady-cue-mixer.h"
 #include "steady-drill.h"
 #include "steady-session-settings.h"
@@ -68,6 +69,9 @@ void              steady_coach_page_stop                (SteadyCoachPage        
 
 SteadyCoachState  steady_coach_page_get_state           (SteadyCoachPage             *self);
 SteadyTimeline   *steady_coach_page_get_timeline        (SteadyCoachPage             *self);
+/* The cue engine sounding the session, or NULL (benchmarks observe its
+ * pipeline). */
+SteadyCueEngine  *steady_coach_page_get_cue_engine      (SteadyCoachPage             *self);
 /* The session time shown now. */
 double            steady_coach_page_get_time            (SteadyCoachPage             *self);
 /* TRUE while session time follows the cue engine's clock. */

@@ -18,6 +18,7 @@
 #include "steady-illustration.h"
 #include "steady-motion.h"
 #include "steady-painter.h"
+#include "steady-painter-cache.h"
 
 typedef enum {
   MODE_NONE,
@@ -48,6 +49,7 @@ struct _SteadyFigureView
   guint               tick_id;
 
   char               *description;
+  SteadyPainterCache *painter_cache;
 };
 
 G_DEFINE_FINAL_TYPE (SteadyFigureView, steady_figure_view, GTK_TYPE_WIDGET)
@@ -251,7 +253,12 @@ paint (SteadyFigureView *self,
         else
           {
             steady_motion_pose (current_motion (self), &state, &self->params, &pose);
-            steady_painter_paint (cr, &pose, &self->camera, width, height, &style);
+            if (self->painter_cache == NULL)
+              self->painter_cache = steady_painter_cache_new ();
+            steady_painter_cache_set_recording_scale (self->painter_cache,
+                                                      gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+            steady_painter_cache_paint (self->painter_cache, cr, &pose, &self->camera,
+                                        width, height, &style);
           }
       }
       break;
@@ -405,6 +412,7 @@ steady_figure_view_finalize (GObject *object)
 
   g_free (self->illustration);
   g_free (self->description);
+  g_clear_object (&self->painter_cache);
 
   G_OBJECT_CLASS (steady_figure_view_parent_class)->finalize (object);
 }

@@ -237,6 +237,7 @@ steady_history_page_set_recovered_path (SteadyHistoryPage *self,
                                       "The old file is kept, untouched, at %s — your clinic or "
                                       "a technician may be able to recover it."), path);
   gtk_label_set_text (self->notice_label, self->notice != NULL ? self->notice : "");
+  gtk_label_select_region (self->notice_label, 0, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->notice_label), self->notice != NULL);
 }
 
@@ -294,4 +295,7 @@ steady_history_page_focus (SteadyHistoryPage *self)
   g_return_if_fail (STEADY_IS_HISTORY_PAGE (self));
 
   gtk_widget_grab_focus (self->export_button);
+  /* The focus may have passed through the selectable notice on its way,
+   * which selects all of it; nothing should look selected. */
+  gtk_label_select_region (self->notice_label, 0, 0);
 }

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "steady-coach-settings.h"
 #include "steady-handout.h"
 #include "steady-progress.h"
 
@@ -54,9 +55,13 @@ steady_progress_get_journal (GtkApplication  *application,
   journal = steady_journal_open (NULL, STEADY_JOURNAL_OPEN_DEFAULT, error);
   if (journal == NULL)
     return NULL;
+  /* Writes happen on the main thread, mid-drill: waiting seconds for a
+   * lock would freeze the coach. Readers never hold one up (WAL); only
+   * another writer does, and then this session is not kept, and said so. */
+  steady_journal_set_busy_timeout (journal, STEADY_PROGRESS_BUSY_TIMEOUT_MS);
   /* Sessions left open by a crash or a kill read "interrupted" from now on. */
   if (steady_journal_close_interrupted (journal, &local_error) < 0)
-    g_warning ("%s", local_error->message);
+    g_message ("%s", local_error->message);
 
   kept = journal;
   g_object_set_data_full (G_OBJECT (application), JOURNAL_KEY,
@@ -99,6 +104,44 @@ show_problem (GtkWindow  *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+on_problem_details (AdwToast  *toast,
+                    GtkWindow *parent)
+{
+  const char *title = g_object_get_data (G_OBJECT (toast), "steady-heading");
+  const char *message = g_object_get_data (G_OBJECT (toast), "steady-message");
+
+  show_problem (parent, title, message);
+}
+
+void
+steady_progress_show_journal_problem (GtkWindow       *parent,
+                                      AdwToastOverlay *overlay,
+                                      const char      *title,
+                                      const GError    *error)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+  g_return_if_fail (title != NULL);
+
+  /* The whole message says what failed and where (the journal's path);
+   * too long for a toast, it waits behind Details. */
+  g_message ("%s: %s", title, error != NULL ? error->message : "no reason given");
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  if (error != NULL)
+    {
+      g_object_set_data_full (G_OBJECT (toast), "steady-heading", g_strdup (title), g_free);
+      g_object_set_data_full (G_OBJECT (toast), "steady-message", g_strdup (error->message), g_free);
+      adw_toast_set_button_label (toast, _("_Details"));
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_problem_details), parent, 0);
+    }
+  adw_toast_overlay_add_toast (overlay, toast);
+}
+
 typedef struct {
   GtkWindow     *parent;
   SteadyJournal *journal;
@@ -112,6 +155,29 @@ export_data_free (ExportData *data)
   g_free (data);
 }
 
+gboolean
+steady_progress_export_journal_to_file (GtkWindow     *parent,
+                                        SteadyJournal *journal,
+                                        GFile         *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), FALSE);
+  g_return_val_if_fail (STEADY_IS_JOURNAL (journal), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* The same writer as `steady-tool export-journal`: the file is replaced
+   * only once the CSV is complete. */
+  if (!steady_journal_export_csv_to_file (journal, file, NULL, NULL, &error))
+    {
+      g_message ("%s", error->message);
+      show_problem (parent, _("The Journal Was Not Exported"), error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 on_export_response (GtkNativeDialog *native,
                     int              response,
@@ -120,10 +186,8 @@ on_export_response (GtkNativeDialog *native,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autoptr(GError) error = NULL;
 
-      if (!steady_journal_export_csv_to_file (data->journal, file, NULL, NULL, &error))
-        show_problem (data->parent, _("The Journal Was Not Exported"), error->message);
+      steady_progress_export_journal_to_file (data->parent, data->journal, file);
     }
 
   export_data_free (data);
@@ -158,11 +222,44 @@ steady_progress_export_journal (GtkWindow     *parent,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+GHashTable *
+steady_progress_load_settings (GSettings     *settings,
+                               SteadyProgram *program)
+{
+  GHashTable *table;
+  GListModel *drills;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (STEADY_IS_PROGRAM (program), NULL);
+
+  table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                 (GDestroyNotify) steady_session_settings_free);
+  drills = steady_program_get_drills (program);
+  for (guint i = 0; i < g_list_model_get_n_items (drills); i++)
+    {
+      g_autoptr(SteadyDrill) drill = g_list_model_get_item (drills, i);
+      SteadySessionSettings values;
+
+      /* What the coach would start with: the stored values, brought into
+       * the drill's ranges. */
+      steady_coach_settings_load (settings, drill, &values);
+      g_hash_table_insert (table, g_strdup (steady_drill_get_id (drill)),
+                           steady_session_settings_copy (&values));
+    }
+
+  return table;
+}
+
+#define PROGRAM_KEY  "steady-program"
+#define SETTINGS_KEY "steady-settings"
+
 static void
 on_begin_print (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
-                SteadyProgram     *program)
+                gpointer           user_data)
 {
+  SteadyProgram *program = g_object_get_data (G_OBJECT (operation), PROGRAM_KEY);
+
   gtk_print_operation_set_n_pages (operation, steady_handout_get_n_pages (program));
 }
 
@@ -170,12 +267,15 @@ static void
 on_draw_page (GtkPrintOperation *operation,
               GtkPrintContext   *context,
               int                page,
-              SteadyProgram     *program)
+              gpointer           user_data)
 {
+  SteadyProgram *program = g_object_get_data (G_OBJECT (operation), PROGRAM_KEY);
+  GHashTable *settings = g_object_get_data (G_OBJECT (operation), SETTINGS_KEY);
+
   steady_handout_render (gtk_print_context_get_cairo_context (context), page,
                          gtk_print_context_get_width (context),
                          gtk_print_context_get_height (context),
-                         program, NULL);
+                         program, settings);
 }
 
 static void
@@ -188,13 +288,16 @@ on_print_done (GtkPrintOperation       *operation,
       g_autoptr(GError) error = NULL;
 
       gtk_print_operation_get_error (operation, &error);
+      g_message ("Printing the handout failed: %s",
+                 error != NULL ? error->message : "no reason given");
       show_problem (parent, _("The Handout Was Not Printed"),
                     error != NULL ? error->message : "");
     }
 }
 
 GtkPrintOperation *
-steady_progress_new_print_operation (SteadyProgram *program)
+steady_progress_new_print_operation (SteadyProgram *program,
+                                     GHashTable    *settings)
 {
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
@@ -209,35 +312,63 @@ steady_progress_new_print_operation (SteadyProgram *program)
   gtk_print_operation_set_job_name (operation, steady_program_get_title (program));
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   /* The operation may outlive its caller (it runs asynchronously): it
-   * keeps the program its handlers draw. */
-  g_object_set_data_full (G_OBJECT (operation), "steady-program",
+   * keeps what its handlers draw. */
+  g_object_set_data_full (G_OBJECT (operation), PROGRAM_KEY,
                           g_object_ref (program), g_object_unref);
-  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), program);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), program);
+  if (settings != NULL)
+    g_object_set_data_full (G_OBJECT (operation), SETTINGS_KEY,
+                            g_hash_table_ref (settings), (GDestroyNotify) g_hash_table_unref);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), NULL);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), NULL);
 
   return operation;
+}
+
+GtkPrintOperationResult
+steady_progress_run_print (GtkWindow               *parent,
+                           SteadyProgram           *program,
+                           GtkPrintOperationAction  action,
+                           const char              *export_filename)
+{
+  g_autoptr(GSettings) gsettings = NULL;
+  g_autoptr(GHashTable) settings = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), GTK_PRINT_OPERATION_RESULT_ERROR);
+  g_return_val_if_fail (STEADY_IS_PROGRAM (program), GTK_PRINT_OPERATION_RESULT_ERROR);
+  g_return_val_if_fail (action != GTK_PRINT_OPERATION_ACTION_EXPORT || export_filename != NULL,
+                        GTK_PRINT_OPERATION_RESULT_ERROR);
+
+  /* The patient's own numbers, as the coach would use them today. */
+  gsettings = g_settings_new (APP_ID);
+  settings = steady_progress_load_settings (gsettings, program);
+
+  operation = steady_progress_new_print_operation (program, settings);
+  if (export_filename != NULL)
+    gtk_print_operation_set_export_filename (operation, export_filename);
+  /* Only the dialog waits for the user; an export is written at once. */
+  gtk_print_operation_set_allow_async (operation, action != GTK_PRINT_OPERATION_ACTION_EXPORT);
+  if (parent != NULL)
+    g_object_set_data_full (G_OBJECT (operation), "steady-parent",
+                            g_object_ref (parent), g_object_unref);
+  g_signal_connect (operation, "done", G_CALLBACK (on_print_done), parent);
+
+  result = gtk_print_operation_run (operation, action, parent, &error);
+  /* A failure is shown once, by the "done" handler. */
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    g_debug ("Printing the handout failed: %s", error != NULL ? error->message : "");
+
+  return result;
 }
 
 void
 steady_progress_print_handout (GtkWindow     *parent,
                                SteadyProgram *program)
 {
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkPrintOperationResult result;
-
   g_return_if_fail (GTK_IS_WINDOW (parent));
   g_return_if_fail (STEADY_IS_PROGRAM (program));
 
-  operation = steady_progress_new_print_operation (program);
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  g_object_set_data_full (G_OBJECT (operation), "steady-parent",
-                          g_object_ref (parent), g_object_unref);
-  g_signal_connect (operation, "done", G_CALLBACK (on_print_done), parent);
-
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    parent, &error);
-  /* A failure is shown once, by the "done" handler. */
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    g_debug ("Printing the handout failed: %s", error->message);
+  steady_progress_run_print (parent, program, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL);
 }

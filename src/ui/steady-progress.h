@@ -8,7 +8,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "steady-checkin.h"
 #include "steady-journal.h"
@@ -20,8 +20,12 @@ G_BEGIN_DECLS
  * (if it has one) is TRUE. Also FALSE for a NULL application. */
 gboolean          steady_progress_is_enabled      (GtkApplication       *application);
 
+/* How long the app's journal waits for another writer's lock. */
+#define STEADY_PROGRESS_BUSY_TIMEOUT_MS 500
+
 /* The patient's journal, opened once per application at the default path
- * (interrupted sessions are closed then), or NULL in kiosk mode or when it
+ * (interrupted sessions are closed then; busy timeout
+ * STEADY_PROGRESS_BUSY_TIMEOUT_MS), or NULL in kiosk mode or when it
  * cannot be opened (@error says why). Owned by @application. */
 SteadyJournal    *steady_progress_get_journal     (GtkApplication       *application,
                                                    GError              **error);
@@ -33,20 +37,51 @@ SteadyStopReason  steady_progress_check_stop      (SteadyProgram        *program
                                                    const SteadyCheckin  *before,
                                                    const SteadyCheckin  *after);
 
+/* Tells the patient about a journal problem: a toast @title in @overlay
+ * that stays until dismissed, with a Details button showing @error's whole
+ * message (what could not be done, the journal's path, why) in a dialog on
+ * @parent; also logged (g_message). */
+void              steady_progress_show_journal_problem (GtkWindow       *parent,
+                                                        AdwToastOverlay *overlay,
+                                                        const char      *title,
+                                                        const GError    *error);
+
 /* Asks where to save the journal as CSV (GtkFileChooserNative) and writes
- * it; problems are shown in a dialog on @parent. */
+ * it with steady_progress_export_journal_to_file(). */
 void              steady_progress_export_journal  (GtkWindow            *parent,
                                                    SteadyJournal        *journal);
 
-/* Prints the handout of @program through GtkPrintOperation (A4, the same
- * pages as steady-tool handout). */
+/* Writes @journal as CSV to @file (what the export dialog does with the
+ * file chosen): the same bytes as `steady-tool export-journal`. A problem
+ * is shown in a dialog on @parent (may be NULL) and returns FALSE. */
+gboolean          steady_progress_export_journal_to_file (GtkWindow     *parent,
+                                                          SteadyJournal *journal,
+                                                          GFile         *file);
+
+/* The patient's settings for each drill of @program, from @settings (the
+ * app's GSettings): drill id -> SteadySessionSettings, as the coach would
+ * start them (stored values brought into the drill's ranges). */
+GHashTable       *steady_progress_load_settings   (GSettings            *settings,
+                                                   SteadyProgram        *program);
+
+/* Prints the handout of @program with the patient's settings through
+ * GtkPrintOperation (A4, the same pages as steady-tool handout). */
 void              steady_progress_print_handout   (GtkWindow            *parent,
                                                    SteadyProgram        *program);
 
-/* The print operation behind steady_progress_print_handout(), set up (A4,
- * points, one page per handout page) but not run: run it with
- * GTK_PRINT_OPERATION_ACTION_EXPORT and an export file name to write the
- * printed pages to PDF without a dialog. */
-GtkPrintOperation *steady_progress_new_print_operation (SteadyProgram *program);
+/* What steady_progress_print_handout() runs: @action is the print dialog
+ * there; GTK_PRINT_OPERATION_ACTION_EXPORT with @export_filename writes
+ * the printed pages to a PDF without a dialog. The patient's settings are
+ * read from GSettings (APP_ID). A failure is shown in a dialog on @parent. */
+GtkPrintOperationResult steady_progress_run_print (GtkWindow               *parent,
+                                                   SteadyProgram           *program,
+                                                   GtkPrintOperationAction  action,
+                                                   const char              *export_filename);
+
+/* The print operation behind steady_progress_run_print(), set up (A4,
+ * points, one page per handout page, @settings as for
+ * steady_handout_render()) but not run. */
+GtkPrintOperation *steady_progress_new_print_operation (SteadyProgram *program,
+                                                        GHashTable    *settings);
 
 G_END_DECLS

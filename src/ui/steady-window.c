@@ -56,6 +56,7 @@ struct _SteadyWindow
   gboolean           have_before;
   SteadyCheckin      before;
   gint64             session_id;     /* 0: nothing is being kept */
+  SteadyJournal     *session_journal; /* where it is kept, while it is */
 };
 
 G_DEFINE_FINAL_TYPE (SteadyWindow, steady_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -69,6 +70,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void steady_window_update_progress_actions (SteadyWindow *self);
+static void steady_window_leave_session           (SteadyWindow *self,
+                                                   const char   *reason);
 
 static void
 steady_window_update_actions (SteadyWindow *self)
@@ -250,6 +253,7 @@ start_drill_action (GtkWidget  *widget,
       return;
     }
 
+  steady_window_leave_session (self, "patient");
   steady_coach_settings_load (self->settings, drill, &values);
   steady_coach_page_set_drill (self->coach_page, drill, &values);
   steady_coach_page_set_sound (self->coach_page,
@@ -274,16 +278,15 @@ start_drill_action (GtkWidget  *widget,
 }
 
 /* A journal that cannot be written never stops the coaching: the patient
- * is told once, quietly, and the details go to the debug log. */
+ * is told once, quietly; Details gives the whole message (what, where). */
 static void
 steady_window_journal_failed (SteadyWindow *self,
                               const GError *error)
 {
-  g_debug ("The journal could not keep this session: %s",
-           error != NULL ? error->message : "no reason given");
   if (self->session_id >= 0)
-    adw_toast_overlay_add_toast (self->toast_overlay,
-                                 adw_toast_new (_("This session could not be saved to your journal")));
+    steady_progress_show_journal_problem (GTK_WINDOW (self), self->toast_overlay,
+                                          _("This session could not be saved to your journal"),
+                                          error);
   self->session_id = -1;  /* told: keep nothing more of this session */
 }
 
@@ -345,8 +348,14 @@ steady_window_begin_coaching (SteadyWindow *self)
       self->session_id = steady_journal_begin_session (journal, &plan, &error);
       if (self->session_id == 0)
         steady_window_journal_failed (self, error);
-      else if (self->have_before)
-        steady_window_keep_checkin (self, &self->before);
+      else
+        {
+          /* Held so that the session can end even when the window is
+           * destroyed, after it has left the application. */
+          g_set_object (&self->session_journal, journal);
+          if (self->have_before)
+            steady_window_keep_checkin (self, &self->before);
+        }
     }
 
   steady_window_navigate (self, "coach", FALSE);
@@ -383,6 +392,39 @@ steady_window_ask_after (SteadyWindow *self,
   steady_window_navigate (self, "checkin", FALSE);
 }
 
+/* Ends the session in the journal, if one is being kept, as @outcome with
+ * @reason; nothing more is kept of it. */
+static void
+steady_window_close_session (SteadyWindow         *self,
+                             SteadySessionOutcome  outcome,
+                             const char           *reason)
+{
+  g_autoptr(SteadyJournal) journal = g_steal_pointer (&self->session_journal);
+  g_autoptr(GError) error = NULL;
+
+  if (self->session_id > 0 && journal != NULL
+      && !steady_journal_end_session (journal, self->session_id, outcome, reason, &error))
+    steady_window_journal_failed (self, error);
+  self->session_id = 0;
+}
+
+/* Every way out of a session that is not its after check-in (Back, closing
+ * the window, quitting, another program) ends it here: FINISHED when the
+ * coach had reached the end, else STOPPED with @reason. Nothing is asked. */
+static void
+steady_window_leave_session (SteadyWindow *self,
+                             const char   *reason)
+{
+  if (!self->in_session)
+    return;
+
+  self->in_session = FALSE;
+  if (self->coach_finished)
+    steady_window_close_session (self, STEADY_SESSION_FINISHED, NULL);
+  else
+    steady_window_close_session (self, STEADY_SESSION_STOPPED, reason);
+}
+
 /* The "after" check-in answered (@after) or skipped (NULL): the stop rules
  * judge it, the session ends in the journal, and the patient sees the stop
  * card, the coach's Done, or the drill again. */
@@ -391,7 +433,6 @@ steady_window_end_session (SteadyWindow        *self,
                            const SteadyCheckin *after)
 {
   SteadyStopReason why = STEADY_STOP_NONE;
-  SteadyJournal *journal;
 
   self->in_session = FALSE;
   if (after != NULL)
@@ -400,25 +441,12 @@ steady_window_end_session (SteadyWindow        *self,
       steady_window_keep_checkin (self, after);
     }
 
-  journal = self->session_id > 0 ? steady_window_get_session_journal (self) : NULL;
-  if (journal != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-      gboolean kept;
-
-      if (why != STEADY_STOP_NONE)
-        kept = steady_journal_end_session (journal, self->session_id, STEADY_SESSION_STOPPED,
-                                           steady_stop_reason_to_string (why), &error);
-      else if (self->coach_finished)
-        kept = steady_journal_end_session (journal, self->session_id, STEADY_SESSION_FINISHED,
-                                           NULL, &error);
-      else
-        kept = steady_journal_end_session (journal, self->session_id, STEADY_SESSION_STOPPED,
-                                           "patient", &error);
-      if (!kept)
-        steady_window_journal_failed (self, error);
-    }
-  self->session_id = 0;
+  if (why != STEADY_STOP_NONE)
+    steady_window_close_session (self, STEADY_SESSION_STOPPED, steady_stop_reason_to_string (why));
+  else if (self->coach_finished)
+    steady_window_close_session (self, STEADY_SESSION_FINISHED, NULL);
+  else
+    steady_window_close_session (self, STEADY_SESSION_STOPPED, "patient");
 
   if (why != STEADY_STOP_NONE)
     {
@@ -546,6 +574,8 @@ back_action (GtkWidget  *widget,
   if (self->history->len == 0)
     return;
 
+  /* Back out of a check-in or the coach: the patient leaves the session. */
+  steady_window_leave_session (self, "patient");
   page = g_ptr_array_steal_index (self->history, self->history->len - 1);
   steady_window_navigate (self, page, FALSE);
 }
@@ -579,13 +609,9 @@ steady_window_get_journal (SteadyWindow *self)
 
   journal = steady_progress_get_journal (gtk_window_get_application (GTK_WINDOW (self)), &error);
   if (journal == NULL && error != NULL)
-    {
-      AdwToast *toast = adw_toast_new (error->message);
-
-      g_warning ("%s", error->message);
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
+    steady_progress_show_journal_problem (GTK_WINDOW (self), self->toast_overlay,
+                                          _("Your journal could not be opened: nothing will be kept"),
+                                          error);
 
   return journal;
 }
@@ -639,6 +665,12 @@ print_handout_action (GtkWidget  *widget,
     steady_progress_print_handout (GTK_WINDOW (self), self->program);
 }
 
+static void
+on_application_shutdown (SteadyWindow *self)
+{
+  steady_window_leave_session (self, "closed");
+}
+
 /* Opens the journal once the window belongs to the application, so that a
  * damaged journal is told about at start-up: where the old file went. */
 static void
@@ -651,6 +683,11 @@ on_application_changed (SteadyWindow *self)
   steady_window_update_progress_actions (self);
   if (!steady_progress_is_enabled (application))
     return;
+
+  /* Quitting does not close the windows first: the session ends here,
+   * while the application still holds the journal. */
+  g_signal_connect_object (application, "shutdown",
+                           G_CALLBACK (on_application_shutdown), self, G_CONNECT_SWAPPED);
 
   journal = steady_window_get_journal (self);
   recovered = journal != NULL ? steady_journal_get_recovered_path (journal) : NULL;
@@ -789,6 +826,8 @@ steady_window_close_request (GtkWindow *window)
   int width;
   int height;
 
+  steady_window_leave_session (self, "closed");
+
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
   if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
@@ -805,6 +844,9 @@ steady_window_dispose (GObject *object)
 {
   SteadyWindow *self = STEADY_WINDOW (object);
 
+  /* Destroyed without a close request (the application quitting, say). */
+  steady_window_leave_session (self, "closed");
+  g_clear_object (&self->session_journal);
   gtk_widget_dispose_template (GTK_WIDGET (self), STEADY_TYPE_WINDOW);
   g_clear_object (&self->program);
   g_clear_object (&self->settings);
@@ -965,6 +1007,7 @@ steady_window_set_program (SteadyWindow  *self,
   if (!g_set_object (&self->program, program))
     return;
 
+  steady_window_leave_session (self, "closed");
   steady_deck_set_program (self->deck, NULL);
   steady_drills_page_set_program (self->drills_page, program);
   steady_drill_page_set_drill (self->drill_page, NULL);
@@ -1055,6 +1098,7 @@ steady_window_show_error (SteadyWindow *self,
   /* The built-in program cannot help when it is the one that failed. */
   gtk_widget_set_visible (self->builtin_button, file != NULL);
 
+  steady_window_leave_session (self, "closed");
   g_clear_object (&self->program);
   steady_deck_set_program (self->deck, NULL);
   steady_drills_page_set_program (self->drills_page, NULL);

@@ -1,0 +1,337 @@
+/* steady-painter-cache.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "steady-painter-cache.h"
+#include "steady-painter-private.h"
+
+struct _SteadyPainterCache
+{
+  GObject           parent_instance;
+
+  cairo_surface_t  *frame;        /* the last frame, in device pixels */
+  cairo_t          *frame_cr;
+  cairo_surface_t  *scratch;      /* where changed parts are painted */
+  cairo_t          *scratch_cr;
+  cairo_surface_t  *ground;       /* the background and the mat */
+  guint64           ground_key;
+  gboolean          ground_valid;
+  int               pixel_width;
+  int               pixel_height;
+  double            scale;        /* device pixels per user unit */
+  double            width, height;
+  gboolean          fill_background;
+  gboolean          valid;
+
+  SteadyPainterItem items[2][STEADY_PAINTER_MAX_ITEMS];
+  guint             n_items[2];
+  guint             current;      /* which of items[] holds the last frame */
+
+  cairo_region_t   *dirty;
+  double            repainted;
+  double            recording_scale;
+};
+
+#define CLIP_BORDER 4  /* device pixels */
+
+G_DEFINE_FINAL_TYPE (SteadyPainterCache, steady_painter_cache, G_TYPE_OBJECT)
+
+static void
+steady_painter_cache_finalize (GObject *object)
+{
+  SteadyPainterCache *self = STEADY_PAINTER_CACHE (object);
+
+  g_clear_pointer (&self->frame_cr, cairo_destroy);
+  g_clear_pointer (&self->frame, cairo_surface_destroy);
+  g_clear_pointer (&self->scratch_cr, cairo_destroy);
+  g_clear_pointer (&self->scratch, cairo_surface_destroy);
+  g_clear_pointer (&self->ground, cairo_surface_destroy);
+  g_clear_pointer (&self->dirty, cairo_region_destroy);
+
+  G_OBJECT_CLASS (steady_painter_cache_parent_class)->finalize (object);
+}
+
+static void
+steady_painter_cache_class_init (SteadyPainterCacheClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = steady_painter_cache_finalize;
+}
+
+static void
+steady_painter_cache_init (SteadyPainterCache *self)
+{
+  self->dirty = cairo_region_create ();
+  self->recording_scale = 1.0;
+}
+
+SteadyPainterCache *
+steady_painter_cache_new (void)
+{
+  return g_object_new (STEADY_TYPE_PAINTER_CACHE, NULL);
+}
+
+void
+steady_painter_cache_invalidate (SteadyPainterCache *self)
+{
+  g_return_if_fail (STEADY_IS_PAINTER_CACHE (self));
+
+  self->valid = FALSE;
+}
+
+double
+steady_painter_cache_get_repainted (SteadyPainterCache *self)
+{
+  g_return_val_if_fail (STEADY_IS_PAINTER_CACHE (self), 0.0);
+
+  return self->repainted;
+}
+
+void
+steady_painter_cache_set_recording_scale (SteadyPainterCache *self,
+                                          double              scale)
+{
+  g_return_if_fail (STEADY_IS_PAINTER_CACHE (self));
+  g_return_if_fail (scale > 0);
+
+  self->recording_scale = scale;
+}
+
+/* The scale from @cr's user units to its device pixels, when user space is
+ * only scaled evenly and moved by whole pixels; 0 otherwise. */
+static double
+pixel_scale (SteadyPainterCache *self,
+             cairo_t            *cr)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  cairo_matrix_t m;
+  double sx, sy, tx, ty;
+
+  /* A recording (a GTK cairo node) is played back later at a scale the
+   * caller knows; what it records is then one copy of the frame. */
+  if (cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_RECORDING)
+    {
+      cairo_get_matrix (cr, &m);
+      if (m.xx != 1 || m.yy != 1 || m.xy != 0 || m.yx != 0 ||
+          m.x0 != floor (m.x0) || m.y0 != floor (m.y0))
+        return 0;
+      return self->recording_scale;
+    }
+
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE)
+    return 0;
+
+  cairo_get_matrix (cr, &m);
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  if (m.xy != 0 || m.yx != 0 || m.xx <= 0 || m.xx != m.yy || sx != sy)
+    return 0;
+
+  /* Whole device pixels, as cairo_user_to_device() counts them. */
+  tx = 0;
+  ty = 0;
+  cairo_user_to_device (cr, &tx, &ty);
+  if (tx != floor (tx) || ty != floor (ty))
+    return 0;
+
+  return m.xx * sx;
+}
+
+static void
+dirty_add (SteadyPainterCache      *self,
+           const SteadyPainterItem *item)
+{
+  cairo_rectangle_int_t r;
+  double x0 = floor (MAX (item->x0, 0) * self->scale);
+  double y0 = floor (MAX (item->y0, 0) * self->scale);
+  double x1 = ceil (MIN (item->x1, self->width) * self->scale);
+  double y1 = ceil (MIN (item->y1, self->height) * self->scale);
+
+  if (x1 <= x0 || y1 <= y0)
+    return;
+
+  r.x = (int) x0;
+  r.y = (int) y0;
+  r.width = MIN ((int) x1, self->pixel_width) - r.x;
+  r.height = MIN ((int) y1, self->pixel_height) - r.y;
+  if (r.width > 0 && r.height > 0)
+    cairo_region_union_rectangle (self->dirty, &r);
+}
+
+static gboolean
+prepare_frame (SteadyPainterCache *self,
+               double              scale,
+               double              width,
+               double              height,
+               gboolean            fill_background)
+{
+  int pw = (int) ceil (width * scale), ph = (int) ceil (height * scale);
+
+  if (self->frame != NULL && pw == self->pixel_width && ph == self->pixel_height &&
+      scale == self->scale && width == self->width && height == self->height &&
+      fill_background == self->fill_background)
+    return TRUE;
+
+  g_clear_pointer (&self->frame_cr, cairo_destroy);
+  g_clear_pointer (&self->frame, cairo_surface_destroy);
+  g_clear_pointer (&self->scratch_cr, cairo_destroy);
+  g_clear_pointer (&self->scratch, cairo_surface_destroy);
+  g_clear_pointer (&self->ground, cairo_surface_destroy);
+  self->valid = FALSE;
+  self->ground_valid = FALSE;
+  self->frame = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
+  self->scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
+  self->ground = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
+  if (cairo_surface_status (self->frame) != CAIRO_STATUS_SUCCESS ||
+      cairo_surface_status (self->scratch) != CAIRO_STATUS_SUCCESS ||
+      cairo_surface_status (self->ground) != CAIRO_STATUS_SUCCESS)
+    {
+      g_clear_pointer (&self->frame, cairo_surface_destroy);
+      g_clear_pointer (&self->scratch, cairo_surface_destroy);
+      g_clear_pointer (&self->ground, cairo_surface_destroy);
+      return FALSE;
+    }
+  cairo_surface_set_device_scale (self->frame, scale, scale);
+  cairo_surface_set_device_scale (self->scratch, scale, scale);
+  cairo_surface_set_device_scale (self->ground, scale, scale);
+  self->frame_cr = cairo_create (self->frame);
+  self->scratch_cr = cairo_create (self->scratch);
+  self->pixel_width = pw;
+  self->pixel_height = ph;
+  self->scale = scale;
+  self->width = width;
+  self->height = height;
+  self->fill_background = fill_background;
+
+  return TRUE;
+}
+
+void
+steady_painter_cache_paint (SteadyPainterCache       *self,
+                            cairo_t                  *cr,
+                            const SteadyPose         *pose,
+                            const SteadyCamera       *camera,
+                            double                    width,
+                            double                    height,
+                            const SteadyPainterStyle *style)
+{
+  guint next, n, n_ground = 0;
+  guint64 ground_key;
+  gboolean whole;
+  double scale;
+
+  g_return_if_fail (STEADY_IS_PAINTER_CACHE (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (pose != NULL);
+  g_return_if_fail (camera != NULL);
+  g_return_if_fail (style != NULL);
+
+  scale = pixel_scale (self, cr);
+  if (scale <= 0 || width <= 0 || height <= 0 ||
+      !prepare_frame (self, scale, width, height, style->fill_background))
+    {
+      self->valid = FALSE;
+      self->repainted = 1.0;
+      steady_painter_paint (cr, pose, camera, width, height, style);
+      return;
+    }
+
+  /* What this frame is made of, against the last one. */
+  next = 1 - self->current;
+  n = steady_painter_paint_items (NULL, pose, camera, width, height, style,
+                                  STEADY_PAINTER_LAYER_ALL, self->items[next], NULL, &n_ground);
+
+  /* The ground (background and mat) is painted apart, once, and copied
+   * under the rest wherever something is repainted. */
+  ground_key = n_ground;
+  for (guint i = 0; i < MIN (n_ground, STEADY_PAINTER_MAX_ITEMS); i++)
+    ground_key = ground_key * G_GUINT64_CONSTANT (1099511628211) ^ self->items[next][i].hash;
+  if (!self->ground_valid || ground_key != self->ground_key)
+    {
+      cairo_t *gcr = cairo_create (self->ground);
+
+      cairo_set_operator (gcr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (gcr);
+      cairo_set_operator (gcr, CAIRO_OPERATOR_OVER);
+      steady_painter_paint_items (gcr, pose, camera, width, height, style,
+                                  STEADY_PAINTER_LAYER_GROUND, NULL, NULL, NULL);
+      cairo_destroy (gcr);
+      cairo_surface_flush (self->ground);
+      self->ground_key = ground_key;
+      self->ground_valid = TRUE;
+    }
+  whole = !self->valid || n > STEADY_PAINTER_MAX_ITEMS || n != self->n_items[self->current];
+
+  cairo_region_intersect_rectangle (self->dirty, &(cairo_rectangle_int_t) { 0, 0, 0, 0 });
+  if (whole)
+    cairo_region_union_rectangle (self->dirty,
+                                  &(cairo_rectangle_int_t) { 0, 0, self->pixel_width, self->pixel_height });
+  else
+    {
+      const SteadyPainterItem *old = self->items[self->current], *now = self->items[next];
+
+      for (guint i = 0; i < n; i++)
+        if (old[i].hash != now[i].hash || old[i].x0 != now[i].x0 || old[i].y0 != now[i].y0 ||
+            old[i].x1 != now[i].x1 || old[i].y1 != now[i].y1)
+          {
+            dirty_add (self, &old[i]);
+            dirty_add (self, &now[i]);
+          }
+    }
+
+  self->repainted = 0;
+  if (!cairo_region_is_empty (self->dirty))
+    {
+      cairo_t *scr = self->scratch_cr;
+      cairo_rectangle_int_t r, wide;
+      cairo_rectangle_t clip;
+
+      /* One rectangle round all that changed (cairo clips to one box far
+       * more cheaply than to many), painted a few pixels wider on a
+       * scratch surface: pixels along a clip's edge may be rasterised a
+       * little differently from the same pixels painted whole, so only
+       * the inside is kept. */
+      cairo_region_get_extents (self->dirty, &r);
+      wide.x = MAX (0, r.x - CLIP_BORDER);
+      wide.y = MAX (0, r.y - CLIP_BORDER);
+      wide.width = MIN (self->pixel_width, r.x + r.width + CLIP_BORDER) - wide.x;
+      wide.height = MIN (self->pixel_height, r.y + r.height + CLIP_BORDER) - wide.y;
+      clip = (cairo_rectangle_t) { wide.x / scale, wide.y / scale, wide.width / scale, wide.height / scale };
+      cairo_save (scr);
+      cairo_rectangle (scr, clip.x, clip.y, clip.width, clip.height);
+      cairo_clip (scr);
+      cairo_set_source_surface (scr, self->ground, 0, 0);
+      cairo_set_operator (scr, CAIRO_OPERATOR_SOURCE);
+      cairo_paint (scr);
+      cairo_set_operator (scr, CAIRO_OPERATOR_OVER);
+      steady_painter_paint_items (scr, pose, camera, width, height, style,
+                                  STEADY_PAINTER_LAYER_FIGURE, NULL, whole ? NULL : &clip, NULL);
+      cairo_restore (scr);
+
+      cairo_save (self->frame_cr);
+      cairo_set_source_surface (self->frame_cr, self->scratch, 0, 0);
+      cairo_set_operator (self->frame_cr, CAIRO_OPERATOR_SOURCE);
+      cairo_rectangle (self->frame_cr, r.x / scale, r.y / scale, r.width / scale, r.height / scale);
+      cairo_fill (self->frame_cr);
+      cairo_restore (self->frame_cr);
+      cairo_surface_flush (self->frame);
+      self->repainted = (double) r.width * r.height / ((double) self->pixel_width * self->pixel_height);
+    }
+
+  self->current = next;
+  self->n_items[next] = n;
+  self->valid = TRUE;
+
+  /* The frame, pixel for pixel. */
+  cairo_save (cr);
+  cairo_set_source_surface (cr, self->frame, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_set_operator (cr, style->fill_background ? CAIRO_OPERATOR_SOURCE : CAIRO_OPERATOR_OVER);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}

@@ -1,0 +1,46 @@
+/* steady-painter-private.h: what the painter shares with its cache
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "steady-painter.h"
+
+G_BEGIN_DECLS
+
+/* One part of a frame: a hash of what decides its pixels and the box (in
+ * user units) it may touch. */
+typedef struct {
+  guint64 hash;
+  double  x0, y0, x1, y1;
+} SteadyPainterItem;
+
+#define STEADY_PAINTER_MAX_ITEMS 96
+
+/* What of a frame to draw: the ground (background and mat, which the
+ * cache keeps apart), the rest, or both. */
+typedef enum {
+  STEADY_PAINTER_LAYER_GROUND = 1 << 0,
+  STEADY_PAINTER_LAYER_FIGURE = 1 << 1,
+  STEADY_PAINTER_LAYER_ALL    = 3,
+} SteadyPainterLayer;
+
+/* Draws into @cr (when not NULL) the @layers of the frame that meet @clip
+ * (all when NULL) and records all its items into @items (when not NULL);
+ * returns the number of items, the first @n_ground of which are the
+ * ground's. */
+guint steady_painter_paint_items (cairo_t                  *cr,
+                                  const SteadyPose         *pose,
+                                  const SteadyCamera       *camera,
+                                  double                    width,
+                                  double                    height,
+                                  const SteadyPainterStyle *style,
+                                  SteadyPainterLayer        layers,
+                                  SteadyPainterItem        *items,
+                                  const cairo_rectangle_t  *clip,
+                                  guint                    *n_ground);
+
+G_END_DECLS
