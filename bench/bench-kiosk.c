@@ -10,7 +10,9 @@
  * Then, on the real clock at 1920×1080: the attract loop's CPU use
  * against a bare animated reference (a full-window drawing area redrawn
  * every frame, measured in the same run), and the wake-ups per second of
- * a still screen (a card, nothing moving), counted as main-loop polls.
+ * a still screen ("Do this at home", nothing moving) against a bare still
+ * window, and of the idle warning, counted as main-loop sleeps and as
+ * context switches of all threads.
  *
  * Usage: bench-kiosk [CYCLES [SECONDS]] (defaults 10000 cycles, 5 s).
  *
@@ -99,29 +101,96 @@ cpu_seconds (void)
          + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
-static guint n_polls;
+static guint n_sleeps;
 static GPollFunc default_poll;
 
+/* A poll that may block is a sleep; its return is a wake-up. The polls
+ * GLib makes with a zero timeout within one wake-up are not counted. */
 static int
 counting_poll (GPollFD *fds,
                guint    n_fds,
                int      timeout)
 {
-  n_polls++;
+  if (timeout != 0)
+    n_sleeps++;
   return default_poll (fds, n_fds, timeout);
 }
 
-/* Runs the main loop for @seconds; returns the CPU % used meanwhile. */
+static gboolean
+stop_running (gpointer data)
+{
+  gboolean *done = data;
+
+  *done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @seconds; returns the CPU % used meanwhile. A
+ * timeout ends it: a blocking iteration on a screen where nothing is due
+ * would otherwise sleep until the kiosk's next deadline (its idle time,
+ * 90 s), which is how an earlier version measured the idle warning's
+ * countdown instead of the still screen. */
 static double
 run_for (double seconds)
 {
-  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
   double cpu = cpu_seconds ();
   gint64 start = g_get_monotonic_time ();
+  gboolean done = FALSE;
 
-  while (g_get_monotonic_time () < end)
+  g_timeout_add ((guint) (seconds * 1000), stop_running, &done);
+  while (!done)
     g_main_context_iteration (NULL, TRUE);
   return 100 * (cpu_seconds () - cpu) / ((g_get_monotonic_time () - start) / 1e6);
+}
+
+/* Context switches of every thread of this process so far (GStreamer's,
+ * GLib's workers and the main thread alike). */
+static guint64
+count_switches (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *task;
+  guint64 total = 0;
+
+  while (dir != NULL && (task = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc/self/task", task, "status", NULL);
+      g_autofree char *status = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      if (!g_file_get_contents (path, &status, NULL, NULL))
+        continue;
+      lines = g_strsplit (status, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (g_str_has_prefix (lines[i], "voluntary_ctxt_switches:")
+            || g_str_has_prefix (lines[i], "nonvoluntary_ctxt_switches:"))
+          total += g_ascii_strtoull (strchr (lines[i], ':') + 1, NULL, 10);
+    }
+  return total;
+}
+
+typedef struct {
+  double sleeps;     /* main-loop wake-ups per second */
+  double switches;   /* context switches of all threads per second */
+} Wakeups;
+
+/* Wake-ups over @seconds of whatever the kiosk shows now. */
+static Wakeups
+measure_wakeups (double seconds)
+{
+  Wakeups w;
+  guint64 switches;
+
+  default_poll = g_main_context_get_poll_func (NULL);
+  g_main_context_set_poll_func (NULL, counting_poll);
+  n_sleeps = 0;
+  switches = count_switches ();
+  run_for (seconds);
+  /* The timeout that ends run_for() wakes it once; that one is ours. */
+  w.sleeps = (n_sleeps - 1) / seconds;
+  w.switches = (count_switches () - switches) / seconds;
+  g_main_context_set_poll_func (NULL, default_poll);
+  return w;
 }
 
 static void
@@ -161,9 +230,14 @@ bench_attract (double seconds)
 {
   GtkWidget *reference = gtk_window_new ();
   GtkWidget *area = gtk_drawing_area_new ();
+  GtkWidget *bare;
   SteadyKioskWindow *kiosk;
-  double reference_cpu, attract_cpu, still_rate;
+  double reference_cpu, attract_cpu;
+  Wakeups bare_still, still, warning;
 
+  /* The soak ran with animations off; the attract loop moves only with
+   * them on (with them off it shows stills, as reduced motion asks). */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
   gtk_window_set_default_size (GTK_WINDOW (reference), 1920, 1080);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_reference, NULL, NULL);
   gtk_widget_add_tick_callback (area, redraw_every_frame, NULL, NULL);
@@ -173,25 +247,46 @@ bench_attract (double seconds)
   reference_cpu = run_for (seconds);
   gtk_window_destroy (GTK_WINDOW (reference));
 
+  /* A bare window with nothing moving: the floor for the still screens
+   * (measured alone: the attract loop would wake it). */
+  bare = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (bare), 1920, 1080);
+  gtk_window_present (GTK_WINDOW (bare));
+  run_for (1);
+  bare_still = measure_wakeups (seconds);
+  gtk_window_destroy (GTK_WINDOW (bare));
+
   kiosk = steady_kiosk_window_new (NULL, NULL);
   gtk_window_set_default_size (GTK_WINDOW (kiosk), 1920, 1080);
   gtk_window_present (GTK_WINDOW (kiosk));
   run_for (1);
   attract_cpu = run_for (seconds);
 
-  /* A card: nothing moves, so nothing should wake the process. */
+  /* "Do this at home": nothing moves, so nothing should wake the process
+   * (the idle timer is one timeout, 90 s away). */
   steady_kiosk_window_touch (kiosk, 900, 500);
+  gtk_widget_activate_action (GTK_WIDGET (kiosk), "win.show-drills", NULL);
+  for (guint i = 0; i < 3; i++)
+    gtk_widget_activate_action (GTK_WIDGET (kiosk), "win.kiosk-next-drill", NULL);
+  g_assert (g_str_equal (steady_kiosk_window_get_page_name (kiosk), "home"));
   run_for (1);
-  default_poll = g_main_context_get_poll_func (NULL);
-  g_main_context_set_poll_func (NULL, counting_poll);
-  n_polls = 0;
-  run_for (seconds);
-  still_rate = n_polls / seconds;
-  g_main_context_set_poll_func (NULL, default_poll);
+  still = measure_wakeups (seconds);
+
+  /* The idle warning: its countdown changes once a second, nothing else. */
+  steady_kiosk_set_timeouts (steady_kiosk_window_get_kiosk (kiosk), STEADY_KIOSK_IDLE_SECONDS_MIN,
+                             STEADY_KIOSK_WARNING_SECONDS_MAX);
+  steady_kiosk_window_touch (kiosk, 900, 500);
+  run_for (STEADY_KIOSK_IDLE_SECONDS_MIN + 1);
+  g_assert (steady_kiosk_window_get_warning_visible (kiosk));
+  warning = measure_wakeups (seconds);
 
   printf ("kiosk attract loop at 1920x1080: %.1f %% CPU; bare animated reference %.1f %%; "
           "ratio %.2f\n", attract_cpu, reference_cpu, attract_cpu / MAX (reference_cpu, 0.1));
-  printf ("kiosk still screen (a card): %.1f wake-ups/s over %.0f s\n", still_rate, seconds);
+  printf ("kiosk still screen (\"Do this at home\"): %.1f main-loop wake-ups/s, %.1f context "
+          "switches/s (all threads); bare still window %.1f and %.1f (over %.0f s; target <= 1/s)\n",
+          still.sleeps, still.switches, bare_still.sleeps, bare_still.switches, seconds);
+  printf ("kiosk idle warning (countdown once a second): %.1f main-loop wake-ups/s, "
+          "%.1f context switches/s\n", warning.sleeps, warning.switches);
 
   /* The kiosk refuses to close; destroying it is the staff's way. */
   gtk_window_destroy (GTK_WINDOW (kiosk));
@@ -287,7 +382,7 @@ main (int   argc,
           slope (xs, ys, n_samples) * 1000, slope (xs + half, ys + half, n_samples - half) * 1000);
   printf ("  open fds: %u -> %u\n", fds_start, count_fds ());
   printf ("  threads: %u -> %u\n", threads_start, count_threads ());
-  printf ("  live kiosk objects (timelines, figures): %u -> %u\n",
+  printf ("  live kiosk objects (timelines, figures, decks): %u -> %u\n",
           live_start, steady_kiosk_window_get_n_live_objects ());
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -85,6 +85,16 @@ save_shot (SteadyKioskWindow *window,
 }
 
 static void
+assert_attract_drill (SteadyKioskWindow *window,
+                      guint              index)
+{
+  GListModel *drills = steady_program_get_drills (steady_kiosk_window_get_program (window));
+  g_autoptr(SteadyDrill) drill = g_list_model_get_item (drills, index);
+
+  g_assert_true (steady_kiosk_window_get_attract_drill (window) == drill);
+}
+
+static void
 test_no_way_out (void)
 {
   static const char *none[] = { "app.quit", "app.about", "app.shortcuts", "app.preferences",
@@ -178,11 +188,22 @@ test_visitor_path (void)
   g_assert_cmpuint (steady_kiosk_get_idle_seconds (kiosk), ==, 30);
   g_assert_cmpuint (steady_kiosk_get_warning_seconds (kiosk), ==, 10);
 
-  /* The attract loop waits for ever. */
+  /* The attract loop waits for ever, its figure showing each drill in
+   * turn, eight seconds each, the label naming it. */
   g_assert_cmpstr (steady_kiosk_window_get_page_name (window), ==, "attract");
   now += S(3);
   steady_kiosk_window_advance (window, now);
+  assert_attract_drill (window, 0);
   save_shot (window, "attract.png");
+  now += S(6);
+  steady_kiosk_window_advance (window, now);
+  assert_attract_drill (window, 1);
+  now += S(8);
+  steady_kiosk_window_advance (window, now);
+  assert_attract_drill (window, 2);
+  now += S(8);
+  steady_kiosk_window_advance (window, now);
+  assert_attract_drill (window, 0);
   now += S(3600);
   steady_kiosk_window_advance (window, now);
   g_assert_cmpstr (steady_kiosk_window_get_page_name (window), ==, "attract");
@@ -254,6 +275,114 @@ test_visitor_path (void)
   g_settings_reset (settings, "kiosk-warning-seconds");
 }
 
+/* The attract loop's button for @language. */
+static GtkWidget *
+find_language_button (GtkWidget  *widget,
+                      const char *language)
+{
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (widget), "steady-kiosk-language"), language) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_language_button (child, language);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The (first) button that activates @action. */
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+first_card_title (SteadyKioskWindow *window)
+{
+  return steady_card_page_get_title (steady_deck_get_card_page (steady_kiosk_window_get_deck (window), 0));
+}
+
+static void
+test_language (void)
+{
+  SteadyKioskWindow *window;
+  GtkWidget *english, *spanish;
+  graphene_rect_t bounds;
+  gint64 now = T0;
+
+  window = open_kiosk (now);
+  g_assert_null (steady_kiosk_window_get_language (window));
+  g_assert_cmpstr (first_card_title (window), ==, "The alarm, not the fire");
+
+  /* A button for each offered language, named in its own language, big
+   * enough for a finger. */
+  english = find_language_button (GTK_WIDGET (window), "en");
+  spanish = find_language_button (GTK_WIDGET (window), "es");
+  g_assert_nonnull (english);
+  g_assert_nonnull (spanish);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (english)), ==, "English");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (spanish)), ==, "Español");
+  g_assert_true (gtk_widget_compute_bounds (spanish, GTK_WIDGET (window), &bounds));
+  g_assert_cmpfloat (bounds.size.height, >=, 48);
+  g_assert_cmpfloat (bounds.size.width, >=, 48);
+
+  /* A touch on "Español" starts the visit in Spanish: the cards … */
+  steady_kiosk_window_touch (window, bounds.origin.x + bounds.size.width / 2,
+                             bounds.origin.y + bounds.size.height / 2);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (steady_kiosk_window_get_language (window), ==, "es");
+  g_assert_cmpstr (steady_kiosk_window_get_page_name (window), ==, "deck");
+  g_assert_cmpstr (first_card_title (window), ==, "La alarma, no el fuego");
+  save_shot (window, "card-1-es.png");
+
+  /* … the drills' pages, their captions and the program's titles … */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-drills", NULL);
+  g_assert_cmpstr (steady_kiosk_window_get_page_name (window), ==, "drill");
+  now += S(2);
+  steady_kiosk_window_advance (window, now);
+  g_assert_cmpstr (steady_drill_get_title (steady_kiosk_window_get_attract_drill (window)), ==,
+                   g_dgettext (GETTEXT_PACKAGE, "Clamshells"));
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Clamshells"), !=, "Clamshells");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find_action_button (GTK_WIDGET (window), "win.kiosk-cards"))),
+                   ==, "Volver a las tarjetas");
+  save_shot (window, "drill-1-es.png");
+
+  /* … until the reset, which brings the default language back. */
+  steady_kiosk_reset (steady_kiosk_window_get_kiosk (window));
+  g_assert_null (steady_kiosk_window_get_language (window));
+  g_assert_cmpstr (steady_kiosk_window_get_page_name (window), ==, "attract");
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Clamshells"), ==, "Clamshells");
+  steady_kiosk_window_touch (window, 960, 300);
+  g_assert_cmpstr (first_card_title (window), ==, "The alarm, not the fire");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find_action_button (GTK_WIDGET (window), "win.kiosk-cards"))),
+                   ==, "Back to the cards");
+
+  /* The button works from the keyboard too (its action). */
+  steady_kiosk_reset (steady_kiosk_window_get_kiosk (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.kiosk-language", "s", "es");
+  g_assert_cmpstr (steady_kiosk_window_get_page_name (window), ==, "deck");
+  g_assert_cmpstr (first_card_title (window), ==, "La alarma, no el fuego");
+
+  close_kiosk (window);
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Clamshells"), ==, "Clamshells");
+}
+
 static void
 test_staff_exit (void)
 {
@@ -313,11 +442,15 @@ test_soak_short (void)
   gint64 now = T0;
   guint live_before = steady_kiosk_window_get_n_live_objects ();
 
-  /* Compressed visitors: start, swipe two cards, watch a drill segment,
-   * walk away, reset. */
+  /* Compressed visitors: start (every tenth in Spanish, which builds the
+   * visitor's pages afresh, twice), swipe two cards, watch a drill
+   * segment, walk away, reset. */
   for (guint cycle = 0; cycle < 300; cycle++)
     {
-      steady_kiosk_window_touch (window, 900, 500);
+      if (cycle % 10 == 5)
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.kiosk-language", "s", "es");
+      else
+        steady_kiosk_window_touch (window, 900, 500);
       now += S(4);
       gtk_widget_activate_action (GTK_WIDGET (window), "win.next", NULL);
       gtk_widget_activate_action (GTK_WIDGET (window), "win.next", NULL);
@@ -328,6 +461,7 @@ test_soak_short (void)
       now += S(steady_kiosk_get_idle_seconds (kiosk) + steady_kiosk_get_warning_seconds (kiosk));
       steady_kiosk_window_advance (window, now);
       g_assert_cmpstr (steady_kiosk_window_get_page_name (window), ==, "attract");
+      g_assert_null (steady_kiosk_window_get_language (window));
       if (cycle % 50 == 0)
         spin ();
     }
@@ -381,6 +515,8 @@ main (int   argc,
       bindtextdomain (GETTEXT_PACKAGE, po);
       bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
     }
+  /* As src/main.c does: _() translates in Steady's domain. */
+  textdomain (GETTEXT_PACKAGE);
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   /* A clinic's locked setting, as dconf would give it. */
@@ -394,6 +530,7 @@ main (int   argc,
 
   g_test_add_func ("/kiosk-window/no-way-out", test_no_way_out);
   g_test_add_func ("/kiosk-window/visitor-path", test_visitor_path);
+  g_test_add_func ("/kiosk-window/language", test_language);
   g_test_add_func ("/kiosk-window/staff-exit", test_staff_exit);
   g_test_add_func ("/kiosk-window/soak-short", test_soak_short);
   g_test_add_func ("/kiosk-window/nothing-written", test_nothing_written);

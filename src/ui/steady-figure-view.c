@@ -3,7 +3,9 @@
  * Draws with the core's figure painter in snapshot. A tick callback exists
  * only while something moves (playing, mapped, animations on, and a demo
  * loop or a moving illustration to show); with animations off a drill is
- * shown as its key poses with motion arrows.
+ * shown as its key poses with motion arrows. Given a list of drills it
+ * cycles through their demos (the kiosk's attract loop), and "drill"
+ * follows the one shown.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,6 +33,8 @@ struct _SteadyFigureView
 
   Mode                mode;
   SteadyDrill        *drill;
+  GListModel         *drills;       /* cycling through these, or NULL */
+  double              seconds_per_drill;
   char               *illustration;
   SteadyMotionParams  params;
   SteadyMotionState   state;        /* MODE_COACH */
@@ -55,6 +59,8 @@ enum {
   PROP_DRILL,
   PROP_ILLUSTRATION,
   PROP_PLAYING,
+  PROP_DRILLS,
+  PROP_SECONDS_PER_DRILL,
   N_PROPS
 };
 
@@ -120,6 +126,36 @@ update_description (SteadyFigureView *self)
                                   -1);
 }
 
+static void
+stop_cycling (SteadyFigureView *self)
+{
+  if (self->drills == NULL)
+    return;
+  g_clear_object (&self->drills);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRILLS]);
+}
+
+/* Shows the drill of the cycle that @elapsed falls in. */
+static void
+update_cycle (SteadyFigureView *self)
+{
+  g_autoptr(SteadyDrill) drill = NULL;
+  guint n;
+
+  if (self->drills == NULL || (n = g_list_model_get_n_items (self->drills)) == 0)
+    return;
+
+  drill = g_list_model_get_item (self->drills, (guint) (self->elapsed / self->seconds_per_drill) % n);
+  if (drill == self->drill)
+    return;
+
+  g_set_object (&self->drill, drill);
+  self->mode = MODE_DRILL;
+  steady_motion_params_init_from_drill (&self->params, drill);
+  steady_camera_init_for_motion (&self->camera, steady_drill_get_motion (drill));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRILL]);
+}
+
 static gboolean
 tick_cb (GtkWidget     *widget,
          GdkFrameClock *clock,
@@ -132,6 +168,7 @@ tick_cb (GtkWidget     *widget,
     self->tick_origin = now - (gint64) (self->elapsed * G_USEC_PER_SEC);
   self->elapsed = (now - self->tick_origin) / (double) G_USEC_PER_SEC;
 
+  update_cycle (self);
   update_description (self);
   gtk_widget_queue_draw (widget);
 
@@ -363,6 +400,7 @@ steady_figure_view_dispose (GObject *object)
       self->tick_id = 0;
     }
   g_clear_object (&self->drill);
+  g_clear_object (&self->drills);
 
   G_OBJECT_CLASS (steady_figure_view_parent_class)->dispose (object);
 }
@@ -398,6 +436,12 @@ steady_figure_view_get_property (GObject    *object,
     case PROP_PLAYING:
       g_value_set_boolean (value, self->playing);
       break;
+    case PROP_DRILLS:
+      g_value_set_object (value, self->drills);
+      break;
+    case PROP_SECONDS_PER_DRILL:
+      g_value_set_double (value, self->seconds_per_drill);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -421,6 +465,12 @@ steady_figure_view_set_property (GObject      *object,
       break;
     case PROP_PLAYING:
       steady_figure_view_set_playing (self, g_value_get_boolean (value));
+      break;
+    case PROP_DRILLS:
+      steady_figure_view_set_drills (self, g_value_get_object (value));
+      break;
+    case PROP_SECONDS_PER_DRILL:
+      steady_figure_view_set_seconds_per_drill (self, g_value_get_double (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -454,6 +504,13 @@ steady_figure_view_class_init (SteadyFigureViewClass *klass)
   properties[PROP_PLAYING] =
     g_param_spec_boolean ("playing", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A GListModel of SteadyDrill to cycle through; "drill" is the one shown. */
+  properties[PROP_DRILLS] =
+    g_param_spec_object ("drills", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SECONDS_PER_DRILL] =
+    g_param_spec_double ("seconds-per-drill", NULL, NULL, 1.0, 600.0, 8.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -467,6 +524,7 @@ steady_figure_view_init (SteadyFigureView *self)
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
   self->playing = TRUE;
+  self->seconds_per_drill = 8.0;
   steady_motion_params_init (&self->params);
   steady_camera_init_for_motion (&self->camera, NULL);
 
@@ -498,6 +556,7 @@ steady_figure_view_set_drill (SteadyFigureView *self,
   g_return_if_fail (STEADY_IS_FIGURE_VIEW (self));
   g_return_if_fail (drill == NULL || STEADY_IS_DRILL (drill));
 
+  stop_cycling (self);
   if (g_set_object (&self->drill, drill))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRILL]);
 
@@ -536,6 +595,7 @@ steady_figure_view_set_illustration (SteadyFigureView *self,
       self->illustration = g_strdup (illustration);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ILLUSTRATION]);
     }
+  stop_cycling (self);
   g_clear_object (&self->drill);
   self->mode = steady_illustration_is_known (illustration) ? MODE_ILLUSTRATION : MODE_NONE;
   self->elapsed = 0.0;
@@ -620,6 +680,7 @@ steady_figure_view_set_time (SteadyFigureView *self,
 
   self->elapsed = MAX (0.0, seconds);
   self->tick_origin = 0;
+  update_cycle (self);
   update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -630,4 +691,72 @@ steady_figure_view_is_animating (SteadyFigureView *self)
   g_return_val_if_fail (STEADY_IS_FIGURE_VIEW (self), FALSE);
 
   return self->tick_id != 0;
+}
+
+/* Cycles through @drills (a GListModel of SteadyDrill), each one's demo
+ * loop for "seconds-per-drill", from the first; NULL stops cycling and
+ * leaves the drill shown. */
+void
+steady_figure_view_set_drills (SteadyFigureView *self,
+                               GListModel       *drills)
+{
+  g_return_if_fail (STEADY_IS_FIGURE_VIEW (self));
+  g_return_if_fail (drills == NULL || G_IS_LIST_MODEL (drills));
+
+  if (drills == NULL)
+    {
+      stop_cycling (self);
+      return;
+    }
+
+  if (g_set_object (&self->drills, drills))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRILLS]);
+  if (self->illustration != NULL)
+    {
+      g_clear_pointer (&self->illustration, g_free);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ILLUSTRATION]);
+    }
+  /* Start afresh with the first drill. */
+  if (self->drill != NULL)
+    {
+      g_clear_object (&self->drill);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRILL]);
+    }
+  self->mode = MODE_NONE;
+  self->elapsed = 0.0;
+  self->tick_origin = 0;
+  update_cycle (self);
+
+  update_ticking (self);
+}
+
+GListModel *
+steady_figure_view_get_drills (SteadyFigureView *self)
+{
+  g_return_val_if_fail (STEADY_IS_FIGURE_VIEW (self), NULL);
+
+  return self->drills;
+}
+
+void
+steady_figure_view_set_seconds_per_drill (SteadyFigureView *self,
+                                          double            seconds)
+{
+  g_return_if_fail (STEADY_IS_FIGURE_VIEW (self));
+  g_return_if_fail (seconds >= 1.0);
+
+  if (self->seconds_per_drill == seconds)
+    return;
+
+  self->seconds_per_drill = seconds;
+  update_cycle (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECONDS_PER_DRILL]);
+}
+
+double
+steady_figure_view_get_seconds_per_drill (SteadyFigureView *self)
+{
+  g_return_val_if_fail (STEADY_IS_FIGURE_VIEW (self), 0.0);
+
+  return self->seconds_per_drill;
 }

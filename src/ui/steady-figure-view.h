@@ -40,6 +40,16 @@ void         steady_figure_view_get_orbit        (SteadyFigureView        *self,
 /* Jumps the demo loop or the illustration's motion to @seconds. */
 void         steady_figure_view_set_time         (SteadyFigureView        *self,
                                                   double                   seconds);
+/* Cycles through @drills (a GListModel of SteadyDrill), each one's demo
+ * for @seconds_per_drill, as the kiosk's attract loop does; "drill" notifies
+ * as the cycle moves on. steady_figure_view_set_drill() or _illustration()
+ * stop the cycle. */
+void         steady_figure_view_set_drills       (SteadyFigureView        *self,
+                                                  GListModel              *drills);
+GListModel  *steady_figure_view_get_drills       (SteadyFigureView        *self);
+void         steady_figure_view_set_seconds_per_drill (SteadyFigureView   *self,
+                                                       double              seconds);
+double       steady_figure_view_get_seconds_per_drill (SteadyFigureView   *self);
 /* TRUE while a tick callback is installed (something moves). */
 gboolean     steady_figure_view_is_animating     (SteadyFigureView        *self);
 

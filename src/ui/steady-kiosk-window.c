@@ -6,12 +6,14 @@
 
 #include <locale.h>
 #include <math.h>
+#include <signal.h>
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 
 #include "steady-cue-engine.h"
 #include "steady-deck.h"
 #include "steady-drill-numbers.h"
-#include "steady-kiosk-figure.h"
+#include "steady-figure-view.h"
 #include "steady-kiosk-pin.h"
 #include "steady-kiosk-window.h"
 #include "steady-motion.h"
@@ -26,7 +28,10 @@ struct _SteadyKioskWindow
   AdwApplicationWindow parent_instance;
 
   SteadyKiosk       *kiosk;
+  GSettings         *settings;
   SteadyProgram     *program;
+  gboolean           program_given;  /* by the caller: not reloaded */
+  char              *language;       /* the visitor's choice; NULL: the default */
   char              *pin_hash;
 
   gboolean           manual_clock;
@@ -40,7 +45,7 @@ struct _SteadyKioskWindow
   GtkStack          *stack;
   GtkWidget         *overlay;
 
-  SteadyKioskFigure *attract_figure;
+  SteadyFigureView  *attract_figure;
   GtkLabel          *attract_drill_label;
 
   SteadyDeck        *deck;
@@ -50,7 +55,7 @@ struct _SteadyKioskWindow
   int                loaded_drill;   /* the timeline's drill, or -1 */
   gint64             drill_start;
   double             drill_t;
-  SteadyKioskFigure *drill_figure;
+  SteadyFigureView  *drill_figure;
   GtkLabel          *drill_title;
   GtkLabel          *drill_numbers;
   GtkLabel          *drill_counter;
@@ -72,9 +77,18 @@ struct _SteadyKioskWindow
 G_DEFINE_FINAL_TYPE (SteadyKioskWindow, steady_kiosk_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static guint n_live_timelines;
+static guint n_live_figures;
+static guint n_live_decks;
 
 static void steady_kiosk_window_schedule (SteadyKioskWindow *self);
 static void steady_kiosk_window_update_motion (SteadyKioskWindow *self, gint64 now);
+static void steady_kiosk_window_update_warning (SteadyKioskWindow *self, gint64 now);
+static void on_view_changed (SteadyKioskWindow *self);
+static void on_deck_position (SteadyKioskWindow *self);
+static void on_attract_drill (SteadyFigureView *figure, GParamSpec *pspec, GtkLabel *label);
+static const char *language_at (SteadyKioskWindow *self, double x, double y);
+static SteadyProgram *load_program (GSettings *settings);
+static void apply_language (SteadyKioskWindow *self, const char *language, gboolean show);
 
 static void
 steady_kiosk_window_stop_cues (SteadyKioskWindow *self)
@@ -95,49 +109,108 @@ timeline_finalized (gpointer  data,
   n_live_timelines--;
 }
 
+static void
+figure_finalized (gpointer  data,
+                  GObject  *where)
+{
+  n_live_figures--;
+}
+
+static void
+deck_finalized (gpointer  data,
+                GObject  *where)
+{
+  n_live_decks--;
+}
+
 guint
 steady_kiosk_window_get_n_live_objects (void)
 {
-  return n_live_timelines + steady_kiosk_figure_get_n_live ();
+  return n_live_timelines + n_live_figures + n_live_decks;
 }
 
-/* "Touch to learn…" in @language. gettext reads LANGUAGE only outside the
- * C locale, so C becomes C.UTF-8 for the lookup. Runs on the main thread
- * while the window is built, before anything else translates. */
+/* The kiosk's own figures (the attract loop's, the drill page's). */
+static SteadyFigureView *
+kiosk_figure_new (void)
+{
+  GtkWidget *figure = steady_figure_view_new ();
+
+  n_live_figures++;
+  g_object_weak_ref (G_OBJECT (figure), figure_finalized, NULL);
+  return STEADY_FIGURE_VIEW (figure);
+}
+
+/* Languages
+ *
+ * gettext translates into the languages LANGUAGE lists, but only outside
+ * the C locale, so under C (a bare kiosk box) messages use C.UTF-8; and it
+ * looks afresh only after the locale is set again. What Steady started
+ * with is the default, which every reset returns to. */
+
+static char *start_language;   /* LANGUAGE at start, or NULL */
+static char *start_locale;     /* LC_MESSAGES at start */
+
+static void
+remember_start_language (void)
+{
+  if (start_locale != NULL)
+    return;
+  start_language = g_strdup (g_getenv ("LANGUAGE"));
+  start_locale = g_strdup (setlocale (LC_MESSAGES, NULL));
+  if (start_locale == NULL)
+    start_locale = g_strdup ("C");
+}
+
+/* gettext translates into @language from now on (NULL: the default). */
+static void
+use_language (const char *language)
+{
+  gboolean c_locale;
+
+  remember_start_language ();
+  c_locale = g_str_equal (start_locale, "C") || g_str_equal (start_locale, "POSIX");
+  if (language == NULL)
+    {
+      if (start_language != NULL)
+        g_setenv ("LANGUAGE", start_language, TRUE);
+      else
+        g_unsetenv ("LANGUAGE");
+      setlocale (LC_MESSAGES, start_locale);
+    }
+  else
+    {
+      g_setenv ("LANGUAGE", language, TRUE);
+      setlocale (LC_MESSAGES, c_locale ? "C.UTF-8" : start_locale);
+    }
+}
+
+/* @msgid (in @context, or none) translated into @language. Only while
+ * the attract page is built, in the default language, on the main thread. */
 static char *
 translate_in (const char *language,
+              const char *context,
               const char *msgid)
 {
-  /* The languages do not change while Steady runs: look each up once. */
-  static GHashTable *cache;
-  char *cached;
-  g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
-  g_autofree char *old_locale = g_strdup (setlocale (LC_MESSAGES, NULL));
   char *result;
 
-  if (cache == NULL)
-    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  cached = g_hash_table_lookup (cache, language);
-  if (cached != NULL)
-    return g_strdup (cached);
-
-  g_setenv ("LANGUAGE", language, TRUE);
-  if (g_strcmp0 (old_locale, "C") == 0 || g_strcmp0 (old_locale, "POSIX") == 0)
-    setlocale (LC_MESSAGES, "C.UTF-8");
-  else
-    /* Setting the locale again makes gettext look afresh. */
-    setlocale (LC_MESSAGES, old_locale);
-
-  result = g_strdup (g_dgettext (GETTEXT_PACKAGE, msgid));
-
-  if (old_language != NULL)
-    g_setenv ("LANGUAGE", old_language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-  setlocale (LC_MESSAGES, old_locale);
-
-  g_hash_table_insert (cache, g_strdup (language), g_strdup (result));
+  use_language (language);
+  result = g_strdup (context != NULL ? g_dpgettext2 (GETTEXT_PACKAGE, context, msgid)
+                                     : g_dgettext (GETTEXT_PACKAGE, msgid));
+  use_language (NULL);
   return result;
+}
+
+/* Prompts are spoken in the language the captions are shown in. */
+static const char *
+speech_language (void)
+{
+  const char *name = g_get_language_names ()[0];
+
+  /* "C" and "C.UTF-8" mean English (NULL to the engine). */
+  if (name == NULL || g_str_equal (name, "POSIX")
+      || (name[0] == 'C' && (name[1] == '\0' || name[1] == '.')))
+    return NULL;
+  return name;
 }
 
 /* Forgets the drill being watched, and silences its cues. */
@@ -180,37 +253,73 @@ touch_button (const char *label,
   return button;
 }
 
+static void
+on_attract_drill (SteadyFigureView *figure,
+                  GParamSpec       *pspec,
+                  GtkLabel         *label)
+{
+  SteadyDrill *drill = steady_figure_view_get_drill (figure);
+
+  gtk_label_set_label (label, drill != NULL ? steady_drill_get_title (drill) : "");
+}
+
+static GtkWidget *
+language_button (const char *language,
+                 const char *name)
+{
+  GtkWidget *button = touch_button (name, NULL, FALSE);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.kiosk-language");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", language);
+  gtk_widget_add_css_class (button, "steady-kiosk-language");
+  /* A touch on it is seen first by the window, which switches then. */
+  g_object_set_data_full (G_OBJECT (button), "steady-kiosk-language", g_strdup (language), g_free);
+  return button;
+}
+
 static GtkWidget *
 build_attract (SteadyKioskWindow *self,
                GSettings         *settings)
 {
   static const char *invitation = N_("Touch to learn why your hip pops");
+  /* Translators: the name of your language, in your language (“Español”). */
+  static const char *autonym = NC_("language name", "English");
   g_auto(GStrv) languages = g_settings_get_strv (settings, "kiosk-languages");
   g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 32);
 
   gtk_widget_add_css_class (box, "steady-kiosk-attract");
 
-  self->attract_figure = STEADY_KIOSK_FIGURE (steady_kiosk_figure_new ());
+  self->attract_figure = kiosk_figure_new ();
+  steady_figure_view_set_seconds_per_drill (self->attract_figure, ATTRACT_SECONDS_PER_DRILL);
+  steady_figure_view_set_drills (self->attract_figure, steady_program_get_drills (self->program));
   gtk_widget_set_vexpand (GTK_WIDGET (self->attract_figure), TRUE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->attract_figure));
 
   self->attract_drill_label = big_label ("", "steady-kiosk-attract-drill");
+  /* The label names the drill the figure shows, as the cycle moves on. */
+  g_signal_connect_object (self->attract_figure, "notify::drill",
+                           G_CALLBACK (on_attract_drill), self->attract_drill_label, 0);
+  on_attract_drill (self->attract_figure, NULL, self->attract_drill_label);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->attract_drill_label));
 
   if (languages[0] == NULL)
     g_ptr_array_add (shown, g_strdup (_(invitation)));
   for (guint i = 0; languages[i] != NULL; i++)
     {
-      g_autofree char *text = translate_in (languages[i], invitation);
+      g_autofree char *text = translate_in (languages[i], NULL, invitation);
       gboolean again = FALSE;
 
       /* A language without a translation would repeat the English. */
       for (guint j = 0; j < shown->len; j++)
         again |= g_str_equal (g_ptr_array_index (shown, j), text);
-      if (!again)
-        g_ptr_array_add (shown, g_steal_pointer (&text));
+      if (again)
+        continue;
+      g_ptr_array_add (shown, g_steal_pointer (&text));
+      g_ptr_array_add (codes, g_strdup (languages[i]));
     }
 
   for (guint i = 0; i < shown->len; i++)
@@ -220,8 +329,21 @@ build_attract (SteadyKioskWindow *self,
 
       gtk_box_append (GTK_BOX (texts), GTK_WIDGET (label));
     }
-  gtk_widget_set_margin_bottom (texts, 72);
   gtk_box_append (GTK_BOX (box), texts);
+
+  /* With more than one language, a button each switches everything. */
+  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+  for (guint i = 0; codes->len > 1 && i < codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (codes, i);
+      g_autofree char *name = translate_in (code, "language name", autonym);
+
+      gtk_box_append (GTK_BOX (buttons), language_button (code, name));
+    }
+  gtk_widget_set_visible (buttons, codes->len > 1);
+  gtk_widget_set_margin_bottom (buttons, 56);
+  gtk_widget_set_margin_bottom (texts, codes->len > 1 ? 0 : 72);
+  gtk_box_append (GTK_BOX (box), buttons);
 
   return box;
 }
@@ -243,7 +365,7 @@ build_drill (SteadyKioskWindow *self)
   self->drill_numbers = big_label ("", "steady-kiosk-numbers");
   gtk_box_append (GTK_BOX (page), GTK_WIDGET (self->drill_numbers));
 
-  self->drill_figure = STEADY_KIOSK_FIGURE (steady_kiosk_figure_new ());
+  self->drill_figure = kiosk_figure_new ();
   gtk_widget_set_hexpand (GTK_WIDGET (self->drill_figure), TRUE);
   gtk_box_append (GTK_BOX (middle), GTK_WIDGET (self->drill_figure));
 
@@ -430,26 +552,15 @@ build_pin_pad (SteadyKioskWindow *self)
 
 /* The figure and the watch-along, on one clock */
 
+/* The attract figure cycles through the drills by itself on the frame
+ * clock; on a test's made-up clock it is moved by hand. */
 static void
 steady_kiosk_window_update_attract (SteadyKioskWindow *self,
                                     gint64             now)
 {
-  GListModel *drills = steady_program_get_drills (self->program);
-  guint n = g_list_model_get_n_items (drills);
-  g_autoptr(SteadyDrill) drill = NULL;
-  SteadyMotionState state;
-  double t = MAX (0, now - self->attract_start) / (double) G_USEC_PER_SEC;
-  guint index;
-
-  if (n == 0)
-    return;
-
-  index = (guint) (t / ATTRACT_SECONDS_PER_DRILL) % n;
-  drill = g_list_model_get_item (drills, index);
-  steady_motion_demo_state (steady_drill_get_motion (drill), t, &state);
-  steady_kiosk_figure_set_motion (self->attract_figure, drill, &state);
-  if (g_strcmp0 (gtk_label_get_label (self->attract_drill_label), steady_drill_get_title (drill)) != 0)
-    gtk_label_set_label (self->attract_drill_label, steady_drill_get_title (drill));
+  if (self->manual_clock)
+    steady_figure_view_set_time (self->attract_figure,
+                                 MAX (0, now - self->attract_start) / (double) G_USEC_PER_SEC);
 }
 
 static void
@@ -476,8 +587,7 @@ steady_kiosk_window_update_drill (SteadyKioskWindow *self,
   else
     self->drill_t = MAX (0, now - self->drill_start) / (double) G_USEC_PER_SEC;
   steady_timeline_get_moment (self->timeline, self->drill_t, &moment);
-  steady_kiosk_figure_set_motion (self->drill_figure, steady_timeline_get_drill (self->timeline),
-                                  &moment.motion);
+  steady_figure_view_set_motion_state (self->drill_figure, &moment.motion);
   set_label_if_changed (self->drill_counter, moment.counter);
   set_label_if_changed (self->drill_phase, moment.label);
   if (moment.hold_left > 0)
@@ -543,14 +653,15 @@ on_tick (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
-/* Something moves on the attract loop and the drill page only; elsewhere
- * no tick callback runs, so a still screen does not wake up. */
+/* The drill page follows its timeline on every frame; the attract loop's
+ * figure and the cards' illustrations tick by themselves, only while they
+ * are shown. Elsewhere no tick callback runs, so a still screen does not
+ * wake up. */
 static void
 steady_kiosk_window_update_ticking (SteadyKioskWindow *self)
 {
   SteadyKioskView view = steady_kiosk_get_view (self->kiosk);
-  gboolean moving = !self->manual_clock
-                    && (view == STEADY_KIOSK_VIEW_ATTRACT || view == STEADY_KIOSK_VIEW_DRILL);
+  gboolean moving = !self->manual_clock && view == STEADY_KIOSK_VIEW_DRILL;
 
   if (moving && self->tick_id == 0)
     self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
@@ -615,6 +726,7 @@ steady_kiosk_window_load_drill (SteadyKioskWindow *self,
   n_live_timelines++;
   self->loaded_drill = (int) index;
   g_object_weak_ref (G_OBJECT (self->timeline), timeline_finalized, NULL);
+  steady_figure_view_set_drill (self->drill_figure, drill);
 
   self->drill_start = now;
   if (self->cues != NULL && !self->manual_clock)
@@ -623,6 +735,7 @@ steady_kiosk_window_load_drill (SteadyKioskWindow *self,
       guint n_cues;
 
       cues = steady_timeline_get_cues (self->timeline, &n_cues);
+      steady_cue_engine_set_language (self->cues, speech_language ());
       /* No sound (no device, a missing plugin) never stops the drill: it
        * goes on silently, with its captions. */
       if (steady_cue_engine_load (self->cues, cues, n_cues,
@@ -643,12 +756,15 @@ on_view_changed (SteadyKioskWindow *self)
 {
   gint64 now = now_us (self);
 
+  /* For whoever keeps the kiosk's log, and the end-to-end test. */
+  g_debug ("kiosk: showing the %s page", steady_kiosk_view_get_name (steady_kiosk_get_view (self->kiosk)));
   switch (steady_kiosk_get_view (self->kiosk))
     {
     case STEADY_KIOSK_VIEW_ATTRACT:
       drop_timeline (self);
+      /* Every visitor finds the loop at its start. */
       self->attract_start = now;
-      steady_kiosk_window_update_attract (self, now);
+      steady_figure_view_set_time (self->attract_figure, 0);
       gtk_stack_set_visible_child_name (self->stack, "attract");
       break;
     case STEADY_KIOSK_VIEW_DECK:
@@ -702,6 +818,9 @@ hide_pin_pad (SteadyKioskWindow *self)
 static void
 on_reset (SteadyKioskWindow *self)
 {
+  g_debug ("kiosk: reset");
+  /* The next visitor finds the kiosk in its own language again. */
+  apply_language (self, NULL, FALSE);
   drop_timeline (self);
   steady_deck_go_to (self->deck, 0, FALSE);
   hide_pin_pad (self);
@@ -732,11 +851,16 @@ steady_kiosk_window_touch (SteadyKioskWindow *self,
                            double             x,
                            double             y)
 {
+  const char *language;
   gint64 now;
 
   g_return_if_fail (STEADY_IS_KIOSK_WINDOW (self));
 
   now = now_us (self);
+  /* A language chosen on the attract loop: the visit starts in it. */
+  language = language_at (self, x, y);
+  if (language != NULL)
+    steady_kiosk_window_set_language (self, language);
   if (steady_kiosk_staff_tap (self->kiosk, x, y, now) && self->pin_hash[0] != '\0')
     {
       hide_pin_pad (self);
@@ -825,6 +949,110 @@ steady_kiosk_window_press_pin_key (SteadyKioskWindow *self,
   }
 }
 
+/* Everything a visitor reads after the attract loop, built afresh in the
+ * language shown now: the program's texts are translated as it loads, the
+ * pages' as they are built. */
+static void
+build_visitor_pages (SteadyKioskWindow *self)
+{
+  static const char *pages[] = { "deck", "drill", "home" };
+
+  drop_timeline (self);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page = gtk_stack_get_child_by_name (self->stack, pages[i]);
+
+      if (page != NULL)
+        gtk_stack_remove (self->stack, page);
+    }
+  if (self->warning != NULL)
+    gtk_overlay_remove_overlay (GTK_OVERLAY (self->overlay), self->warning);
+  if (self->pin_pad != NULL)
+    gtk_overlay_remove_overlay (GTK_OVERLAY (self->overlay), self->pin_pad);
+
+  self->deck = STEADY_DECK (steady_deck_new ());
+  n_live_decks++;
+  g_object_weak_ref (G_OBJECT (self->deck), deck_finalized, NULL);
+  steady_deck_set_program (self->deck, self->program);
+  g_signal_connect_swapped (self->deck, "notify::position", G_CALLBACK (on_deck_position), self);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->deck), "deck");
+  gtk_stack_add_named (self->stack, build_drill (self), "drill");
+  gtk_stack_add_named (self->stack, build_home (self), "home");
+
+  self->warning = build_warning (self);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->warning);
+  self->pin_pad = build_pin_pad (self);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->pin_pad);
+  g_string_truncate (self->pin, 0);
+  self->pin_failures = 0;
+}
+
+/* Switches to @language; with @show, shows the visitor's page again
+ * (a reset does not: the attract loop comes next). */
+static void
+apply_language (SteadyKioskWindow *self,
+                const char        *language,
+                gboolean           show)
+{
+  if (g_strcmp0 (self->language, language) == 0)
+    return;
+
+  g_free (self->language);
+  self->language = g_strdup (language);
+  use_language (language);
+
+  /* The program's texts were translated as it loaded: load it again. A
+   * program handed in by the caller stays as it is. */
+  if (!self->program_given)
+    {
+      g_clear_object (&self->program);
+      self->program = load_program (self->settings);
+      steady_figure_view_set_drills (self->attract_figure, steady_program_get_drills (self->program));
+    }
+  build_visitor_pages (self);
+  if (show)
+    {
+      /* Show the page the visitor is on, rebuilt. */
+      on_view_changed (self);
+      steady_kiosk_window_update_warning (self, now_us (self));
+    }
+}
+
+void
+steady_kiosk_window_set_language (SteadyKioskWindow *self,
+                                  const char        *language)
+{
+  g_return_if_fail (STEADY_IS_KIOSK_WINDOW (self));
+  apply_language (self, language, TRUE);
+}
+
+const char *
+steady_kiosk_window_get_language (SteadyKioskWindow *self)
+{
+  g_return_val_if_fail (STEADY_IS_KIOSK_WINDOW (self), NULL);
+  return self->language;
+}
+
+/* The language button under (@x, @y) on the attract loop, if any. */
+static const char *
+language_at (SteadyKioskWindow *self,
+             double             x,
+             double             y)
+{
+  if (steady_kiosk_get_view (self->kiosk) != STEADY_KIOSK_VIEW_ATTRACT)
+    return NULL;
+
+  for (GtkWidget *w = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+       w != NULL; w = gtk_widget_get_parent (w))
+    {
+      const char *language = g_object_get_data (G_OBJECT (w), "steady-kiosk-language");
+
+      if (language != NULL)
+        return language;
+    }
+  return NULL;
+}
+
 /* Actions: only the ones a visitor needs. No quit, close, preferences,
  * about or links exist in this window. */
 
@@ -897,6 +1125,21 @@ action_kiosk (GtkWidget  *widget,
   steady_kiosk_window_schedule (self);
 }
 
+/* A language button activated without a touch (keyboard, screen reader). */
+static void
+action_language (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *parameter)
+{
+  SteadyKioskWindow *self = STEADY_KIOSK_WINDOW (widget);
+  gint64 now = now_us (self);
+
+  steady_kiosk_window_set_language (self, g_variant_get_string (parameter, NULL));
+  steady_kiosk_input (self->kiosk, now);
+  steady_kiosk_window_update_warning (self, now);
+  steady_kiosk_window_schedule (self);
+}
+
 static gboolean
 steady_kiosk_window_close_request (GtkWindow *window)
 {
@@ -944,6 +1187,20 @@ steady_kiosk_window_get_pin_pad_visible (SteadyKioskWindow *self)
   return gtk_widget_get_visible (self->pin_pad);
 }
 
+SteadyDeck *
+steady_kiosk_window_get_deck (SteadyKioskWindow *self)
+{
+  g_return_val_if_fail (STEADY_IS_KIOSK_WINDOW (self), NULL);
+  return self->deck;
+}
+
+SteadyDrill *
+steady_kiosk_window_get_attract_drill (SteadyKioskWindow *self)
+{
+  g_return_val_if_fail (STEADY_IS_KIOSK_WINDOW (self), NULL);
+  return steady_figure_view_get_drill (self->attract_figure);
+}
+
 double
 steady_kiosk_window_get_drill_time (SteadyKioskWindow *self)
 {
@@ -959,6 +1216,8 @@ steady_kiosk_window_use_manual_clock (SteadyKioskWindow *self,
 
   self->manual_clock = TRUE;
   self->manual_now = now;
+  /* On a made-up clock nothing moves by itself. */
+  steady_figure_view_set_playing (self->attract_figure, FALSE);
   self->attract_start = now;
   self->drill_start = now;
   steady_kiosk_window_schedule (self);
@@ -991,17 +1250,17 @@ env_seconds (const char *name,
 }
 
 /* The headless end-to-end test has no input devices (cage 0.1.4 has no
- * virtual keyboard either): STEADY_KIOSK_TEST_TOUCH_AFTER=SECONDS touches
- * the middle of the screen once, that long after the start. */
+ * virtual keyboard either): with STEADY_KIOSK_TEST_TOUCH_SIGNAL=1, each
+ * SIGUSR1 touches the middle of the screen, when the test is ready. */
 static gboolean
 on_test_touch (gpointer user_data)
 {
   SteadyKioskWindow *self = user_data;
 
-  self->test_touch_id = 0;
+  g_debug ("kiosk: test touch");
   steady_kiosk_window_touch (self, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
                              gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
-  return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
 }
 
 static SteadyProgram *
@@ -1036,14 +1295,16 @@ SteadyKioskWindow *
 steady_kiosk_window_new (GtkApplication *application,
                          SteadyProgram  *program)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GSettings *settings;
   SteadyKioskWindow *self;
-  guint n_cards;
 
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (program == NULL || STEADY_IS_PROGRAM (program), NULL);
 
+  remember_start_language ();
   self = g_object_new (STEADY_TYPE_KIOSK_WINDOW, "application", application, NULL);
+  settings = self->settings = g_settings_new (APP_ID);
+  self->program_given = program != NULL;
   self->program = program != NULL ? g_object_ref (program) : load_program (settings);
   g_free (self->pin_hash);
   self->pin_hash = g_settings_get_string (settings, "kiosk-staff-pin-hash");
@@ -1057,34 +1318,13 @@ steady_kiosk_window_new (GtkApplication *application,
                                           g_settings_get_uint (settings, "kiosk-warning-seconds")));
 
   gtk_stack_add_named (self->stack, build_attract (self, settings), "attract");
-  self->deck = STEADY_DECK (steady_deck_new ());
-  steady_deck_set_program (self->deck, self->program);
-  n_cards = steady_deck_get_n_cards (self->deck);
-  for (guint i = 0; i < n_cards; i++)
-    {
-      SteadyCardPage *page = steady_deck_get_card_page (self->deck, i);
-      const char *id = steady_card_get_illustration (steady_card_page_get_card (page));
-
-      if (id != NULL && id[0] != '\0')
-        {
-          GtkWidget *figure = steady_kiosk_figure_new ();
-
-          steady_kiosk_figure_set_illustration (STEADY_KIOSK_FIGURE (figure), id, 0);
-          steady_card_page_set_figure (page, figure);
-        }
-    }
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->deck), "deck");
-  gtk_stack_add_named (self->stack, build_drill (self), "drill");
-  gtk_stack_add_named (self->stack, build_home (self), "home");
-
-  g_signal_connect_swapped (self->deck, "notify::position", G_CALLBACK (on_deck_position), self);
+  build_visitor_pages (self);
 
   self->attract_start = now_us (self);
   on_view_changed (self);
 
-  if (g_getenv ("STEADY_KIOSK_TEST_TOUCH_AFTER") != NULL)
-    self->test_touch_id = g_timeout_add_seconds (env_seconds ("STEADY_KIOSK_TEST_TOUCH_AFTER", 3),
-                                                 on_test_touch, self);
+  if (g_strcmp0 (g_getenv ("STEADY_KIOSK_TEST_TOUCH_SIGNAL"), "1") == 0)
+    self->test_touch_id = g_unix_signal_add (SIGUSR1, on_test_touch, self);
 
   return self;
 }
@@ -1100,6 +1340,13 @@ steady_kiosk_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->kiosk, self);
   drop_timeline (self);
   g_clear_object (&self->cues);
+  /* The next kiosk window (in tests) starts in the default language. */
+  if (self->language != NULL)
+    {
+      g_clear_pointer (&self->language, g_free);
+      use_language (NULL);
+    }
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (steady_kiosk_window_parent_class)->dispose (object);
 }
@@ -1111,6 +1358,7 @@ steady_kiosk_window_finalize (GObject *object)
 
   g_clear_object (&self->kiosk);
   g_clear_object (&self->program);
+  g_free (self->language);
   g_free (self->pin_hash);
   g_string_free (self->pin, TRUE);
 
@@ -1135,6 +1383,7 @@ steady_kiosk_window_class_init (SteadyKioskWindowClass *klass)
     gtk_widget_class_install_action (widget_class, deck_actions[i], NULL, action_deck);
   for (guint i = 0; i < G_N_ELEMENTS (kiosk_actions); i++)
     gtk_widget_class_install_action (widget_class, kiosk_actions[i], NULL, action_kiosk);
+  gtk_widget_class_install_action (widget_class, "win.kiosk-language", "s", action_language);
 }
 
 static void
@@ -1184,10 +1433,6 @@ steady_kiosk_window_init (SteadyKioskWindow *self)
   gtk_stack_set_vhomogeneous (self->stack, FALSE);
   self->overlay = gtk_overlay_new ();
   gtk_overlay_set_child (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->stack));
-  self->warning = build_warning (self);
-  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->warning);
-  self->pin_pad = build_pin_pad (self);
-  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->pin_pad);
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), self->overlay);
 
   /* Every touch, key and scroll is seen first here, whatever it lands on,

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "steady-kiosk.h"
+#include "steady-deck.h"
 #include "steady-program.h"
 
 G_BEGIN_DECLS
@@ -47,10 +48,23 @@ void               steady_kiosk_window_touch          (SteadyKioskWindow *self,
 /* The staff keypad: a digit ('0'–'9'), 'b' (backspace) or 'k' (OK). */
 void               steady_kiosk_window_press_pin_key  (SteadyKioskWindow *self,
                                                        char               key);
+/* Shows everything the visitor reads in @language (a code from the
+ * kiosk-languages setting, e.g. "es"; NULL: the language Steady started
+ * in): the program, cards, drill pages, captions and spoken prompts.
+ * A touch on a language button of the attract loop does this; every reset
+ * goes back to NULL. */
+void               steady_kiosk_window_set_language   (SteadyKioskWindow *self,
+                                                       const char        *language);
+const char        *steady_kiosk_window_get_language   (SteadyKioskWindow *self);
+/* The card deck the visitor swipes (rebuilt when the language changes). */
+SteadyDeck        *steady_kiosk_window_get_deck       (SteadyKioskWindow *self);
+/* The drill the attract loop's figure shows now. */
+SteadyDrill       *steady_kiosk_window_get_attract_drill (SteadyKioskWindow *self);
 /* The timeline being watched (NULL off the drill page), the time into it. */
 double             steady_kiosk_window_get_drill_time (SteadyKioskWindow *self);
-/* Objects the kiosk made per visit that are still alive (timelines and
- * figures), for the soak. */
+/* Objects the kiosk made that are still alive (the timelines of drills
+ * watched, its own figures, the decks built for each language), for the
+ * soak. */
 guint              steady_kiosk_window_get_n_live_objects (void);
 
 G_END_DECLS
