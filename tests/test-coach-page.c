@@ -252,6 +252,11 @@ test_reduced_motion (void)
   go_to (page, START + 17.5);
   g_assert_cmpfloat_with_epsilon (steady_coach_page_get_ring_left (page), 0.8, 1e-9);
   g_assert_cmpstr (steady_coach_page_get_dial_text (page), ==, "seconds left");
+  /* Rep 2 lifts from 15 s and lowers from 21 s: stills with arrows. */
+  go_to (page, START + 15.5);
+  save_screenshot (window, "coach-reduced-motion-lift");
+  go_to (page, START + 22.0);
+  save_screenshot (window, "coach-reduced-motion-lower");
   close_window (window);
 
   window = open_window (1000, 720);

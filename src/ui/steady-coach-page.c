@@ -287,15 +287,34 @@ show_moment (SteadyCoachPage *self,
     steady_figure_view_set_motion_state (self->figure, &moment.motion);
   else
     {
-      /* Reduced motion: the figure does not glide; it shows the drill's
-       * start or working position, whichever the moment is nearer. */
+      /* Reduced motion: the figure does not glide. While the body moves
+       * it shows the movement as a still with an arrow, the way it goes
+       * now (out while lifting, back while lowering); otherwise the
+       * drill's start or working position, whichever the moment is
+       * nearer. */
       SteadyMotionState start, end, still;
 
       steady_motion_key_states (steady_drill_get_motion (self->drill), moment.motion.side, &start, &end);
-      still = moment.motion.amount < 0.5 ? start : end;
-      still.direction = moment.motion.direction;
-      still.working = moment.motion.working;
-      steady_figure_view_set_motion_state (self->figure, &still);
+      start.direction = end.direction = moment.motion.direction;
+      start.working = end.working = moment.motion.working;
+      switch (moment.phase)
+        {
+        case STEADY_PHASE_LIFT:
+        case STEADY_PHASE_DRIFT:
+        case STEADY_PHASE_CIRCLE:
+          steady_figure_view_set_motion_arrow (self->figure, &start, &end);
+          break;
+
+        case STEADY_PHASE_LOWER:
+        case STEADY_PHASE_RETURN:
+          steady_figure_view_set_motion_arrow (self->figure, &end, &start);
+          break;
+
+        default:
+          still = moment.motion.amount < 0.5 ? start : end;
+          steady_figure_view_set_motion_state (self->figure, &still);
+          break;
+        }
     }
 
   if (moment.segment != self->segment)

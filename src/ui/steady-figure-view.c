@@ -11,6 +11,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -38,6 +40,8 @@ struct _SteadyFigureView
   char               *illustration;
   SteadyMotionParams  params;
   SteadyMotionState   state;        /* MODE_COACH */
+  gboolean            arrow;        /* MODE_COACH: a still moving from… */
+  SteadyMotionState   arrow_from;   /* …here to state, with an arrow */
 
   SteadyCamera        camera;
   double              drag_yaw;
@@ -248,6 +252,16 @@ paint (SteadyFigureView *self,
             steady_motion_pose (current_motion (self), &end, &self->params, &pose);
             steady_painter_paint_still (cr, &from, &pose,
                                         steady_motion_get_mover (current_motion (self), start.side),
+                                        &self->camera, width, height, &style);
+          }
+        else if (self->mode == MODE_COACH && self->arrow)
+          {
+            SteadyPose from;
+
+            steady_motion_pose (current_motion (self), &self->arrow_from, &self->params, &from);
+            steady_motion_pose (current_motion (self), &state, &self->params, &pose);
+            steady_painter_paint_still (cr, &from, &pose,
+                                        steady_motion_get_mover (current_motion (self), state.side),
                                         &self->camera, width, height, &style);
           }
         else
@@ -621,8 +635,38 @@ steady_figure_view_set_motion_state (SteadyFigureView        *self,
   g_return_if_fail (self->drill != NULL);
 
   self->state = *state;
+  self->arrow = FALSE;
   self->mode = MODE_COACH;
   update_ticking (self);
+}
+
+void
+steady_figure_view_set_motion_arrow (SteadyFigureView        *self,
+                                     const SteadyMotionState *from,
+                                     const SteadyMotionState *to)
+{
+  g_return_if_fail (STEADY_IS_FIGURE_VIEW (self));
+  g_return_if_fail (from != NULL && to != NULL);
+  g_return_if_fail (self->drill != NULL);
+
+  if (self->mode == MODE_COACH && self->arrow
+      && memcmp (&self->arrow_from, from, sizeof *from) == 0
+      && memcmp (&self->state, to, sizeof *to) == 0)
+    return;
+
+  self->arrow_from = *from;
+  self->state = *to;
+  self->arrow = TRUE;
+  self->mode = MODE_COACH;
+  update_ticking (self);
+}
+
+gboolean
+steady_figure_view_get_motion_arrow (SteadyFigureView *self)
+{
+  g_return_val_if_fail (STEADY_IS_FIGURE_VIEW (self), FALSE);
+
+  return self->mode == MODE_COACH && self->arrow;
 }
 
 void

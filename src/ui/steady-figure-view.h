@@ -29,6 +29,13 @@ const char  *steady_figure_view_get_illustration (SteadyFigureView        *self)
  * longer moves by itself. */
 void         steady_figure_view_set_motion_state (SteadyFigureView        *self,
                                                   const SteadyMotionState *state);
+/* For the coach with animations off: a still of the movement from @from
+ * to @to, the way it goes shown by an arrow, instead of the figure
+ * gliding. */
+void         steady_figure_view_set_motion_arrow (SteadyFigureView        *self,
+                                                  const SteadyMotionState *from,
+                                                  const SteadyMotionState *to);
+gboolean     steady_figure_view_get_motion_arrow (SteadyFigureView        *self);
 void         steady_figure_view_set_playing      (SteadyFigureView        *self,
                                                   gboolean                 playing);
 gboolean     steady_figure_view_get_playing      (SteadyFigureView        *self);
