@@ -20,7 +20,7 @@
  * window to close) on the virtual display, and skips the full-screen check
  * if it is not installed.
  *
- * STEADY_MONKEY_STEPS sets the number of steps (default 2500),
+ * STEADY_MONKEY_STEPS sets the number of steps (default 2000),
  * STEADY_MONKEY_SEED the seed (printed at the start).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -383,7 +383,7 @@ test_monkey_kiosk (void)
   monkey.app = app;
   monkey.rand = rand;
   monkey.actions = actions;
-  monkey.steps = monkey_steps (2500);
+  monkey.steps = monkey_steps (2000);
   monkey.now = T0;
   monkey.managed = wm_pid != 0;
   g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), &monkey);

@@ -8,7 +8,7 @@
  * and the window survives. (The kiosk has its own monkey, with real keys
  * and clicks: test-monkey-kiosk.c.)
  *
- * STEADY_MONKEY_STEPS sets the number of steps (default 2500; the
+ * STEADY_MONKEY_STEPS sets the number of steps (default 2000; the
  * sanitizer pass of build-aux/dev test takes 300), STEADY_MONKEY_SEED the
  * seed (printed at the start).
  *
@@ -143,7 +143,7 @@ test_monkey_desktop (void)
   g_autoptr(GArray) actions = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SteadyProgram) program = steady_program_new_builtin (&error);
-  guint steps = monkey_steps (2500);
+  guint steps = monkey_steps (2000);
   guint activated = 0;
   guint gestures = 0;
 
