@@ -1,11 +1,16 @@
 /* test-monkey.c: thousands of random actions on the real window
  *
  * A seeded random walk through every window action the window installs
- * (with valid parameters), page changes on the card carousel and window
- * resizes. gtk_test_init() makes every warning and critical fatal, so the
- * test passes only if none is logged and the window survives.
+ * (with valid parameters), page changes on the card carousel, gesture
+ * signals on Steady's own widgets (drags on the figure, clicks, the
+ * mouse's back button) and window resizes. gtk_test_init() makes every
+ * warning and critical fatal, so the test passes only if none is logged
+ * and the window survives. (The kiosk has its own monkey, with real keys
+ * and clicks: test-monkey-kiosk.c.)
  *
- * STEADY_MONKEY_STEPS sets the number of steps (default 1500).
+ * STEADY_MONKEY_STEPS sets the number of steps (default 2000; the
+ * sanitizer pass of build-aux/dev test takes 300), STEADY_MONKEY_SEED the
+ * seed (printed at the start).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +23,7 @@
 #include "steady-deck.h"
 #include "steady-program.h"
 #include "steady-window.h"
+#include "test-monkey-input.h"
 
 /* Actions a monkey must not press: they end the test or open what a test
  * cannot close (native file choosers, printing). default.activate is
@@ -131,15 +137,15 @@ close_other_windows (GtkWindow *keep)
 static void
 test_monkey_desktop (void)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+  g_autoptr(GRand) rand = g_rand_new_with_seed (monkey_seed ());
   SteadyApplication *app = STEADY_APPLICATION (g_application_get_default ());
   SteadyWindow *window = steady_window_new (app);
   g_autoptr(GArray) actions = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SteadyProgram) program = steady_program_new_builtin (&error);
-  const char *steps_env = g_getenv ("STEADY_MONKEY_STEPS");
-  guint steps = steps_env ? (guint)g_ascii_strtoull (steps_env, NULL, 10) : 1500;
+  guint steps = monkey_steps (2000);
   guint activated = 0;
+  guint gestures = 0;
 
   g_assert_no_error (error);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
@@ -153,7 +159,7 @@ test_monkey_desktop (void)
 
   for (guint step = 0; step < steps; step++)
     {
-      int what = g_rand_int_range (rand, 0, 10);
+      int what = g_rand_int_range (rand, 0, 12);
 
       g_assert_nonnull (window);
 
@@ -180,6 +186,15 @@ test_monkey_desktop (void)
           if (n > 0)
             steady_deck_go_to (deck, g_rand_int_range (rand, 0, n), g_rand_boolean (rand));
         }
+      else if (what < 11)
+        {
+          const char *signal = monkey_emit_gesture (rand, GTK_WIDGET (window));
+
+          if (g_test_verbose ())
+            g_test_message ("step %u: gesture %s", step, signal ? signal : "(none)");
+          if (signal != NULL)
+            gestures++;
+        }
       else
         gtk_window_set_default_size (GTK_WINDOW (window),
                                      g_rand_int_range (rand, 360, 1920),
@@ -190,8 +205,10 @@ test_monkey_desktop (void)
         close_other_windows (GTK_WINDOW (window));
     }
 
-  g_test_message ("%u of %u steps activated an action", activated, steps);
+  g_test_message ("%u of %u steps activated an action, %u emitted a gesture signal",
+                  activated, steps, gestures);
   g_assert_cmpuint (activated, >, steps / 4);
+  g_assert_cmpuint (gestures, >, steps / 50);
   g_assert_nonnull (window);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 

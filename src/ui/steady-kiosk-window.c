@@ -1140,6 +1140,19 @@ action_language (GtkWidget  *widget,
   steady_kiosk_window_schedule (self);
 }
 
+/* A window manager's key (F11 in many), a compositor's toggle, or GTK on
+ * X11 asking for full screen before the window is mapped (where window
+ * managers miss it) must not leave visitors a window with edges: whenever
+ * the kiosk is not full screen, it asks again. */
+static void
+on_fullscreened_changed (SteadyKioskWindow *self)
+{
+  if (!self->staff_leaving
+      && gtk_widget_get_mapped (GTK_WIDGET (self))
+      && !gtk_window_is_fullscreen (GTK_WINDOW (self)))
+    gtk_window_fullscreen (GTK_WINDOW (self));
+}
+
 static gboolean
 steady_kiosk_window_close_request (GtkWindow *window)
 {
@@ -1458,4 +1471,6 @@ steady_kiosk_window_init (SteadyKioskWindow *self)
   g_signal_connect_swapped (self->kiosk, "notify::card", G_CALLBACK (on_card_changed), self);
   g_signal_connect_swapped (self->kiosk, "notify::drill", G_CALLBACK (on_drill_changed), self);
   g_signal_connect_swapped (self->kiosk, "notify::state", G_CALLBACK (on_state_changed), self);
+  g_signal_connect (self, "notify::fullscreened", G_CALLBACK (on_fullscreened_changed), NULL);
+  g_signal_connect_after (self, "map", G_CALLBACK (on_fullscreened_changed), NULL);
 }

@@ -953,6 +953,18 @@ steady_window_class_init (SteadyWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.back", NULL);
 }
 
+/* The saved size, or -1 (GTK's natural size) for a value no window could
+ * have: the keys have no range, and a hand-edited keyfile or a broken
+ * dconf profile can hold anything (a negative size is a critical). */
+static int
+stored_window_size (GSettings  *settings,
+                    const char *key)
+{
+  int size = g_settings_get_int (settings, key);
+
+  return size >= 1 && size <= 16384 ? size : -1;
+}
+
 static void
 steady_window_init (SteadyWindow *self)
 {
@@ -971,8 +983,8 @@ steady_window_init (SteadyWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
-                               g_settings_get_int (self->settings, "window-height"));
+                               stored_window_size (self->settings, "window-width"),
+                               stored_window_size (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 

@@ -46,8 +46,10 @@ main (int   argc,
 
       if (dir == NULL)
         continue;
+      /* Dot files (.gitkeep) keep an empty folder in git; not inputs. */
       while ((name = g_dir_read_name (dir)) != NULL)
-        g_ptr_array_add (names, g_strdup (name));
+        if (name[0] != '.')
+          g_ptr_array_add (names, g_strdup (name));
       g_ptr_array_sort (names, (GCompareFunc)g_strcmp0);
 
       for (guint j = 0; j < names->len; j++)
