@@ -54,6 +54,12 @@ cp "$steady" "$tmp/steady" && mkdir -p "$tmp/schemas" && cp "$schemas"/gschemas.
   || { echo "1..0 # SKIP cannot copy $steady and its schemas"; exit 77; }
 chmod 755 "$tmp/steady" "$tmp/schemas"
 steady="$tmp/steady"
+# The translations of the build, so the attract loop offers its languages
+# as it does on a clinic's kiosk (the .mo files are not inside the program).
+locale=
+if [ -d "${STEADY_LOCALEDIR:-}" ]; then
+  cp -r "$STEADY_LOCALEDIR" "$tmp/locale" && chmod -R a+rX "$tmp/locale" && locale="$tmp/locale"
+fi
 schemas="$tmp/schemas"
 cage_pid=
 cleanup () {
@@ -95,7 +101,7 @@ setsid runuser -u "$user" -- env -i PATH=/usr/bin:/bin HOME="$tmp" \
   GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$schemas" NO_AT_BRIDGE=1 \
   G_MESSAGES_DEBUG=all \
   STEADY_KIOSK_IDLE_SECONDS=$idle STEADY_KIOSK_WARNING_SECONDS=$warning \
-  STEADY_KIOSK_TEST_TOUCH_SIGNAL=1 \
+  STEADY_KIOSK_TEST_TOUCH_SIGNAL=1 ${locale:+STEADY_LOCALEDIR="$locale"} \
   cage -d -- "$steady" --kiosk >"$tmp/cage.log" 2>&1 &
 cage_pid=$!
 
