@@ -56,6 +56,7 @@ steady_chart_style_init (SteadyChartStyle   *style,
     }
   style->fill_background = TRUE;
   style->draw_text = TRUE;
+  style->text_scale = 1.0;
 }
 
 static void
@@ -91,6 +92,23 @@ draw_label (cairo_t                  *cr,
   cairo_move_to (cr, x - xalign * w, y - h / 2.0);
   pango_cairo_show_layout (cr, layout);
   cairo_restore (cr);
+}
+
+/* How wide @text is at @size, in pixels. */
+static int
+label_width (cairo_t    *cr,
+             const char *text,
+             double      size)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT_FAMILY);
+  int w;
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &w, NULL);
+  return w;
 }
 
 static void
@@ -153,7 +171,7 @@ steady_chart_paint_calendar (cairo_t                *cr,
   offset = g_date_get_weekday (&days[0].date) - G_DATE_MONDAY;
   n_weeks = (offset + n_days + 6) / 7;
 
-  font = CLAMP (MIN (width, height) / 22.0, 9.0, 16.0);
+  font = CLAMP (MIN (width, height) / 22.0, 9.0, 16.0) * style->text_scale;
   if (style->draw_text)
     {
       label_w = font * 4.2;
@@ -168,17 +186,25 @@ steady_chart_paint_calendar (cairo_t                *cr,
   if (style->draw_text)
     {
       GDate monday = days[0].date;
+      char names[7][64];
+      double day_font = font;
+      int widest = 0;
 
       g_date_subtract_days (&monday, offset);
       for (guint col = 0; col < 7; col++)
         {
           GDate date = monday;
-          char name[64];
 
           g_date_add_days (&date, col);
-          g_date_strftime (name, sizeof name, "%a", &date);
-          draw_label (cr, name, font, &style->ink, x0 + (col + 0.5) * cell, y0 - label_h / 2, 0.5);
+          g_date_strftime (names[col], sizeof names[col], "%a", &date);
+          widest = MAX (widest, label_width (cr, names[col], font));
         }
+      /* The weekdays never run into each other: where a column is too
+       * narrow for them (long names, large text), they get smaller. */
+      if (widest > cell * 0.9)
+        day_font = MAX (font * cell * 0.9 / widest, 6.0);
+      for (guint col = 0; col < 7; col++)
+        draw_label (cr, names[col], day_font, &style->ink, x0 + (col + 0.5) * cell, y0 - label_h / 2, 0.5);
       for (guint row = 0; row < n_weeks; row++)
         {
           GDate date = monday;
@@ -272,7 +298,7 @@ steady_chart_paint_series (cairo_t                  *cr,
       cairo_paint (cr);
     }
 
-  font = CLAMP (height / 12.0, 9.0, 15.0);
+  font = CLAMP (height / 12.0, 9.0, 15.0) * style->text_scale;
   line_w = CLAMP (height / 80.0, 2.0, 4.0);
   left = style->draw_text ? font * 2.4 : line_w * 3;
   right = width - line_w * 3;

@@ -25,6 +25,7 @@ typedef struct {
   SteadyPainterColor today;        /* the ring around today */
   gboolean           fill_background;
   gboolean           draw_text;    /* weekday and axis labels (off for goldens) */
+  double             text_scale;   /* the desktop's text scaling (1 = none) */
 } SteadyChartStyle;
 
 void   steady_chart_style_init         (SteadyChartStyle         *style,

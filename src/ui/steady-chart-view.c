@@ -29,6 +29,16 @@ struct _SteadyChartView
 
 G_DEFINE_FINAL_TYPE (SteadyChartView, steady_chart_view, GTK_TYPE_WIDGET)
 
+/* The desktop's text scaling (GNOME's "Large Text" is 1.25; 1 = none). */
+static double
+text_scale (SteadyChartView *self)
+{
+  int dpi = 0;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-xft-dpi", &dpi, NULL);
+  return dpi > 0 ? CLAMP (dpi / (96.0 * 1024), 0.5, 3.0) : 1.0;
+}
+
 static void
 style_for_widget (SteadyChartView  *self,
                   SteadyChartStyle *style)
@@ -49,6 +59,8 @@ style_for_widget (SteadyChartView  *self,
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &ink);
   G_GNUC_END_IGNORE_DEPRECATIONS
   style->ink = (SteadyPainterColor) { ink.red, ink.green, ink.blue, ink.alpha * 0.8 };
+  /* Labels grow with the desktop's text scaling, as the page's text does. */
+  style->text_scale = text_scale (self);
   if (theme == STEADY_PAINTER_THEME_DARK)
     style->background = (SteadyPainterColor) { 0.14, 0.14, 0.14, 1 };
 }
@@ -96,8 +108,12 @@ steady_chart_view_measure (GtkWidget      *widget,
     }
   else
     {
-      *minimum = self->kind == KIND_CALENDAR ? 260 : 160;
-      *natural = self->kind == KIND_CALENDAR ? 300 : 200;
+      /* Taller with larger text, so the cells stay wider than the
+       * weekday labels above them. */
+      double scale = MAX (text_scale (self), 1.0);
+
+      *minimum = (self->kind == KIND_CALENDAR ? 260 : 160) * scale;
+      *natural = (self->kind == KIND_CALENDAR ? 300 : 200) * scale;
     }
 }
 
@@ -152,6 +168,8 @@ steady_chart_view_init (SteadyChartView *self)
   g_date_clear (&self->today, 1);
   g_signal_connect_swapped (manager, "notify::dark", G_CALLBACK (on_style_changed), self);
   g_signal_connect_swapped (manager, "notify::high-contrast", G_CALLBACK (on_style_changed), self);
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-xft-dpi",
+                           G_CALLBACK (gtk_widget_queue_resize), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
