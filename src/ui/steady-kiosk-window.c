@@ -16,6 +16,7 @@
 #include "steady-figure-view.h"
 #include "steady-kiosk-pin.h"
 #include "steady-kiosk-window.h"
+#include "steady-size-class.h"
 #include "steady-motion.h"
 #include "steady-timeline.h"
 
@@ -29,6 +30,7 @@ struct _SteadyKioskWindow
 
   SteadyKiosk       *kiosk;
   GSettings         *settings;
+  const char        *size_class;  /* see steady-size-class.h */
   SteadyProgram     *program;
   gboolean           program_given;  /* by the caller: not reloaded */
   char              *language;       /* the visitor's choice; NULL: the default */
@@ -1153,6 +1155,20 @@ on_fullscreened_changed (SteadyKioskWindow *self)
     gtk_window_fullscreen (GTK_WINDOW (self));
 }
 
+/* The card text and controls are sized for a 1080p screen read from two
+ * metres; on a smaller screen (a 1280×720 kiosk) the ordinary sizes, so a
+ * card's words fit without scrolling. */
+static void
+steady_kiosk_window_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  steady_size_class_apply (widget, &STEADY_KIOSK_WINDOW (widget)->size_class, width, height);
+
+  GTK_WIDGET_CLASS (steady_kiosk_window_parent_class)->size_allocate (widget, width, height, baseline);
+}
+
 static gboolean
 steady_kiosk_window_close_request (GtkWindow *window)
 {
@@ -1391,6 +1407,7 @@ steady_kiosk_window_class_init (SteadyKioskWindowClass *klass)
   object_class->dispose = steady_kiosk_window_dispose;
   object_class->finalize = steady_kiosk_window_finalize;
   window_class->close_request = steady_kiosk_window_close_request;
+  widget_class->size_allocate = steady_kiosk_window_size_allocate;
 
   for (guint i = 0; i < G_N_ELEMENTS (deck_actions); i++)
     gtk_widget_class_install_action (widget_class, deck_actions[i], NULL, action_deck);
@@ -1435,7 +1452,8 @@ steady_kiosk_window_init (SteadyKioskWindow *self)
   gtk_window_set_deletable (GTK_WINDOW (self), FALSE);
   gtk_window_set_default_size (GTK_WINDOW (self), 1920, 1080);
   gtk_window_fullscreen (GTK_WINDOW (self));
-  gtk_widget_add_css_class (GTK_WIDGET (self), "steady-large");
+  /* The size class ("steady-large" on a 1080p screen) follows the
+   * screen: see steady_kiosk_window_size_allocate(). */
   gtk_widget_add_css_class (GTK_WIDGET (self), "steady-kiosk");
 
   self->stack = GTK_STACK (gtk_stack_new ());

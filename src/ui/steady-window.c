@@ -14,12 +14,10 @@
 #include "steady-coach-settings.h"
 #include "steady-stop-card.h"
 #include "steady-window.h"
+#include "steady-size-class.h"
 
 /* Windows at least this big (a full-screen 1080p kiosk, say) get the
  * large type that is readable from two metres; narrow ones a smaller one. */
-#define LARGE_MIN_WIDTH   1600
-#define LARGE_MIN_HEIGHT  900
-#define COMPACT_MAX_WIDTH 700
 
 struct _SteadyWindow
 {
@@ -775,36 +773,12 @@ on_back_button_pressed (GtkGestureClick *gesture,
 }
 
 static void
-steady_window_update_size_class (SteadyWindow *self,
-                                 int           width,
-                                 int           height)
-{
-  const char *size_class = NULL;
-
-  if (width >= LARGE_MIN_WIDTH && height >= LARGE_MIN_HEIGHT)
-    size_class = "steady-large";
-  else if (width <= COMPACT_MAX_WIDTH)
-    size_class = "steady-compact";
-
-  if (size_class == self->size_class)
-    return;
-
-  /* Like AdwClamp's size classes: the style follows the allocation, and
-   * the new sizes take effect from the next frame. */
-  if (self->size_class != NULL)
-    gtk_widget_remove_css_class (GTK_WIDGET (self), self->size_class);
-  if (size_class != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self), size_class);
-  self->size_class = size_class;
-}
-
-static void
 steady_window_size_allocate (GtkWidget *widget,
                              int        width,
                              int        height,
                              int        baseline)
 {
-  steady_window_update_size_class (STEADY_WINDOW (widget), width, height);
+  steady_size_class_apply (widget, &STEADY_WINDOW (widget)->size_class, width, height);
 
   GTK_WIDGET_CLASS (steady_window_parent_class)->size_allocate (widget, width, height, baseline);
 }
