@@ -302,12 +302,16 @@ steady_painter_cache_paint (SteadyPainterCache       *self,
       wide.height = MIN (self->pixel_height, r.y + r.height + CLIP_BORDER) - wide.y;
       clip = (cairo_rectangle_t) { wide.x / scale, wide.y / scale, wide.width / scale, wide.height / scale };
       cairo_save (scr);
-      cairo_rectangle (scr, clip.x, clip.y, clip.width, clip.height);
-      cairo_clip (scr);
+      /* The ground as a filled rectangle rather than a clipped paint: a
+       * SOURCE paint through a clip takes cairo's general path, about
+       * twice the time of the plain copy a box fill gets. */
       cairo_set_source_surface (scr, self->ground, 0, 0);
       cairo_set_operator (scr, CAIRO_OPERATOR_SOURCE);
-      cairo_paint (scr);
+      cairo_rectangle (scr, clip.x, clip.y, clip.width, clip.height);
+      cairo_fill (scr);
       cairo_set_operator (scr, CAIRO_OPERATOR_OVER);
+      cairo_rectangle (scr, clip.x, clip.y, clip.width, clip.height);
+      cairo_clip (scr);
       steady_painter_paint_items (scr, pose, camera, width, height, style,
                                   STEADY_PAINTER_LAYER_FIGURE, NULL, whole ? NULL : &clip, NULL);
       cairo_restore (scr);
