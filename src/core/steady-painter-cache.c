@@ -35,7 +35,7 @@ struct _SteadyPainterCache
   guint             n_items[2];
   guint             current;      /* which of items[] holds the last frame */
 
-  cairo_region_t   *dirty;
+  cairo_rectangle_int_t dirty;    /* round all that changed; may be empty */
   double            repainted;
   double            recording_scale;
 };
@@ -55,7 +55,6 @@ steady_painter_cache_finalize (GObject *object)
       g_clear_pointer (&self->frames[i], cairo_surface_destroy);
     }
   g_clear_pointer (&self->ground, cairo_surface_destroy);
-  g_clear_pointer (&self->dirty, cairo_region_destroy);
 
   G_OBJECT_CLASS (steady_painter_cache_parent_class)->finalize (object);
 }
@@ -71,7 +70,6 @@ steady_painter_cache_class_init (SteadyPainterCacheClass *klass)
 static void
 steady_painter_cache_init (SteadyPainterCache *self)
 {
-  self->dirty = cairo_region_create ();
   self->recording_scale = 1.0;
 }
 
@@ -146,6 +144,28 @@ pixel_scale (SteadyPainterCache *self,
   return m.xx * sx;
 }
 
+/* Grows @a to hold @b too; an empty rectangle holds nothing. */
+static void
+rect_union (cairo_rectangle_int_t       *a,
+            const cairo_rectangle_int_t *b)
+{
+  int x1, y1;
+
+  if (b->width <= 0 || b->height <= 0)
+    return;
+  if (a->width <= 0 || a->height <= 0)
+    {
+      *a = *b;
+      return;
+    }
+  x1 = MAX (a->x + a->width, b->x + b->width);
+  y1 = MAX (a->y + a->height, b->y + b->height);
+  a->x = MIN (a->x, b->x);
+  a->y = MIN (a->y, b->y);
+  a->width = x1 - a->x;
+  a->height = y1 - a->y;
+}
+
 static void
 dirty_add (SteadyPainterCache      *self,
            const SteadyPainterItem *item)
@@ -164,7 +184,7 @@ dirty_add (SteadyPainterCache      *self,
   r.width = MIN ((int) x1, self->pixel_width) - r.x;
   r.height = MIN ((int) y1, self->pixel_height) - r.y;
   if (r.width > 0 && r.height > 0)
-    cairo_region_union_rectangle (self->dirty, &r);
+    rect_union (&self->dirty, &r);
 }
 
 static gboolean
@@ -217,17 +237,18 @@ prepare_frame (SteadyPainterCache *self,
   return TRUE;
 }
 
-/* Paints the back frame anew within the extents of the dirty region, so
- * that it is the frame for @pose. */
+/* Paints the back frame anew within @r, so that it is the frame for
+ * @pose. */
 static void
-repaint (SteadyPainterCache       *self,
-         const SteadyPose         *pose,
-         const SteadyCamera       *camera,
-         const SteadyPainterStyle *style)
+repaint (SteadyPainterCache          *self,
+         const SteadyPose            *pose,
+         const SteadyCamera          *camera,
+         const SteadyPainterStyle    *style,
+         const cairo_rectangle_int_t *area)
 {
   cairo_t *bcr = self->frame_crs[1 - self->front];
   double scale = self->scale;
-  cairo_rectangle_int_t r, wide;
+  cairo_rectangle_int_t r = *area, wide;
   cairo_rectangle_t clip;
   gboolean whole;
 
@@ -237,7 +258,6 @@ repaint (SteadyPainterCache       *self,
    * wider: pixels along a clip's edge may be rasterised a little
    * differently from the same pixels painted whole, so that border is
    * then copied from the last frame, where it is the same. */
-  cairo_region_get_extents (self->dirty, &r);
   wide.x = MAX (0, r.x - CLIP_BORDER);
   wide.y = MAX (0, r.y - CLIP_BORDER);
   wide.width = MIN (self->pixel_width, r.x + r.width + CLIP_BORDER) - wide.x;
@@ -340,10 +360,9 @@ steady_painter_cache_paint (SteadyPainterCache       *self,
     }
   whole = !self->valid || n > STEADY_PAINTER_MAX_ITEMS || n != self->n_items[self->current];
 
-  cairo_region_intersect_rectangle (self->dirty, &(cairo_rectangle_int_t) { 0, 0, 0, 0 });
+  self->dirty = (cairo_rectangle_int_t) { 0, 0, 0, 0 };
   if (whole)
-    cairo_region_union_rectangle (self->dirty,
-                                  &(cairo_rectangle_int_t) { 0, 0, self->pixel_width, self->pixel_height });
+    self->dirty = (cairo_rectangle_int_t) { 0, 0, self->pixel_width, self->pixel_height };
   else
     {
       const SteadyPainterItem *old = self->items[self->current], *now = self->items[next];
@@ -361,15 +380,14 @@ steady_painter_cache_paint (SteadyPainterCache       *self,
    * what changed since the last frame and what changed in the last. */
   if (!self->valid)
     self->stale = (cairo_rectangle_int_t) { 0, 0, self->pixel_width, self->pixel_height };
-  if (!cairo_region_is_empty (self->dirty))
+  if (self->dirty.width > 0 && self->dirty.height > 0)
     {
-      cairo_rectangle_int_t r;
+      cairo_rectangle_int_t area = self->dirty;
 
-      cairo_region_get_extents (self->dirty, &r);
-      cairo_region_union_rectangle (self->dirty, &self->stale);
-      repaint (self, pose, camera, style);
+      rect_union (&area, &self->stale);
+      repaint (self, pose, camera, style, &area);
       self->front = 1 - self->front;
-      self->stale = r;
+      self->stale = self->dirty;
       if (self->repainted >= 1.0)
         {
           cairo_t *bcr = self->frame_crs[1 - self->front];
