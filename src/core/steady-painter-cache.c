@@ -13,10 +13,14 @@ struct _SteadyPainterCache
 {
   GObject           parent_instance;
 
-  cairo_surface_t  *frame;        /* the last frame, in device pixels */
-  cairo_t          *frame_cr;
-  cairo_surface_t  *scratch;      /* where changed parts are painted */
-  cairo_t          *scratch_cr;
+  /* Two frames in device pixels, painted in turn: the front one is the
+   * last frame; the back one the frame before, which differs from it only
+   * within @stale. A new frame is painted over the back one where either
+   * it or the last frame changed, and becomes the front one. */
+  cairo_surface_t  *frames[2];
+  cairo_t          *frame_crs[2];
+  guint             front;
+  cairo_rectangle_int_t stale;
   cairo_surface_t  *ground;       /* the background and the mat */
   guint64           ground_key;
   gboolean          ground_valid;
@@ -31,7 +35,7 @@ struct _SteadyPainterCache
   guint             n_items[2];
   guint             current;      /* which of items[] holds the last frame */
 
-  cairo_region_t   *dirty;
+  cairo_rectangle_int_t dirty;    /* round all that changed; may be empty */
   double            repainted;
   double            recording_scale;
 };
@@ -45,12 +49,12 @@ steady_painter_cache_finalize (GObject *object)
 {
   SteadyPainterCache *self = STEADY_PAINTER_CACHE (object);
 
-  g_clear_pointer (&self->frame_cr, cairo_destroy);
-  g_clear_pointer (&self->frame, cairo_surface_destroy);
-  g_clear_pointer (&self->scratch_cr, cairo_destroy);
-  g_clear_pointer (&self->scratch, cairo_surface_destroy);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_clear_pointer (&self->frame_crs[i], cairo_destroy);
+      g_clear_pointer (&self->frames[i], cairo_surface_destroy);
+    }
   g_clear_pointer (&self->ground, cairo_surface_destroy);
-  g_clear_pointer (&self->dirty, cairo_region_destroy);
 
   G_OBJECT_CLASS (steady_painter_cache_parent_class)->finalize (object);
 }
@@ -66,7 +70,6 @@ steady_painter_cache_class_init (SteadyPainterCacheClass *klass)
 static void
 steady_painter_cache_init (SteadyPainterCache *self)
 {
-  self->dirty = cairo_region_create ();
   self->recording_scale = 1.0;
 }
 
@@ -141,6 +144,28 @@ pixel_scale (SteadyPainterCache *self,
   return m.xx * sx;
 }
 
+/* Grows @a to hold @b too; an empty rectangle holds nothing. */
+static void
+rect_union (cairo_rectangle_int_t       *a,
+            const cairo_rectangle_int_t *b)
+{
+  int x1, y1;
+
+  if (b->width <= 0 || b->height <= 0)
+    return;
+  if (a->width <= 0 || a->height <= 0)
+    {
+      *a = *b;
+      return;
+    }
+  x1 = MAX (a->x + a->width, b->x + b->width);
+  y1 = MAX (a->y + a->height, b->y + b->height);
+  a->x = MIN (a->x, b->x);
+  a->y = MIN (a->y, b->y);
+  a->width = x1 - a->x;
+  a->height = y1 - a->y;
+}
+
 static void
 dirty_add (SteadyPainterCache      *self,
            const SteadyPainterItem *item)
@@ -159,7 +184,7 @@ dirty_add (SteadyPainterCache      *self,
   r.width = MIN ((int) x1, self->pixel_width) - r.x;
   r.height = MIN ((int) y1, self->pixel_height) - r.y;
   if (r.width > 0 && r.height > 0)
-    cairo_region_union_rectangle (self->dirty, &r);
+    rect_union (&self->dirty, &r);
 }
 
 static gboolean
@@ -171,35 +196,37 @@ prepare_frame (SteadyPainterCache *self,
 {
   int pw = (int) ceil (width * scale), ph = (int) ceil (height * scale);
 
-  if (self->frame != NULL && pw == self->pixel_width && ph == self->pixel_height &&
+  if (self->frames[0] != NULL && pw == self->pixel_width && ph == self->pixel_height &&
       scale == self->scale && width == self->width && height == self->height &&
       fill_background == self->fill_background)
     return TRUE;
 
-  g_clear_pointer (&self->frame_cr, cairo_destroy);
-  g_clear_pointer (&self->frame, cairo_surface_destroy);
-  g_clear_pointer (&self->scratch_cr, cairo_destroy);
-  g_clear_pointer (&self->scratch, cairo_surface_destroy);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_clear_pointer (&self->frame_crs[i], cairo_destroy);
+      g_clear_pointer (&self->frames[i], cairo_surface_destroy);
+    }
   g_clear_pointer (&self->ground, cairo_surface_destroy);
   self->valid = FALSE;
   self->ground_valid = FALSE;
-  self->frame = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
-  self->scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
+  self->frames[0] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
+  self->frames[1] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
   self->ground = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
-  if (cairo_surface_status (self->frame) != CAIRO_STATUS_SUCCESS ||
-      cairo_surface_status (self->scratch) != CAIRO_STATUS_SUCCESS ||
+  if (cairo_surface_status (self->frames[0]) != CAIRO_STATUS_SUCCESS ||
+      cairo_surface_status (self->frames[1]) != CAIRO_STATUS_SUCCESS ||
       cairo_surface_status (self->ground) != CAIRO_STATUS_SUCCESS)
     {
-      g_clear_pointer (&self->frame, cairo_surface_destroy);
-      g_clear_pointer (&self->scratch, cairo_surface_destroy);
+      g_clear_pointer (&self->frames[0], cairo_surface_destroy);
+      g_clear_pointer (&self->frames[1], cairo_surface_destroy);
       g_clear_pointer (&self->ground, cairo_surface_destroy);
       return FALSE;
     }
-  cairo_surface_set_device_scale (self->frame, scale, scale);
-  cairo_surface_set_device_scale (self->scratch, scale, scale);
+  for (guint i = 0; i < 2; i++)
+    {
+      cairo_surface_set_device_scale (self->frames[i], scale, scale);
+      self->frame_crs[i] = cairo_create (self->frames[i]);
+    }
   cairo_surface_set_device_scale (self->ground, scale, scale);
-  self->frame_cr = cairo_create (self->frame);
-  self->scratch_cr = cairo_create (self->scratch);
   self->pixel_width = pw;
   self->pixel_height = ph;
   self->scale = scale;
@@ -208,6 +235,73 @@ prepare_frame (SteadyPainterCache *self,
   self->fill_background = fill_background;
 
   return TRUE;
+}
+
+/* Paints the back frame anew within @r, so that it is the frame for
+ * @pose. */
+static void
+repaint (SteadyPainterCache          *self,
+         const SteadyPose            *pose,
+         const SteadyCamera          *camera,
+         const SteadyPainterStyle    *style,
+         const cairo_rectangle_int_t *area)
+{
+  cairo_t *bcr = self->frame_crs[1 - self->front];
+  double scale = self->scale;
+  cairo_rectangle_int_t r = *area, wide;
+  cairo_rectangle_t clip;
+  gboolean whole;
+
+  /* One rectangle round all that changed (cairo clips to one box far more
+   * cheaply than to many, and a box per part costs more than it saves:
+   * every part that meets a box is drawn again), painted a few pixels
+   * wider: pixels along a clip's edge may be rasterised a little
+   * differently from the same pixels painted whole, so that border is
+   * then copied from the last frame, where it is the same. */
+  wide.x = MAX (0, r.x - CLIP_BORDER);
+  wide.y = MAX (0, r.y - CLIP_BORDER);
+  wide.width = MIN (self->pixel_width, r.x + r.width + CLIP_BORDER) - wide.x;
+  wide.height = MIN (self->pixel_height, r.y + r.height + CLIP_BORDER) - wide.y;
+  whole = wide.x == 0 && wide.y == 0 && wide.width == self->pixel_width &&
+          wide.height == self->pixel_height;
+  clip = (cairo_rectangle_t) { wide.x / scale, wide.y / scale, wide.width / scale, wide.height / scale };
+
+  cairo_save (bcr);
+  /* The ground as a filled rectangle rather than a clipped paint: a
+   * SOURCE paint through a clip takes cairo's general path, about twice
+   * the time of the plain copy a box fill gets. */
+  cairo_set_source_surface (bcr, self->ground, 0, 0);
+  cairo_set_operator (bcr, CAIRO_OPERATOR_SOURCE);
+  cairo_rectangle (bcr, clip.x, clip.y, clip.width, clip.height);
+  cairo_fill (bcr);
+  cairo_set_operator (bcr, CAIRO_OPERATOR_OVER);
+  if (!whole)
+    {
+      cairo_rectangle (bcr, clip.x, clip.y, clip.width, clip.height);
+      cairo_clip (bcr);
+    }
+  steady_painter_paint_items (bcr, pose, camera, self->width, self->height, style,
+                              STEADY_PAINTER_LAYER_FIGURE, NULL, whole ? NULL : &clip, NULL);
+  cairo_restore (bcr);
+
+  /* The border, from the last frame: four strips round @r. */
+  if (!whole)
+    {
+      cairo_save (bcr);
+      cairo_new_path (bcr);
+      cairo_rectangle (bcr, wide.x / scale, wide.y / scale, wide.width / scale, (r.y - wide.y) / scale);
+      cairo_rectangle (bcr, wide.x / scale, (r.y + r.height) / scale,
+                       wide.width / scale, (wide.y + wide.height - r.y - r.height) / scale);
+      cairo_rectangle (bcr, wide.x / scale, r.y / scale, (r.x - wide.x) / scale, r.height / scale);
+      cairo_rectangle (bcr, (r.x + r.width) / scale, r.y / scale,
+                       (wide.x + wide.width - r.x - r.width) / scale, r.height / scale);
+      cairo_set_source_surface (bcr, self->frames[self->front], 0, 0);
+      cairo_set_operator (bcr, CAIRO_OPERATOR_SOURCE);
+      cairo_fill (bcr);
+      cairo_restore (bcr);
+    }
+  cairo_surface_flush (self->frames[1 - self->front]);
+  self->repainted = (double) r.width * r.height / ((double) self->pixel_width * self->pixel_height);
 }
 
 void
@@ -266,10 +360,9 @@ steady_painter_cache_paint (SteadyPainterCache       *self,
     }
   whole = !self->valid || n > STEADY_PAINTER_MAX_ITEMS || n != self->n_items[self->current];
 
-  cairo_region_intersect_rectangle (self->dirty, &(cairo_rectangle_int_t) { 0, 0, 0, 0 });
+  self->dirty = (cairo_rectangle_int_t) { 0, 0, 0, 0 };
   if (whole)
-    cairo_region_union_rectangle (self->dirty,
-                                  &(cairo_rectangle_int_t) { 0, 0, self->pixel_width, self->pixel_height });
+    self->dirty = (cairo_rectangle_int_t) { 0, 0, self->pixel_width, self->pixel_height };
   else
     {
       const SteadyPainterItem *old = self->items[self->current], *now = self->items[next];
@@ -283,44 +376,35 @@ steady_painter_cache_paint (SteadyPainterCache       *self,
           }
     }
 
-  self->repainted = 0;
-  if (!cairo_region_is_empty (self->dirty))
+  /* Where the back frame (the one before the last) is to be painted:
+   * what changed since the last frame and what changed in the last. */
+  if (!self->valid)
+    self->stale = (cairo_rectangle_int_t) { 0, 0, self->pixel_width, self->pixel_height };
+  if (self->dirty.width > 0 && self->dirty.height > 0)
     {
-      cairo_t *scr = self->scratch_cr;
-      cairo_rectangle_int_t r, wide;
-      cairo_rectangle_t clip;
+      cairo_rectangle_int_t area = self->dirty;
 
-      /* One rectangle round all that changed (cairo clips to one box far
-       * more cheaply than to many), painted a few pixels wider on a
-       * scratch surface: pixels along a clip's edge may be rasterised a
-       * little differently from the same pixels painted whole, so only
-       * the inside is kept. */
-      cairo_region_get_extents (self->dirty, &r);
-      wide.x = MAX (0, r.x - CLIP_BORDER);
-      wide.y = MAX (0, r.y - CLIP_BORDER);
-      wide.width = MIN (self->pixel_width, r.x + r.width + CLIP_BORDER) - wide.x;
-      wide.height = MIN (self->pixel_height, r.y + r.height + CLIP_BORDER) - wide.y;
-      clip = (cairo_rectangle_t) { wide.x / scale, wide.y / scale, wide.width / scale, wide.height / scale };
-      cairo_save (scr);
-      cairo_rectangle (scr, clip.x, clip.y, clip.width, clip.height);
-      cairo_clip (scr);
-      cairo_set_source_surface (scr, self->ground, 0, 0);
-      cairo_set_operator (scr, CAIRO_OPERATOR_SOURCE);
-      cairo_paint (scr);
-      cairo_set_operator (scr, CAIRO_OPERATOR_OVER);
-      steady_painter_paint_items (scr, pose, camera, width, height, style,
-                                  STEADY_PAINTER_LAYER_FIGURE, NULL, whole ? NULL : &clip, NULL);
-      cairo_restore (scr);
+      rect_union (&area, &self->stale);
+      repaint (self, pose, camera, style, &area);
+      self->front = 1 - self->front;
+      self->stale = self->dirty;
+      if (self->repainted >= 1.0)
+        {
+          cairo_t *bcr = self->frame_crs[1 - self->front];
 
-      cairo_save (self->frame_cr);
-      cairo_set_source_surface (self->frame_cr, self->scratch, 0, 0);
-      cairo_set_operator (self->frame_cr, CAIRO_OPERATOR_SOURCE);
-      cairo_rectangle (self->frame_cr, r.x / scale, r.y / scale, r.width / scale, r.height / scale);
-      cairo_fill (self->frame_cr);
-      cairo_restore (self->frame_cr);
-      cairo_surface_flush (self->frame);
-      self->repainted = (double) r.width * r.height / ((double) self->pixel_width * self->pixel_height);
+          /* Painted whole: the other frame, whatever it held, is made
+           * the same, so that the next frame repaints only what moves. */
+          cairo_save (bcr);
+          cairo_set_source_surface (bcr, self->frames[self->front], 0, 0);
+          cairo_set_operator (bcr, CAIRO_OPERATOR_SOURCE);
+          cairo_paint (bcr);
+          cairo_restore (bcr);
+          cairo_surface_flush (self->frames[1 - self->front]);
+          self->stale = (cairo_rectangle_int_t) { 0, 0, 0, 0 };
+        }
     }
+  else
+    self->repainted = 0;
 
   self->current = next;
   self->n_items[next] = n;
@@ -328,7 +412,7 @@ steady_painter_cache_paint (SteadyPainterCache       *self,
 
   /* The frame, pixel for pixel. */
   cairo_save (cr);
-  cairo_set_source_surface (cr, self->frame, 0, 0);
+  cairo_set_source_surface (cr, self->frames[self->front], 0, 0);
   cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
   cairo_set_operator (cr, style->fill_background ? CAIRO_OPERATOR_SOURCE : CAIRO_OPERATOR_OVER);
   cairo_rectangle (cr, 0, 0, width, height);
