@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "steady-lazy-icon.h"
 #include "steady-coach-dial.h"
 #include "steady-coach-page.h"
 #include "steady-cue-engine.h"
@@ -776,6 +777,7 @@ steady_coach_page_init (SteadyCoachPage *self)
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  steady_lazy_icon_attach (self->done_page, "emblem-ok-symbolic");
 
   self->mode = STEADY_CUE_SOUND_SILENT;
   self->volume = 0.8;

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "steady-lazy-icon.h"
 #include "steady-stop-card.h"
 
 struct _SteadyStopCard
@@ -85,6 +86,7 @@ static void
 steady_stop_card_init (SteadyStopCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  steady_lazy_icon_attach (self->status, "dialog-information-symbolic");
   steady_stop_card_set_reason (self, STEADY_STOP_NONE, NULL);
 }
 
