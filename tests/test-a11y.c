@@ -123,6 +123,22 @@ check_names (GtkWidget *widget,
       if (!has_name (widget) || !shows_text (widget))
         g_error ("%s (%s) has no name", G_OBJECT_TYPE_NAME (widget),
                  gtk_widget_get_tooltip_text (widget) ? gtk_widget_get_tooltip_text (widget) : "no tooltip");
+      /* A label with a mnemonic ("_Start") is named as shown ("Start",
+       * or a fuller name the page gives it), never as the raw string GTK
+       * 4.8 would pass on, and not twice over through its label widget. */
+      if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget))
+          && strchr (gtk_button_get_label (GTK_BUTTON (widget)) ? gtk_button_get_label (GTK_BUTTON (widget)) : "", '_'))
+        {
+          const char *raw = gtk_button_get_label (GTK_BUTTON (widget));
+          g_autofree char *differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                         GTK_ACCESSIBLE_PROPERTY_LABEL, raw);
+
+          if (differs == NULL)
+            g_error ("the button “%s” is named with its mnemonic", raw);
+          if (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
+                                                GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+            g_error ("the button “%s” is named twice, also by its label widget", raw);
+        }
       (*n_controls)++;
       /* What is inside is the control's name. */
       return;
@@ -396,6 +412,13 @@ test_every_page (void)
     }
   g_clear_pointer (&widgets, g_ptr_array_unref);
   assert_all_named (window, 8);   /* 2 scales, 4 toggles, skip, save */
+  /* The answers keep the names that say their question. */
+  widgets = g_ptr_array_new ();
+  collect_type (GTK_WIDGET (checkin), GTK_TYPE_TOGGLE_BUTTON, widgets);
+  g_assert_cmpuint (widgets->len, ==, 4);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (g_ptr_array_index (widgets, 0)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Did your hip pop? Yes");
+  g_clear_pointer (&widgets, g_ptr_array_unref);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (checkin), "checkin.skip", NULL));
   settle (GTK_WIDGET (window));
 

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "steady-mnemonic-names.h"
 #include "steady-checkin-view.h"
 
 struct _SteadyCheckinView
@@ -213,6 +214,11 @@ static void
 steady_checkin_view_init (SteadyCheckinView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The answers are named with their question ("Did your hip pop? Yes"). */
+  steady_mnemonic_names_keep_own (GTK_WIDGET (self->popped_yes));
+  steady_mnemonic_names_keep_own (GTK_WIDGET (self->popped_no));
+  steady_mnemonic_names_keep_own (GTK_WIDGET (self->painful_yes));
+  steady_mnemonic_names_keep_own (GTK_WIDGET (self->painful_no));
 
   g_signal_connect (self->popped_yes, "toggled", G_CALLBACK (on_toggled), self);
   g_signal_connect (self->popped_no, "toggled", G_CALLBACK (on_toggled), self);

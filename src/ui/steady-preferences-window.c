@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "steady-mnemonic-names.h"
 #include "steady-coach-settings.h"
 #include "steady-preferences-window.h"
 
@@ -238,6 +239,7 @@ steady_preferences_window_init (SteadyPreferencesWindow *self)
 {
   self->controls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  steady_mnemonic_names_fix (GTK_WIDGET (self));
 }
 
 GtkWidget *

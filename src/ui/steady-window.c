@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "steady-mnemonic-names.h"
 #include "steady-bench-hook.h"
 #include "steady-checkin-view.h"
 #include "steady-history-page.h"
@@ -940,6 +941,15 @@ stored_window_size (GSettings  *settings,
 }
 
 static void
+fix_names_of_page (GtkStack *stack)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (stack);
+
+  if (page != NULL)
+    steady_mnemonic_names_fix (page);
+}
+
+static void
 steady_window_init (SteadyWindow *self)
 {
   GtkGesture *back_click;
@@ -947,6 +957,9 @@ steady_window_init (SteadyWindow *self)
   self->history = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Pages added later (check-in, stop card, history) too, as they show. */
+  steady_mnemonic_names_fix (GTK_WIDGET (self));
+  g_signal_connect (self->stack, "notify::visible-child", G_CALLBACK (fix_names_of_page), NULL);
   steady_window_init_progress (self);
 
   /* The "back" button of a mouse goes back a page. */
