@@ -123,6 +123,12 @@ check_names (GtkWidget *widget,
       if (!has_name (widget) || !shows_text (widget))
         g_error ("%s (%s) has no name", G_OBJECT_TYPE_NAME (widget),
                  gtk_widget_get_tooltip_text (widget) ? gtk_widget_get_tooltip_text (widget) : "no tooltip");
+      /* Named once: GTK 4.8 joins a name given and the name of a label
+       * inside ("Skip Skip"). */
+      if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL)
+          && gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+        g_error ("%s (%s) is named twice", G_OBJECT_TYPE_NAME (widget),
+                 gtk_widget_get_tooltip_text (widget) ? gtk_widget_get_tooltip_text (widget) : "no tooltip");
       /* A label with a mnemonic ("_Start") is named as shown ("Start",
        * or a fuller name the page gives it), never as the raw string GTK
        * 4.8 would pass on, and not twice over through its label widget. */

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "steady-mnemonic-names.h"
 #include "steady-lazy-icon.h"
 #include "steady-coach-dial.h"
 #include "steady-coach-page.h"
@@ -61,6 +62,9 @@ struct _SteadyCoachPage
   GtkLabel              *caption_label;
   GtkWidget             *start_button;
   GtkWidget             *pause_button;
+  GtkWidget             *back_button;
+  GtkWidget             *skip_button;
+  GtkWidget             *stop_button;
   AdwButtonContent      *pause_content;
   AdwStatusPage         *done_page;
 };
@@ -758,6 +762,9 @@ steady_coach_page_class_init (SteadyCoachPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, caption_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, start_button);
   gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, pause_button);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, skip_button);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, stop_button);
   gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, pause_content);
   gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, done_page);
 
@@ -778,6 +785,11 @@ steady_coach_page_init (SteadyCoachPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   steady_lazy_icon_attach (self->done_page, "emblem-ok-symbolic");
+  /* These name themselves ("Back a rep"), also when they shrink to an
+   * icon; their labels inside must not name them a second time. */
+  steady_mnemonic_names_keep_own (self->back_button);
+  steady_mnemonic_names_keep_own (self->skip_button);
+  steady_mnemonic_names_keep_own (self->stop_button);
 
   self->mode = STEADY_CUE_SOUND_SILENT;
   self->volume = 0.8;

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "steady-mnemonic-names.h"
 #include "steady-deck.h"
 
 struct _SteadyDeck
@@ -172,6 +173,7 @@ steady_deck_class_init (SteadyDeckClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steady-deck.ui");
+  gtk_widget_class_bind_template_child_full (widget_class, "previous_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, SteadyDeck, carousel);
   gtk_widget_class_bind_template_child (widget_class, SteadyDeck, progress_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyDeck, next_button);
@@ -201,6 +203,9 @@ static void
 steady_deck_init (SteadyDeck *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* "Previous card", not "Previous card Previous" through its label. */
+  steady_mnemonic_names_keep_own (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), STEADY_TYPE_DECK,
+                                                                             "previous_button")));
 }
 
 GtkWidget *

@@ -58,6 +58,8 @@ steady_mnemonic_names_keep_own (GtkWidget *button)
 
   g_object_set_data (G_OBJECT (button), HOOKED, GINT_TO_POINTER (TRUE));
   g_signal_connect (button, "notify::label", G_CALLBACK (drop_labelled_by), NULL);
+  /* Content such as AdwButtonContent names its button when it is shown. */
+  g_signal_connect (button, "map", G_CALLBACK (drop_labelled_by), NULL);
   drop_labelled_by (GTK_ACCESSIBLE (button));
 }
 

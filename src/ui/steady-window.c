@@ -959,6 +959,7 @@ steady_window_init (SteadyWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Pages added later (check-in, stop card, history) too, as they show. */
   steady_mnemonic_names_fix (GTK_WIDGET (self));
+  steady_mnemonic_names_keep_own (self->back_button);
   g_signal_connect (self->stack, "notify::visible-child", G_CALLBACK (fix_names_of_page), NULL);
   steady_window_init_progress (self);
 
