@@ -38,15 +38,6 @@ test_now (gpointer user_data)
   return fake_now;
 }
 
-static void
-settle (GtkWidget *window)
-{
-  for (guint i = 0; i < 3; i++)
-    {
-      gtk_widget_queue_draw (window);
-      gtk_test_widget_wait_for_draw (window);
-    }
-}
 
 static void
 activate (SteadyWindow *window,
@@ -54,7 +45,7 @@ activate (SteadyWindow *window,
           GVariant     *parameter)
 {
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
-  settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
 }
 
 /* A visible label under @widget that shows exactly @text. */
@@ -103,32 +94,13 @@ save_screenshot (SteadyWindow *window,
                  const char   *name)
 {
   GtkWidget *widget = GTK_WIDGET (window);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  int default_width;
-  int default_height;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_test_get_dir (G_TEST_BUILT), "screenshots", NULL);
+  g_autoptr(GdkTexture) texture = ui_test_render (widget);
   g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  int minimum;
+  int default_width, default_height, minimum;
 
-  settle (widget);
   gtk_window_get_default_size (GTK_WINDOW (window), &default_width, &default_height);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
   file_name = g_strdup_printf ("es-%s-%d.png", name, default_width);
-  path = g_build_filename (dir, file_name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
+  ui_test_save_png (texture, file_name);
 
   /* The longer Spanish words fit: nothing makes the window wider. */
   gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
@@ -158,7 +130,7 @@ walk_in_spanish (int width,
   steady_window_set_program (window, program);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
 
   /* Welcome. */
   g_assert_cmpstr (steady_program_get_title (program), ==, "Caderas estables");

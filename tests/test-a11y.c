@@ -46,15 +46,6 @@ test_now (gpointer user_data)
   return fake_now;
 }
 
-static void
-settle (GtkWidget *window)
-{
-  for (guint i = 0; i < 3; i++)
-    {
-      gtk_widget_queue_draw (window);
-      gtk_test_widget_wait_for_draw (window);
-    }
-}
 
 static void
 activate (SteadyWindow *window,
@@ -62,7 +53,7 @@ activate (SteadyWindow *window,
           GVariant     *parameter)
 {
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
-  settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
 }
 
 /* The text a widget shows, if it shows one: a label under it, or an
@@ -313,7 +304,7 @@ test_every_page (void)
   steady_window_set_program (window, program);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
 
   /* Welcome. */
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (window), GTK_ACCESSIBLE_ROLE_WINDOW);
@@ -333,7 +324,7 @@ test_every_page (void)
       SteadyCardPage *page = steady_deck_get_card_page (deck, i);
 
       steady_deck_go_to (deck, i, FALSE);
-      settle (GTK_WIDGET (window));
+      ui_test_settle (GTK_WIDGET (window));
       gtk_test_accessible_assert_role (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_ROLE_GROUP);
       gtk_test_accessible_assert_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                            steady_card_get_title (card));
@@ -426,7 +417,7 @@ test_every_page (void)
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Did your hip pop? Yes");
   g_clear_pointer (&widgets, g_ptr_array_unref);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (checkin), "checkin.skip", NULL));
-  settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
 
   /* The coach: the figure is an image named after the drill whose
    * description follows the phase; the phase label announces phase
@@ -479,14 +470,14 @@ test_every_page (void)
 
   /* Paused: said, and the button says Resume. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (coach), "coach.toggle-pause", NULL));
-  settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (phase_label), GTK_ACCESSIBLE_PROPERTY_LABEL, "Paused");
   assert_all_named (window, 5);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (coach), "coach.toggle-pause", NULL));
 
   /* Stopped with a painful pop: the after check-in, then the stop card. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (coach), "coach.stop", NULL));
-  settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
   g_assert_cmpstr (steady_window_get_page_name (window), ==, "checkin");
   {
     SteadyCheckin after = { 0, };
@@ -498,23 +489,23 @@ test_every_page (void)
     steady_checkin_view_set_checkin (checkin, &after);
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (checkin), "checkin.submit", NULL));
-  settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
   g_assert_cmpstr (steady_window_get_page_name (window), ==, "stop");
   assert_all_named (window, 2);
   gtk_widget_activate_action (GTK_WIDGET (steady_window_get_stop_card (window)), "stop-card.done", NULL);
-  settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
 
   /* A whole session to its end: the coach's Done. */
   fake_now = START;
   activate (window, "win.start-drill", g_variant_new_string ("clamshell"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (checkin), "checkin.skip", NULL));
-  settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
   go_to (coach, START + 100000.0);
-  settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
   g_assert_cmpstr (steady_coach_page_get_announcement (coach), ==, "Done. Well done.");
   g_assert_cmpstr (steady_window_get_page_name (window), ==, "checkin");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (checkin), "checkin.skip", NULL));
-  settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
   g_assert_cmpstr (steady_window_get_page_name (window), ==, "coach");
   assert_all_named (window, 3);   /* back, menu, back to the drills, again */
 
@@ -547,7 +538,7 @@ test_every_page (void)
     g_assert_no_error (error);
     g_assert_true (g_file_set_contents (path, "<program", -1, NULL));
     g_assert_false (steady_window_open_file (window, file));
-    settle (GTK_WIDGET (window));
+    ui_test_settle (GTK_WIDGET (window));
     assert_all_named (window, 2);   /* menu, use the built-in program */
     g_unlink (path);
     g_rmdir (dir);

@@ -35,15 +35,6 @@ test_now (gpointer user_data)
 }
 
 
-static void
-settle (GtkWidget *window)
-{
-  for (guint i = 0; i < 3; i++)
-    {
-      gtk_widget_queue_draw (window);
-      gtk_test_widget_wait_for_draw (window);
-    }
-}
 
 static SteadyWindow *
 open_window (int width,
@@ -55,7 +46,7 @@ open_window (int width,
   g_assert_true (steady_window_open_builtin (window));
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
 
   return window;
 }
@@ -118,34 +109,11 @@ static void
 save_screenshot (gpointer    window,
                  const char *name)
 {
-  GtkWidget *widget = GTK_WIDGET (window);
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
+  g_autoptr(GdkTexture) texture = ui_test_render (GTK_WIDGET (window));
+  g_autofree char *file_name = g_strdup_printf ("%s-%s.png", name, dark ? "dark" : "light");
 
-  settle (widget);
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  dir = g_build_filename (g_test_get_dir (G_TEST_BUILT), "screenshots", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  file_name = g_strdup_printf ("%s-%s.png", name, dark ? "dark" : "light");
-  path = g_build_filename (dir, file_name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
+  ui_test_save_png (texture, file_name);
 }
 
 static void

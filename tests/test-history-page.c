@@ -19,6 +19,7 @@
 #include "steady-progress.h"
 #include "steady-stop-card.h"
 #include "steady-window.h"
+#include "ui-test.h"
 
 #define DAY 86400
 /* Wednesday 25 November 2026, 18:00 UTC */
@@ -80,15 +81,6 @@ fake_clock (gpointer user_data)
   return fake_now;
 }
 
-static void
-settle (GtkWidget *widget)
-{
-  for (guint i = 0; i < 3; i++)
-    {
-      gtk_widget_queue_draw (widget);
-      gtk_test_widget_wait_for_draw (widget);
-    }
-}
 
 static gboolean
 has_session_on (int d)
@@ -335,24 +327,10 @@ save_screenshot (GtkWidget  *window,
                  const char *name)
 {
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_test_get_dir (G_TEST_BUILT), "screenshots", NULL);
-  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, dark ? "dark" : "light");
-  g_autofree char *path = g_build_filename (dir, file, NULL);
+  g_autoptr(GdkTexture) texture = ui_test_render (GTK_WIDGET (window));
+  g_autofree char *file_name = g_strdup_printf ("%s-%s.png", name, dark ? "dark" : "light");
 
-  settle (window);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
+  ui_test_save_png (texture, file_name);
 }
 
 /* The first chart (the calendar) under @widget, depth first. */

@@ -52,15 +52,6 @@ load_test_lesson (void)
   return program;
 }
 
-static void
-settle (GtkWidget *window)
-{
-  for (guint i = 0; i < 3; i++)
-    {
-      gtk_widget_queue_draw (window);
-      gtk_test_widget_wait_for_draw (window);
-    }
-}
 
 static SteadyWindow *
 open_window (SteadyProgram *program,
@@ -73,7 +64,7 @@ open_window (SteadyProgram *program,
   steady_window_set_program (window, program);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
 
   return window;
 }
@@ -199,7 +190,7 @@ render (SteadyWindow *window,
   g_autoptr(GdkTexture) texture = NULL;
   guchar *pixels;
 
-  settle (widget);
+  ui_test_settle (widget);
   *width = gtk_widget_get_width (widget);
   *height = gtk_widget_get_height (widget);
   paintable = gtk_widget_paintable_new (widget);
@@ -405,7 +396,7 @@ test_walk (void)
       }
     WAIT_UNTIL (g_list_model_get_n_items (toplevels) == n_toplevels);
     gtk_window_present (GTK_WINDOW (window));
-    settle (GTK_WIDGET (window));
+    ui_test_settle (GTK_WIDGET (window));
     press (window, "Tab");
     press (window, "shift+Tab");
     move_focus_to (window, learn, "shift+Tab", 6);
@@ -433,7 +424,7 @@ test_walk (void)
   assert_focus_visible (window, next);
   press (window, "End");
   WAIT_UNTIL (steady_deck_get_position (deck) == n - 1);
-  settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
   assert_focus_visible (window, next);
 
   /* The last card's own "Go to the drills" is reached with Tab. */

@@ -624,24 +624,10 @@ save_screenshot (GtkWidget  *window,
                  const char *name)
 {
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkTexture) texture = ui_test_render (window);
   g_autofree char *file = g_strdup_printf ("%s-%s.png", name, dark ? "dark" : "light");
   g_autofree char *path = artifact_path (file);
 
-  for (guint i = 0; i < 3; i++)
-    {
-      gtk_widget_queue_draw (window);
-      gtk_test_widget_wait_for_draw (window);
-    }
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
 }

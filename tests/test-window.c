@@ -49,15 +49,6 @@ load_test_lesson (void)
 }
 
 /* Lets pending layout and style changes (size classes, pages) settle. */
-static void
-settle (GtkWidget *window)
-{
-  for (guint i = 0; i < 3; i++)
-    {
-      gtk_widget_queue_draw (window);
-      gtk_test_widget_wait_for_draw (window);
-    }
-}
 
 static SteadyWindow *
 open_window (SteadyProgram *program,
@@ -74,7 +65,7 @@ open_window (SteadyProgram *program,
 
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
   /* Within the client-side border the window draws around itself. */
   g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width), <=, 24);
 
@@ -149,33 +140,15 @@ static void
 save_screenshot (SteadyWindow *window,
                  const char   *name)
 {
-  GtkWidget *widget = GTK_WIDGET (window);
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = NULL;
+  g_autoptr(GdkTexture) texture = ui_test_render (GTK_WIDGET (window));
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
   g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
   g_autofree guchar *pixels = NULL;
   gsize stride;
   guint32 first;
   gboolean varied = FALSE;
-  int default_width;
-  int default_height;
-
-  settle (widget);
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  int default_width, default_height;
 
   /* Something was drawn: the picture is not one flat colour. */
   stride = (gsize) width * 4;
@@ -186,13 +159,9 @@ save_screenshot (SteadyWindow *window,
     varied = memcmp (&first, pixels + i, sizeof first) != 0;
   g_assert_true (varied);
 
-  dir = g_build_filename (g_test_get_dir (G_TEST_BUILT), "screenshots", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
   gtk_window_get_default_size (GTK_WINDOW (window), &default_width, &default_height);
   file_name = g_strdup_printf ("%s-%s-%d.png", name, dark ? "dark" : "light", default_width);
-  path = g_build_filename (dir, file_name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
+  ui_test_save_png (texture, file_name);
 }
 
 static void
@@ -241,7 +210,7 @@ screenshots_at (int width,
           g_autofree char *name = g_strdup_printf ("card-%02u", position + 1);
 
           steady_deck_go_to (steady_window_get_deck (window), position, FALSE);
-          settle (GTK_WIDGET (window));
+          ui_test_settle (GTK_WIDGET (window));
           assert_card_shown (window, builtin, position);
           save_screenshot (window, name);
         }
@@ -257,11 +226,11 @@ screenshots_at (int width,
       steady_window_set_program (window, lesson);
       activate (window, "win.show-deck", NULL);
       steady_deck_go_to (steady_window_get_deck (window), 1, FALSE);
-      settle (GTK_WIDGET (window));
+      ui_test_settle (GTK_WIDGET (window));
       assert_card_shown (window, lesson, 1);
       save_screenshot (window, "test-card-long");
       activate (window, "win.last", NULL);
-      settle (GTK_WIDGET (window));
+      ui_test_settle (GTK_WIDGET (window));
       assert_card_shown (window, lesson, steady_program_get_n_cards (lesson) - 1);
       save_screenshot (window, "test-card-last");
       activate (window, "win.show-drills", NULL);
@@ -401,11 +370,11 @@ access_screenshots_at (int width,
           g_autofree char *card = g_strdup_printf ("card-%02u", i + 1);
 
           steady_deck_go_to (steady_window_get_deck (window), i, FALSE);
-          settle (GTK_WIDGET (window));
+          ui_test_settle (GTK_WIDGET (window));
           SHOT (card);
         }
       activate (window, "win.last", NULL);
-      settle (GTK_WIDGET (window));
+      ui_test_settle (GTK_WIDGET (window));
       SHOT ("card-last");   /* with its "Go to the drills" */
 
       activate (window, "win.show-drills", NULL);
@@ -509,7 +478,7 @@ walk_deck_with_actions (SteadyProgram *program)
   /* Forward through every card, in order. */
   for (guint i = 0; i < n; i++)
     {
-      settle (GTK_WIDGET (window));
+      ui_test_settle (GTK_WIDGET (window));
       assert_card_shown (window, program, i);
       /* Only the last card shows the way on to the drills (and then Next
        * is no longer the primary button). */
@@ -523,19 +492,19 @@ walk_deck_with_actions (SteadyProgram *program)
   for (guint i = n; i-- > 1;)
     {
       activate (window, "win.previous", NULL);
-      settle (GTK_WIDGET (window));
+      ui_test_settle (GTK_WIDGET (window));
       assert_card_shown (window, program, i - 1);
     }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.previous", NULL);
   assert_card_shown (window, program, 0);
 
   activate (window, "win.last", NULL);
-  settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
   assert_card_shown (window, program, n - 1);
   if (n > 1)
     {
       activate (window, "win.first", NULL);
-      settle (GTK_WIDGET (window));
+      ui_test_settle (GTK_WIDGET (window));
       assert_card_shown (window, program, 0);
       activate (window, "win.last", NULL);
     }
@@ -544,7 +513,7 @@ walk_deck_with_actions (SteadyProgram *program)
   activate (window, "win.next", NULL);
   g_assert_cmpstr (steady_window_get_page_name (window), ==, "drills");
   activate (window, "win.back", NULL);
-  settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
   assert_card_shown (window, program, n - 1);
 
   /* The last card's own button goes to the drills too. */
@@ -656,7 +625,7 @@ test_deck_keys (void)
     {
       press_key (window, i % 2 ? "Right" : "Next");   /* Next is Page Down */
       WAIT_UNTIL (deck_at (window, i));
-      settle (GTK_WIDGET (window));
+      ui_test_settle (GTK_WIDGET (window));
       assert_card_shown (window, program, i);
     }
 
@@ -668,7 +637,7 @@ test_deck_keys (void)
   WAIT_UNTIL (deck_at (window, 0));
   press_key (window, "End");
   WAIT_UNTIL (deck_at (window, n - 1));
-  settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
   assert_card_shown (window, program, n - 1);
 
   /* Right on the last card goes on to the drills; Escape comes back. */
@@ -681,9 +650,9 @@ test_deck_keys (void)
 
   /* A drill's instructions scroll with the keys: the page has the focus. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 480);
-  settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
   activate (window, "win.open-drill", g_variant_new_string ("clamshell"));
-  settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
   {
     GtkWidget *page = GTK_WIDGET (steady_window_get_drill_page (window));
     GtkWidget *scroller = gtk_widget_get_first_child (page);
@@ -703,11 +672,11 @@ test_deck_keys (void)
   press_key (window, "Escape");
   WAIT_UNTIL (g_strcmp0 (steady_window_get_page_name (window), "welcome") == 0);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
-  settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
 
   /* Arrows on the welcome page move the focus, they turn no cards. */
   press_key (window, "Right");
-  settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
   g_assert_cmpstr (steady_window_get_page_name (window), ==, "welcome");
 
   close_window (window);
@@ -732,7 +701,7 @@ test_deck_mouse_drag (void)
     }
 
   activate (window, "win.show-deck", NULL);
-  settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
   assert_card_shown (window, program, 0);
 
   /* Press on the card's text, drag 700 px (well past half the width, so
@@ -774,7 +743,7 @@ test_deck_mouse_drag (void)
   }
 
   WAIT_UNTIL (deck_at (window, 1));
-  settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
   assert_card_shown (window, program, 1);
 
   close_window (window);
@@ -818,7 +787,7 @@ test_drills (void)
   SteadyDrillPage *drill_page = steady_window_get_drill_page (window);
 
   activate (window, "win.show-drills", NULL);
-  settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
 
   g_assert_cmpuint (g_list_model_get_n_items (drills), ==, 3);
   for (guint i = 0; i < 3; i++)
@@ -876,7 +845,7 @@ test_drill_page (void)
   g_autofree char *numbers = steady_drill_numbers_format (drill);
 
   activate (window, "win.open-drill", g_variant_new_string ("clamshell"));
-  settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
   g_assert_cmpstr (steady_window_get_page_name (window), ==, "drill");
 
   g_assert_nonnull (find_label (page, steady_drill_get_title (drill)));
@@ -924,7 +893,7 @@ test_drill_page (void)
     graphene_rect_t figure_bounds, numbers_bounds, step_bounds;
 
     steady_drill_page_set_figure (STEADY_DRILL_PAGE (page), figure);
-    settle (GTK_WIDGET (window));
+    ui_test_settle (GTK_WIDGET (window));
     g_assert_true (gtk_widget_compute_bounds (figure, page, &figure_bounds));
     g_assert_true (gtk_widget_compute_bounds (numbers_label, page, &numbers_bounds));
     g_assert_true (gtk_widget_compute_bounds (first_step, page, &step_bounds));
@@ -955,7 +924,7 @@ test_card_figure_slot (void)
   /* The cards are built when the deck is first shown. */
   g_assert_cmpuint (steady_deck_get_n_cards (steady_window_get_deck (window)), ==, 0);
   activate (window, "win.show-deck", NULL);
-  settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
   page = steady_deck_get_card_page (steady_window_get_deck (window), 0);
 
   /* Each card shows its illustration, moving only while it is in view. */
@@ -972,16 +941,16 @@ test_card_figure_slot (void)
     g_assert_false (steady_figure_view_get_playing (STEADY_FIGURE_VIEW (next)));
 
     activate (window, "win.next", NULL);
-    settle (GTK_WIDGET (window));
+    ui_test_settle (GTK_WIDGET (window));
     g_assert_false (steady_figure_view_get_playing (STEADY_FIGURE_VIEW (own)));
     g_assert_true (steady_figure_view_get_playing (STEADY_FIGURE_VIEW (next)));
     activate (window, "win.previous", NULL);
-    settle (GTK_WIDGET (window));
+    ui_test_settle (GTK_WIDGET (window));
   }
 
   /* Any widget fits the slot; it sits beside the text, left of the title. */
   steady_card_page_set_figure (page, figure);
-  settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
   g_assert_true (steady_card_page_get_figure (page) == figure);
   g_assert_true (gtk_widget_get_mapped (figure));
   title = find_label (GTK_WIDGET (page), steady_card_get_title (steady_card_page_get_card (page)));
@@ -1176,7 +1145,7 @@ test_accessibility (void)
   g_assert_cmpuint (n_checked, >=, 3);   /* menu, learn, drills */
 
   activate (window, "win.show-deck", NULL);
-  settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
   n_checked = 0;
   check_controls (GTK_WIDGET (window), &n_checked);
   g_assert_cmpuint (n_checked, >=, 4);   /* back, menu, previous, next */
@@ -1188,13 +1157,13 @@ test_accessibility (void)
                                        steady_card_get_title (steady_program_get_card (program, 0)));
 
   activate (window, "win.last", NULL);
-  settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
   n_checked = 0;
   check_controls (GTK_WIDGET (window), &n_checked);
   g_assert_cmpuint (n_checked, >=, 5);   /* … and "Go to the drills" */
 
   activate (window, "win.show-drills", NULL);
-  settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
   n_checked = 0;
   check_controls (GTK_WIDGET (window), &n_checked);
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (steady_drills_page_get_list (steady_window_get_drills_page (window))),

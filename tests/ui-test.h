@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 /* A guard against a hang, never a measurement: a condition that does not
  * come true within this time fails the test. */
@@ -24,3 +24,11 @@
 guint    ui_test_wait_begin   (void);
 gboolean ui_test_wait_expired (void);
 void     ui_test_wait_end     (guint id);
+
+/* Draws @widget three times over, so that what it shows has settled. */
+void        ui_test_settle      (GtkWidget  *widget);
+/* @widget (a window) as it is drawn now, after settling. */
+GdkTexture *ui_test_render      (GtkWidget  *widget);
+/* Saves @texture as build/tests/screenshots/@file_name and says where. */
+void        ui_test_save_png    (GdkTexture *texture,
+                                 const char *file_name);
