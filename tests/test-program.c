@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "steady-program.h"
+#include "steady-session-settings.h"
 
 #define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 
@@ -138,7 +139,26 @@ typedef struct {
 #define CARDS "  <cards>\n" CARD_A "  </cards>\n"                         /* lines 3–5 */
 #define DRILLS "  <drills>\n" CLAMSHELL "  </drills>\n"                   /* lines 6–14 */
 
+#define DRILL_OPEN "  <drills>\n    <drill id=\"clam\" motion=\"clamshell\">\n" \
+  "      <title>Clam</title><summary>S</summary><reps default=\"15\"/>\n"   /* lines 6–8 */
+#define KNEE_OPEN "  <drills>\n    <drill id=\"kc\" motion=\"quadruped-knee-circles\">\n" \
+  "      <title>KC</title><summary>S</summary><reps default=\"5\"/><hold default=\"5\"/>\n"
+
 static const ErrorCase error_cases[] = {
+  /* The patient's numbers in a step or tip (docs/program-format.md). */
+  { "unknown-number", OPEN CARDS DRILL_OPEN "      <hold default=\"5\"/><step>Hold {seconds}.</step>\n",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE,
+    "test.xml:9:47: <step> names {seconds}, which is not a number Steady knows "
+    "(it knows {reps}, {hold}, {breath-in} and {breath-out})" },
+  { "hold-without-hold", OPEN CARDS KNEE_OPEN "      <step>Hold {hold} s.</step>\n    </drill>\n",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE,
+    "test.xml:10:5: <drill id=\"kc\" motion=\"quadruped-knee-circles\"> names {hold} in its text, "
+    "but its motion has no hold" },
+  { "breath-without-breath", OPEN CARDS DRILL_OPEN
+    "      <hold default=\"5\"/><step>Lift.</step><tip>In for {breath-in}.</tip>\n    </drill>\n",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE,
+    "test.xml:10:5: <drill id=\"clam\" motion=\"clamshell\"> names {breath-in} or {breath-out} in its "
+    "text, but its motion has no paced breathing" },
   { "empty", "", STEADY_PROGRAM_ERROR_MALFORMED,
     "test.xml:1:1: the file is empty; a program file starts with <program>" },
   { "declaration-only", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", STEADY_PROGRAM_ERROR_MALFORMED,
@@ -336,6 +356,58 @@ test_file_errors (void)
   g_rmdir (tmp);
 }
 
+/* A step or tip names the patient's numbers; braces that name nothing
+ * stay as they are. */
+static void
+test_numbers_in_text (void)
+{
+  const char *xml =
+    HEAD OPEN CARDS
+    "  <drills>\n"
+    "    <drill id=\"rot\" motion=\"supine-knee-rotation\">\n"
+    "      <title>Rot</title><summary>S</summary>\n"
+    "      <reps default=\"1\" max=\"3\"/><hold default=\"30\" min=\"30\" max=\"60\"/>\n"
+    "      <breath in=\"4\" out=\"6\"/>\n"
+    "      <step>Hold for {hold} seconds, {reps} times { or } {1} {hold</step>\n"
+    "      <tip>In for {breath-in}, out for {breath-out}.</tip>\n"
+    "    </drill>\n"
+    "  </drills>\n"
+    "</program>\n";
+  g_autoptr(SteadyProgram) program = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *step = NULL, *tip = NULL, *defaults_step = NULL;
+  SteadySessionSettings settings;
+  SteadyTextNumbers numbers = 0;
+  g_autofree char *unknown = NULL;
+  SteadyDrill *drill;
+
+  program = parse_string (xml, &error);
+  g_assert_no_error (error);
+  drill = steady_program_find_drill (program, "rot");
+
+  /* The text is kept as written; the numbers go in when it is shown. */
+  g_assert_cmpstr (steady_drill_get_steps (drill)[0], ==,
+                   "Hold for {hold} seconds, {reps} times { or } {1} {hold");
+
+  steady_session_settings_init_from_drill (&settings, drill);
+  defaults_step = steady_session_settings_expand_text (&settings, steady_drill_get_steps (drill)[0]);
+  g_assert_cmpstr (defaults_step, ==, "Hold for 30 seconds, 1 times { or } {1} {hold");
+
+  settings.hold = 45;
+  settings.reps = 2;
+  settings.breath_in = 3.5;
+  settings.breath_out = 7;
+  step = steady_session_settings_expand_text (&settings, steady_drill_get_steps (drill)[0]);
+  tip = steady_session_settings_expand_text (&settings, steady_drill_get_tips (drill)[0]);
+  g_assert_cmpstr (step, ==, "Hold for 45 seconds, 2 times { or } {1} {hold");
+  g_assert_cmpstr (tip, ==, "In for 3.5, out for 7.");
+
+  g_assert_true (steady_session_settings_scan_text (steady_drill_get_steps (drill)[0], &numbers, NULL));
+  g_assert_cmpint (numbers, ==, STEADY_TEXT_NUMBER_HOLD | STEADY_TEXT_NUMBER_REPS);
+  g_assert_false (steady_session_settings_scan_text ("a {hold} and a {holds}", &numbers, &unknown));
+  g_assert_cmpstr (unknown, ==, "holds");
+}
+
 static void
 test_builtin (void)
 {
@@ -360,6 +432,7 @@ main (int   argc,
   g_test_add_func ("/program/deeply-nested", test_deeply_nested);
   g_test_add_func ("/program/file-errors", test_file_errors);
   g_test_add_func ("/program/builtin", test_builtin);
+  g_test_add_func ("/program/numbers-in-text", test_numbers_in_text);
 
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
     {

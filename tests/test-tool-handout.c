@@ -72,6 +72,17 @@ test_set (void)
   g_assert_nonnull (strstr (text, "breathe in 4 s, out 8 s"));
   g_assert_nonnull (strstr (text, "Your numbers: 5 circles each way · each side"));
   g_assert_null (strstr (text, "15 reps"));
+  /* The steps and tips say the same numbers as the box above them. */
+  {
+    g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+    g_autofree char *flat = g_regex_replace_literal (space, text, -1, 0, " ", 0, NULL);
+
+    g_assert_nonnull (strstr (flat, "hold for 7 seconds."));
+    g_assert_nonnull (strstr (flat, "Do 18, then turn over"));
+    g_assert_nonnull (strstr (flat, "Hold for 30 seconds, breathing"));
+    g_assert_nonnull (strstr (flat, "Breathe in for 4 seconds and out for 8."));
+    g_assert_null (strstr (flat, "{"));
+  }
 
   tool_test_remove_dir (dir);
 }

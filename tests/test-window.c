@@ -762,9 +762,9 @@ test_drill_numbers (void)
   g_autofree char *circles = NULL;
   g_autofree char *rotation = NULL;
 
-  clamshell = steady_drill_numbers_format (steady_program_find_drill (program, "clamshell"));
-  circles = steady_drill_numbers_format (steady_program_find_drill (program, "quadruped-knee-circles"));
-  rotation = steady_drill_numbers_format (steady_program_find_drill (program, "supine-knee-rotation"));
+  clamshell = steady_drill_numbers_format (steady_program_find_drill (program, "clamshell"), NULL);
+  circles = steady_drill_numbers_format (steady_program_find_drill (program, "quadruped-knee-circles"), NULL);
+  rotation = steady_drill_numbers_format (steady_program_find_drill (program, "supine-knee-rotation"), NULL);
 
   /* Each number stays on one line: no-break spaces (U+00A0) inside, a
    * word joiner (U+2060) after a dash; lines break at the dots. */
@@ -793,7 +793,7 @@ test_drills (void)
   for (guint i = 0; i < 3; i++)
     {
       g_autoptr(SteadyDrill) drill = g_list_model_get_item (drills, i);
-      g_autofree char *numbers = steady_drill_numbers_format (drill);
+      g_autofree char *numbers = steady_drill_numbers_format (drill, NULL);
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
 
       g_assert_true (ADW_IS_ACTION_ROW (row));
@@ -842,7 +842,7 @@ test_drill_page (void)
   GtkWidget *page = GTK_WIDGET (steady_window_get_drill_page (window));
   const char * const *steps = steady_drill_get_steps (drill);
   const char * const *tips = steady_drill_get_tips (drill);
-  g_autofree char *numbers = steady_drill_numbers_format (drill);
+  g_autofree char *numbers = steady_drill_numbers_format (drill, NULL);
 
   activate (window, "win.open-drill", g_variant_new_string ("clamshell"));
   ui_test_settle (GTK_WIDGET (window));
@@ -1343,6 +1343,59 @@ test_settings (void)
   close_window (window);
 }
 
+/* A clinician's numbers (Preferences) are what the drill page and the list
+ * say, in the numbers line and in the steps, and they follow a change. */
+static void
+test_drill_patient_numbers (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(SteadyProgram) program = steady_program_new_builtin (NULL);
+  SteadyDrill *drill = steady_program_find_drill (program, "clamshell");
+  SteadyWindow *window = NULL;
+  GtkWidget *page = NULL;
+  GtkListBox *list;
+  SteadySessionSettings values;
+  g_autofree char *numbers = NULL;
+  g_autofree char *numbers_after = NULL;
+
+  g_assert_nonnull (drill);
+  g_settings_set_uint (settings, "clamshell-reps", 18);
+  g_settings_set_double (settings, "clamshell-hold", 8);
+  window = open_window (program, 1000, 720);
+  page = GTK_WIDGET (steady_window_get_drill_page (window));
+  list = steady_drills_page_get_list (steady_window_get_drills_page (window));
+
+  activate (window, "win.open-drill", g_variant_new_string ("clamshell"));
+  ui_test_settle (GTK_WIDGET (window));
+
+  steady_session_settings_init_from_drill (&values, drill);
+  values.reps = 18;
+  values.hold = 8;
+  numbers = steady_drill_numbers_format (drill, &values);
+  g_assert_nonnull (strstr (numbers, "18\u00a0reps"));
+  g_assert_nonnull (strstr (numbers, "hold\u00a08\u00a0s"));
+  g_assert_nonnull (find_label (page, numbers));
+  g_assert_nonnull (find_label (page, "Feel the muscle firm up under your fingers, and hold for 8 seconds."));
+  g_assert_nonnull (find_label (page, "Do 18, then turn over and do the other side."));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (list, 0))),
+                   ==, numbers);
+
+  /* Changed while the page is showing. */
+  g_settings_set_double (settings, "clamshell-hold", 6);
+  ui_test_settle (GTK_WIDGET (window));
+  values.hold = 6;
+  numbers_after = steady_drill_numbers_format (drill, &values);
+  g_assert_nonnull (find_label (page, numbers_after));
+  g_assert_nonnull (find_label (page, "Feel the muscle firm up under your fingers, and hold for 6 seconds."));
+  g_assert_null (find_label (page, "Feel the muscle firm up under your fingers, and hold for 8 seconds."));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (list, 0))),
+                   ==, numbers_after);
+
+  g_settings_reset (settings, "clamshell-reps");
+  g_settings_reset (settings, "clamshell-hold");
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1369,6 +1422,7 @@ main (int   argc,
   g_test_add_func ("/window/drills/numbers", test_drill_numbers);
   g_test_add_func ("/window/drills/list", test_drills);
   g_test_add_func ("/window/drills/page", test_drill_page);
+  g_test_add_func ("/window/drills/patient-numbers", test_drill_patient_numbers);
   g_test_add_func ("/window/error", test_error_page);
   g_test_add_func ("/window/second-instance", test_second_instance);
   g_test_add_func ("/window/accessibility", test_accessibility);

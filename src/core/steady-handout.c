@@ -410,7 +410,9 @@ draw_drill (Page        *page,
     {
       g_autofree char *marker = g_strdup_printf ("%u.", i + 1);
 
-      page_item (page, marker, steps[i], 11);
+      g_autofree char *step = steady_session_settings_expand_text (settings, steps[i]);
+
+      page_item (page, marker, step, 11);
     }
   page->y += 10;
 
@@ -418,7 +420,11 @@ draw_drill (Page        *page,
     {
       page_text (page, _("Keep in mind"), 14, TRUE, &ink, 6);
       for (guint i = 0; tips[i] != NULL; i++)
-        page_item (page, "•", tips[i], 11);
+        {
+          g_autofree char *tip = steady_session_settings_expand_text (settings, tips[i]);
+
+          page_item (page, "•", tip, 11);
+        }
       page->y += 10;
     }
 }

@@ -16,6 +16,7 @@
 
 #include "steady-program.h"
 #include "steady-program-private.h"
+#include "steady-session-settings.h"
 
 /* A program file is a few dozen kilobytes; refuse anything absurd before
  * reading it into memory. */
@@ -114,6 +115,7 @@ typedef struct {
 
   SteadyDrill         *drill;
   guint                drill_seen;
+  SteadyTextNumbers    drill_numbers;  /* named in its steps and tips */
   GPtrArray           *steps;
   GPtrArray           *tips;
 
@@ -613,6 +615,7 @@ start_drill (ParseState  *state,
   g_hash_table_add (state->drill_ids, g_strdup (id));
   state->drill = g_steal_pointer (&drill);
   state->drill_seen = 0;
+  state->drill_numbers = 0;
   state->steps = g_ptr_array_new_with_free_func (g_free);
   state->tips = g_ptr_array_new_with_free_func (g_free);
 }
@@ -837,6 +840,40 @@ translated (const char *text)
   return g_strdup (g_dgettext (GETTEXT_PACKAGE, text));
 }
 
+/* A step or a tip: its {name}s must be numbers Steady knows. A
+ * translation that names others than the text it translates is not used
+ * (a translator's slip must not stop the program from loading). */
+static char *
+drill_text (ParseState  *state,
+            const char  *element,
+            const char  *text,
+            GError     **error)
+{
+  const char *translation = g_dgettext (GETTEXT_PACKAGE, text);
+  SteadyTextNumbers numbers = 0, translated_numbers = 0;
+  g_autofree char *unknown = NULL;
+
+  if (!steady_session_settings_scan_text (text, &numbers, &unknown))
+    {
+      set_error (state, error, STEADY_PROGRAM_ERROR_INVALID_VALUE,
+                 _("<%s> names {%s}, which is not a number Steady knows "
+                   "(it knows {reps}, {hold}, {breath-in} and {breath-out})"),
+                 element, unknown);
+      return g_strdup (text);
+    }
+  state->drill_numbers |= numbers;
+
+  if (translation != text &&
+      (!steady_session_settings_scan_text (translation, &translated_numbers, NULL) ||
+       translated_numbers != numbers))
+    {
+      g_warning ("The translation of “%s” names other numbers than the text; using the text", text);
+      return g_strdup (text);
+    }
+
+  return g_strdup (translation);
+}
+
 static void
 end_text_element (ParseState  *state,
                   const char  *element,
@@ -863,9 +900,9 @@ end_text_element (ParseState  *state,
   else if (strcmp (element, "summary") == 0)
     state->drill->summary = translated (text);
   else if (strcmp (element, "step") == 0)
-    g_ptr_array_add (state->steps, translated (text));
+    g_ptr_array_add (state->steps, drill_text (state, element, text, error));
   else if (strcmp (element, "tip") == 0)
-    g_ptr_array_add (state->tips, translated (text));
+    g_ptr_array_add (state->tips, drill_text (state, element, text, error));
   else
     g_assert_not_reached ();
 }
@@ -922,6 +959,18 @@ end_drill (ParseState  *state,
   else if (state->steps->len == 0)
     set_error (state, error, STEADY_PROGRAM_ERROR_MISSING,
                _("<drill id=\"%s\"> needs at least one <step>"), drill->id);
+  /* A number the coach does not use would read 0. */
+  else if ((state->drill_numbers & STEADY_TEXT_NUMBER_HOLD) &&
+           !((state->drill_seen & SEEN_HOLD) && steady_session_settings_drill_uses_hold (drill)))
+    set_error (state, error, STEADY_PROGRAM_ERROR_INVALID_VALUE,
+               _("<drill id=\"%s\" motion=\"%s\"> names {hold} in its text, but its motion has no hold"),
+               drill->id, motion);
+  else if ((state->drill_numbers & STEADY_TEXT_NUMBER_BREATH) &&
+           !((state->drill_seen & SEEN_BREATH) && steady_session_settings_drill_uses_breath (drill)))
+    set_error (state, error, STEADY_PROGRAM_ERROR_INVALID_VALUE,
+               _("<drill id=\"%s\" motion=\"%s\"> names {breath-in} or {breath-out} in its text, "
+                 "but its motion has no paced breathing"),
+               drill->id, motion);
   else
     {
       drill->steps = steal_strv (&state->steps);

@@ -231,3 +231,115 @@ steady_session_settings_clamp (SteadySessionSettings *settings,
       settings->breath_out = 0;
     }
 }
+
+static const struct {
+  const char        *name;
+  SteadyTextNumbers  number;
+} text_numbers[] = {
+  { "reps", STEADY_TEXT_NUMBER_REPS },
+  { "hold", STEADY_TEXT_NUMBER_HOLD },
+  { "breath-in", STEADY_TEXT_NUMBER_BREATH },
+  { "breath-out", STEADY_TEXT_NUMBER_BREATH },
+};
+
+/* The next {name} at or after @p: its name's bounds, or FALSE. A name is
+ * a letter followed by letters and hyphens. */
+static gboolean
+next_placeholder (const char  *p,
+                  const char **open,
+                  const char **name_end)
+{
+  for (; (p = strchr (p, '{')) != NULL; p++)
+    {
+      const char *q = p + 1;
+
+      if (!g_ascii_isalpha (*q))
+        continue;
+      while (g_ascii_isalpha (*q) || *q == '-')
+        q++;
+      if (*q == '}')
+        {
+          *open = p;
+          *name_end = q;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static int
+find_text_number (const char *name,
+                  gsize       length)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (text_numbers); i++)
+    if (strlen (text_numbers[i].name) == length &&
+        strncmp (text_numbers[i].name, name, length) == 0)
+      return (int) i;
+
+  return -1;
+}
+
+gboolean
+steady_session_settings_scan_text (const char         *text,
+                                   SteadyTextNumbers  *numbers,
+                                   char              **unknown)
+{
+  const char *open, *end;
+  SteadyTextNumbers found = 0;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  for (const char *p = text; next_placeholder (p, &open, &end); p = end + 1)
+    {
+      int i = find_text_number (open + 1, end - open - 1);
+
+      if (i < 0)
+        {
+          if (unknown != NULL)
+            *unknown = g_strndup (open + 1, end - open - 1);
+          return FALSE;
+        }
+      found |= text_numbers[i].number;
+    }
+
+  if (numbers != NULL)
+    *numbers = found;
+  return TRUE;
+}
+
+char *
+steady_session_settings_expand_text (const SteadySessionSettings *settings,
+                                     const char                  *text)
+{
+  GString *out;
+  const char *p = text, *open, *end;
+
+  g_return_val_if_fail (settings != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  out = g_string_new (NULL);
+  while (next_placeholder (p, &open, &end))
+    {
+      int i = find_text_number (open + 1, end - open - 1);
+
+      g_string_append_len (out, p, end + 1 - p - (i >= 0 ? end + 1 - open : 0));
+      if (i >= 0)
+        {
+          const char *name = text_numbers[i].name;
+
+          if (strcmp (name, "reps") == 0)
+            g_string_append_printf (out, "%u", settings->reps);
+          else if (strcmp (name, "hold") == 0)
+            g_string_append_printf (out, "%g", settings->hold);
+          else if (strcmp (name, "breath-in") == 0)
+            g_string_append_printf (out, "%g", settings->breath_in);
+          else
+            g_string_append_printf (out, "%g", settings->breath_out);
+        }
+      p = end + 1;
+    }
+  g_string_append (out, p);
+
+  return g_string_free (out, FALSE);
+}

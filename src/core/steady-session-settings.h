@@ -67,6 +67,26 @@ gboolean               steady_session_settings_validate        (const SteadySess
 void                   steady_session_settings_clamp           (SteadySessionSettings       *settings,
                                                                 SteadyDrill                 *drill);
 
+/* The numbers a drill's text (a <step> or a <tip>) may name, as {reps},
+ * {hold}, {breath-in} and {breath-out}: the patient's own numbers are put
+ * in when the text is shown. */
+typedef enum {
+  STEADY_TEXT_NUMBER_REPS   = 1 << 0,
+  STEADY_TEXT_NUMBER_HOLD   = 1 << 1,
+  STEADY_TEXT_NUMBER_BREATH = 1 << 2,   /* {breath-in} or {breath-out} */
+} SteadyTextNumbers;
+
+/* Looks for {name} in @text: returns FALSE and sets @unknown (when not
+ * NULL) to the first name that is not one of the four; sets @numbers to
+ * those named. A brace that opens no {name} is plain text. */
+gboolean               steady_session_settings_scan_text       (const char                  *text,
+                                                                SteadyTextNumbers           *numbers,
+                                                                char                       **unknown);
+
+/* @text with each {name} replaced by @settings' number. */
+char                  *steady_session_settings_expand_text     (const SteadySessionSettings *settings,
+                                                                const char                  *text);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SteadySessionSettings, steady_session_settings_free)
 
 G_END_DECLS

@@ -54,7 +54,8 @@ format_sides (SteadySide sides)
 }
 
 static char *
-format_reps (SteadyDrill *drill)
+format_reps (SteadyDrill                 *drill,
+             const SteadySessionSettings *settings)
 {
   const SteadyRange *reps = steady_drill_get_reps (drill);
   g_autofree char *number = NULL;
@@ -64,11 +65,11 @@ format_reps (SteadyDrill *drill)
   if (reps == NULL || !reps->present)
     return NULL;
   /* A single long hold needs no count: "hold 30 s" says it all. */
-  if (reps->value == 1 && reps->min == reps->max && steady_drill_get_hold (drill)->present)
+  if (settings->reps == 1 && reps->min == reps->max && steady_drill_get_hold (drill)->present)
     return NULL;
 
-  number = format_number (reps->value);
-  n = (gulong) reps->value;
+  number = format_number (settings->reps);
+  n = settings->reps;
 
   /* Knee circles count circles in each direction, not repetitions. */
   if (g_strcmp0 (steady_drill_get_motion (drill), "quadruped-knee-circles") == 0)
@@ -81,32 +82,31 @@ format_reps (SteadyDrill *drill)
 }
 
 static char *
-format_hold (SteadyDrill *drill)
+format_hold (SteadyDrill                 *drill,
+             const SteadySessionSettings *settings)
 {
   const SteadyRange *hold = steady_drill_get_hold (drill);
   g_autofree char *number = NULL;
 
-  if (hold == NULL || !hold->present)
+  if (hold == NULL || !hold->present || settings->hold <= 0)
     return NULL;
 
-  number = format_number (hold->value);
+  number = format_number (settings->hold);
   /* TRANSLATORS: how long each rep is held, in seconds, e.g. "hold 5 s" */
   return with_range (g_strdup_printf (_("hold %s s"), number), hold);
 }
 
 static char *
-format_breath (SteadyDrill *drill)
+format_breath (const SteadySessionSettings *settings)
 {
-  double in_seconds = 0;
-  double out_seconds = 0;
   g_autofree char *in_text = NULL;
   g_autofree char *out_text = NULL;
 
-  if (!steady_drill_get_breath (drill, &in_seconds, &out_seconds))
+  if (settings->breath_in <= 0 || settings->breath_out <= 0)
     return NULL;
 
-  in_text = format_number (in_seconds);
-  out_text = format_number (out_seconds);
+  in_text = format_number (settings->breath_in);
+  out_text = format_number (settings->breath_out);
   /* TRANSLATORS: paced breathing, e.g. "breathe 4 s in, 6 s out" */
   return g_strdup_printf (_("breathe %s s in, %s s out"), in_text, out_text);
 }
@@ -136,22 +136,30 @@ keep_together (char *part)
 }
 
 char *
-steady_drill_numbers_format (SteadyDrill *drill)
+steady_drill_numbers_format (SteadyDrill                 *drill,
+                             const SteadySessionSettings *settings)
 {
   g_autoptr(GPtrArray) parts = NULL;
+  SteadySessionSettings defaults;
   char *part;
 
   g_return_val_if_fail (STEADY_IS_DRILL (drill), NULL);
 
+  if (settings == NULL)
+    {
+      steady_session_settings_init_from_drill (&defaults, drill);
+      settings = &defaults;
+    }
+
   parts = g_ptr_array_new_with_free_func (g_free);
 
-  if ((part = format_sides (steady_drill_get_sides (drill))) != NULL)
+  if ((part = format_sides (settings->sides)) != NULL)
     g_ptr_array_add (parts, keep_together (part));
-  if ((part = format_reps (drill)) != NULL)
+  if ((part = format_reps (drill, settings)) != NULL)
     g_ptr_array_add (parts, keep_together (part));
-  if ((part = format_hold (drill)) != NULL)
+  if ((part = format_hold (drill, settings)) != NULL)
     g_ptr_array_add (parts, keep_together (part));
-  if ((part = format_breath (drill)) != NULL)
+  if ((part = format_breath (settings)) != NULL)
     g_ptr_array_add (parts, keep_together (part));
 
   g_ptr_array_add (parts, NULL);

@@ -7,10 +7,14 @@
 #include <glib.h>
 
 #include "steady-drill.h"
+#include "steady-session-settings.h"
 
 G_BEGIN_DECLS
 
-/* "both sides · 15 reps (15–20) · hold 5 s", translated; free with g_free(). */
-char *steady_drill_numbers_format (SteadyDrill *drill);
+/* "both sides · 15 reps (15–20) · hold 5 s", translated: @settings'
+ * numbers (the patient's), or the drill's defaults when NULL, each with the
+ * range it may be chosen in. Free with g_free(). */
+char *steady_drill_numbers_format (SteadyDrill                 *drill,
+                                   const SteadySessionSettings *settings);
 
 G_END_DECLS

@@ -16,6 +16,8 @@ struct _SteadyDrillPage
   GtkWidget    parent_instance;
 
   SteadyDrill *drill;
+  SteadySessionSettings settings;  /* the patient's numbers for @drill */
+  gboolean     has_settings;
   GtkWidget   *figure;
 
   GtkScrolledWindow *scroller;
@@ -103,7 +105,9 @@ steady_drill_page_fill (SteadyDrillPage *self)
       return;
     }
 
-  numbers = steady_drill_numbers_format (self->drill);
+  if (!self->has_settings)
+    steady_session_settings_init_from_drill (&self->settings, self->drill);
+  numbers = steady_drill_numbers_format (self->drill, &self->settings);
   gtk_label_set_text (self->title_label, steady_drill_get_title (self->drill));
   gtk_label_set_text (self->summary_label, steady_drill_get_summary (self->drill));
   gtk_label_set_text (self->numbers_label, numbers);
@@ -115,14 +119,20 @@ steady_drill_page_fill (SteadyDrillPage *self)
     {
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
 
-      gtk_box_append (self->steps_box, create_item (number, steps[i]));
+      g_autofree char *step = steady_session_settings_expand_text (&self->settings, steps[i]);
+
+      gtk_box_append (self->steps_box, create_item (number, step));
     }
   gtk_widget_set_visible (self->steps_title, steps[0] != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->steps_box), steps[0] != NULL);
 
   tips = steady_drill_get_tips (self->drill);
   for (guint i = 0; tips[i] != NULL; i++)
-    gtk_box_append (self->tips_box, create_item ("•", tips[i]));
+    {
+      g_autofree char *tip = steady_session_settings_expand_text (&self->settings, tips[i]);
+
+      gtk_box_append (self->tips_box, create_item ("•", tip));
+    }
   gtk_widget_set_visible (self->tips_title, tips[0] != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->tips_box), tips[0] != NULL);
 
@@ -260,6 +270,7 @@ steady_drill_page_set_drill (SteadyDrillPage *self,
 
   if (!g_set_object (&self->drill, drill))
     return;
+  self->has_settings = FALSE;
 
   /* The drill's figure loops its motion beside the steps. */
   if (drill != NULL && self->figure == NULL)
@@ -269,6 +280,18 @@ steady_drill_page_set_drill (SteadyDrillPage *self,
 
   steady_drill_page_fill (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRILL]);
+}
+
+void
+steady_drill_page_set_settings (SteadyDrillPage             *self,
+                                const SteadySessionSettings *settings)
+{
+  g_return_if_fail (STEADY_IS_DRILL_PAGE (self));
+
+  self->has_settings = settings != NULL && self->drill != NULL;
+  if (self->has_settings)
+    self->settings = *settings;
+  steady_drill_page_fill (self);
 }
 
 SteadyDrill *

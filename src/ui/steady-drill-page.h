@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "steady-drill.h"
+#include "steady-session-settings.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,12 @@ GtkWidget   *steady_drill_page_new        (void);
 void         steady_drill_page_set_drill  (SteadyDrillPage *self,
                                            SteadyDrill     *drill);
 SteadyDrill *steady_drill_page_get_drill  (SteadyDrillPage *self);
+
+/* The patient's numbers for the page's drill, shown in its numbers line
+ * and put into its steps and tips; NULL shows the drill's defaults. A new
+ * drill starts from its defaults. */
+void         steady_drill_page_set_settings (SteadyDrillPage             *self,
+                                             const SteadySessionSettings *settings);
 
 /* The animated figure (a SteadyFigureView) goes between the numbers and the
  * steps. Without one the instructions stand alone. @figure may be NULL. */

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "steady-coach-settings.h"
 #include "steady-drill-numbers.h"
 #include "steady-drills-page.h"
 
@@ -15,6 +16,7 @@ struct _SteadyDrillsPage
   GtkWidget      parent_instance;
 
   SteadyProgram *program;
+  GSettings     *settings;   /* the patient's numbers, or NULL */
 
   GtkListBox    *list;
 };
@@ -29,10 +31,25 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static GtkWidget *
-create_row (SteadyDrill *drill)
+/* The patient's numbers when there are settings, else the defaults. */
+static char *
+format_numbers (SteadyDrillsPage *self,
+                SteadyDrill      *drill)
 {
-  g_autofree char *numbers = steady_drill_numbers_format (drill);
+  SteadySessionSettings values;
+
+  if (self->settings == NULL)
+    return steady_drill_numbers_format (drill, NULL);
+
+  steady_coach_settings_load (self->settings, drill, &values);
+  return steady_drill_numbers_format (drill, &values);
+}
+
+static GtkWidget *
+create_row (SteadyDrillsPage *self,
+            SteadyDrill      *drill)
+{
+  g_autofree char *numbers = format_numbers (self, drill);
   GtkWidget *row;
   GtkWidget *arrow;
 
@@ -66,6 +83,9 @@ steady_drills_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->program);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (steady_drills_page_parent_class)->dispose (object);
 }
@@ -165,11 +185,47 @@ steady_drills_page_set_program (SteadyDrillsPage *self,
         {
           g_autoptr(SteadyDrill) drill = g_list_model_get_item (drills, i);
 
-          gtk_list_box_append (self->list, create_row (drill));
+          gtk_list_box_append (self->list, create_row (self, drill));
         }
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAM]);
+}
+
+static void
+update_numbers (SteadyDrillsPage *self)
+{
+  GListModel *drills;
+
+  if (self->program == NULL)
+    return;
+
+  drills = steady_program_get_drills (self->program);
+  for (guint i = 0; i < g_list_model_get_n_items (drills); i++)
+    {
+      g_autoptr(SteadyDrill) drill = g_list_model_get_item (drills, i);
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, i);
+      g_autofree char *numbers = format_numbers (self, drill);
+
+      if (ADW_IS_ACTION_ROW (row))
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), numbers);
+    }
+}
+
+void
+steady_drills_page_set_settings (SteadyDrillsPage *self,
+                                 GSettings        *settings)
+{
+  g_return_if_fail (STEADY_IS_DRILLS_PAGE (self));
+  g_return_if_fail (settings == NULL || G_IS_SETTINGS (settings));
+
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  if (!g_set_object (&self->settings, settings))
+    return;
+  if (settings != NULL)
+    g_signal_connect_swapped (settings, "changed", G_CALLBACK (update_numbers), self);
+  update_numbers (self);
 }
 
 SteadyProgram *

@@ -17,6 +17,10 @@ GtkWidget     *steady_drills_page_new         (void);
 void           steady_drills_page_set_program (SteadyDrillsPage *self,
                                                SteadyProgram    *program);
 SteadyProgram *steady_drills_page_get_program (SteadyDrillsPage *self);
+/* Where the patient's numbers are kept (the app's GSettings): each row
+ * shows them, and follows when they change. NULL shows the defaults. */
+void           steady_drills_page_set_settings (SteadyDrillsPage *self,
+                                                GSettings        *settings);
 /* The rows, one per drill in file order (AdwActionRows activating
  * win.open-drill with the drill's id). */
 GtkListBox    *steady_drills_page_get_list    (SteadyDrillsPage *self);

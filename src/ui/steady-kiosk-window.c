@@ -418,7 +418,7 @@ build_home (SteadyKioskWindow *self)
   for (guint i = 0; i < g_list_model_get_n_items (drills); i++)
     {
       g_autoptr(SteadyDrill) drill = g_list_model_get_item (drills, i);
-      g_autofree char *numbers = steady_drill_numbers_format (drill);
+      g_autofree char *numbers = steady_drill_numbers_format (drill, NULL);
       g_autofree char *marker = g_strdup_printf ("%u", i + 1);
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
       GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -746,7 +746,7 @@ steady_kiosk_window_load_drill (SteadyKioskWindow *self,
       else
         g_debug ("kiosk: no sound: %s", error->message);
     }
-  numbers = steady_drill_numbers_format (drill);
+  numbers = steady_drill_numbers_format (drill, NULL);
   gtk_label_set_label (self->drill_title, steady_drill_get_title (drill));
   gtk_label_set_label (self->drill_numbers, numbers);
   gtk_button_set_label (self->drill_next, index + 1 < n ? _("Next drill") : _("Do this at home"));

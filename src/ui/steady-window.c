@@ -210,6 +210,21 @@ show_drills_action (GtkWidget  *widget,
   steady_window_navigate (STEADY_WINDOW (widget), "drills", TRUE);
 }
 
+/* The drill page shows the patient's numbers: what their clinician set in
+ * Preferences, as the coach will use them. */
+static void
+steady_window_show_drill_settings (SteadyWindow *self)
+{
+  SteadyDrill *drill = steady_drill_page_get_drill (self->drill_page);
+  SteadySessionSettings values;
+
+  if (drill == NULL || self->settings == NULL)
+    return;
+
+  steady_coach_settings_load (self->settings, drill, &values);
+  steady_drill_page_set_settings (self->drill_page, &values);
+}
+
 static void
 open_drill_action (GtkWidget  *widget,
                    const char *action_name,
@@ -229,6 +244,7 @@ open_drill_action (GtkWidget  *widget,
     }
 
   steady_drill_page_set_drill (self->drill_page, drill);
+  steady_window_show_drill_settings (self);
   steady_window_navigate (self, "drill", TRUE);
 }
 
@@ -970,6 +986,9 @@ steady_window_init (SteadyWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (back_click));
 
   self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed",
+                           G_CALLBACK (steady_window_show_drill_settings), self, G_CONNECT_SWAPPED);
+  steady_drills_page_set_settings (self->drills_page, self->settings);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                stored_window_size (self->settings, "window-width"),
                                stored_window_size (self->settings, "window-height"));
