@@ -134,3 +134,19 @@ steady_coach_settings_get_volume (GSettings *settings)
 
   return g_settings_get_double (settings, "volume");
 }
+
+gboolean
+steady_coach_settings_is_drill_key (SteadyDrill *drill,
+                                    const char  *key)
+{
+  static const char * const whats[] = { "reps", "hold", "sides", "breath-in", "breath-out" };
+
+  g_return_val_if_fail (STEADY_IS_DRILL (drill), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (whats); i++)
+    if (g_strcmp0 (steady_coach_settings_get_key (drill, whats[i]), key) == 0)
+      return TRUE;
+
+  return FALSE;
+}

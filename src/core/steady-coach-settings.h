@@ -24,6 +24,10 @@ G_BEGIN_DECLS
 const char         *steady_coach_settings_get_key        (SteadyDrill                 *drill,
                                                           const char                  *what);
 
+/* Whether @key holds one of @drill's numbers. */
+gboolean            steady_coach_settings_is_drill_key   (SteadyDrill                 *drill,
+                                                          const char                  *key);
+
 /* The patient's settings for @drill: the drill's defaults, overridden by
  * the stored values, then clamped to the drill's ranges. */
 void                steady_coach_settings_load           (GSettings                   *settings,

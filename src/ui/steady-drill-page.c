@@ -88,7 +88,8 @@ create_item (const char *marker,
 }
 
 static void
-steady_drill_page_fill (SteadyDrillPage *self)
+steady_drill_page_fill (SteadyDrillPage *self,
+                        gboolean         to_top)
 {
   const char * const *steps;
   const char * const *tips;
@@ -136,8 +137,10 @@ steady_drill_page_fill (SteadyDrillPage *self)
   gtk_widget_set_visible (self->tips_title, tips[0] != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->tips_box), tips[0] != NULL);
 
-  /* A new drill starts at its top, not where the last one was scrolled to. */
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  /* A new drill starts at its top, not where the last one was scrolled to;
+   * new numbers for the same drill leave the reader where they were. */
+  if (to_top)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
 /* The page is text only, so it takes the keyboard focus itself and
@@ -278,7 +281,7 @@ steady_drill_page_set_drill (SteadyDrillPage *self,
   if (STEADY_IS_FIGURE_VIEW (self->figure))
     steady_figure_view_set_drill (STEADY_FIGURE_VIEW (self->figure), drill);
 
-  steady_drill_page_fill (self);
+  steady_drill_page_fill (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRILL]);
 }
 
@@ -291,7 +294,7 @@ steady_drill_page_set_settings (SteadyDrillPage             *self,
   self->has_settings = settings != NULL && self->drill != NULL;
   if (self->has_settings)
     self->settings = *settings;
-  steady_drill_page_fill (self);
+  steady_drill_page_fill (self, FALSE);
 }
 
 SteadyDrill *

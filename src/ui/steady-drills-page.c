@@ -223,6 +223,8 @@ steady_drills_page_set_settings (SteadyDrillsPage *self,
     g_signal_handlers_disconnect_by_data (self->settings, self);
   if (!g_set_object (&self->settings, settings))
     return;
+  /* Any key: a drill's numbers, or the program file (whose drills come
+   * with a new program anyway). Cheap: a line per drill. */
   if (settings != NULL)
     g_signal_connect_swapped (settings, "changed", G_CALLBACK (update_numbers), self);
   update_numbers (self);

@@ -226,6 +226,16 @@ steady_window_show_drill_settings (SteadyWindow *self)
 }
 
 static void
+on_settings_changed (SteadyWindow *self,
+                     const char   *key)
+{
+  SteadyDrill *drill = steady_drill_page_get_drill (self->drill_page);
+
+  if (drill != NULL && steady_coach_settings_is_drill_key (drill, key))
+    steady_window_show_drill_settings (self);
+}
+
+static void
 open_drill_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -987,7 +997,7 @@ steady_window_init (SteadyWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed",
-                           G_CALLBACK (steady_window_show_drill_settings), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_settings_changed), self, G_CONNECT_SWAPPED);
   steady_drills_page_set_settings (self->drills_page, self->settings);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                stored_window_size (self->settings, "window-width"),
