@@ -342,25 +342,12 @@ steady_card_page_set_figure (SteadyCardPage *self,
   g_return_if_fail (STEADY_IS_CARD_PAGE (self));
   g_return_if_fail (figure == NULL || GTK_IS_WIDGET (figure));
 
-  if (self->figure == figure)
+  if (!steady_figure_slot_set (self->figure_slot, &self->figure, figure))
     return;
-
-  if (self->figure != NULL)
-    gtk_box_remove (GTK_BOX (self->figure_slot), self->figure);
-
-  self->figure = figure;
-
-  if (figure != NULL)
-    {
-      gtk_widget_set_hexpand (figure, TRUE);
-      gtk_widget_set_vexpand (figure, TRUE);
-      gtk_box_append (GTK_BOX (self->figure_slot), figure);
-    }
 
   /* With a figure the page spreads across the window, figure and text in
    * two equal halves (or the figure above the text when narrow); without
    * one the text stands alone in the middle. */
-  gtk_widget_set_visible (self->figure_slot, figure != NULL);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 

@@ -312,22 +312,9 @@ steady_drill_page_set_figure (SteadyDrillPage *self,
   g_return_if_fail (STEADY_IS_DRILL_PAGE (self));
   g_return_if_fail (figure == NULL || GTK_IS_WIDGET (figure));
 
-  if (self->figure == figure)
+  if (!steady_figure_slot_set (self->figure_slot, &self->figure, figure))
     return;
 
-  if (self->figure != NULL)
-    gtk_box_remove (GTK_BOX (self->figure_slot), self->figure);
-
-  self->figure = figure;
-
-  if (figure != NULL)
-    {
-      gtk_widget_set_hexpand (figure, TRUE);
-      gtk_widget_set_vexpand (figure, TRUE);
-      gtk_box_append (GTK_BOX (self->figure_slot), figure);
-    }
-
-  gtk_widget_set_visible (self->figure_slot, figure != NULL);
 }
 
 GtkWidget *

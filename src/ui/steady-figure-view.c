@@ -804,3 +804,29 @@ steady_figure_view_get_seconds_per_drill (SteadyFigureView *self)
 
   return self->seconds_per_drill;
 }
+
+gboolean
+steady_figure_slot_set (GtkWidget  *slot,
+                        GtkWidget **current,
+                        GtkWidget  *figure)
+{
+  g_return_val_if_fail (GTK_IS_BOX (slot), FALSE);
+  g_return_val_if_fail (current != NULL, FALSE);
+  g_return_val_if_fail (figure == NULL || GTK_IS_WIDGET (figure), FALSE);
+
+  if (*current == figure)
+    return FALSE;
+
+  if (*current != NULL)
+    gtk_box_remove (GTK_BOX (slot), *current);
+  *current = figure;
+  if (figure != NULL)
+    {
+      gtk_widget_set_hexpand (figure, TRUE);
+      gtk_widget_set_vexpand (figure, TRUE);
+      gtk_box_append (GTK_BOX (slot), figure);
+    }
+  gtk_widget_set_visible (slot, figure != NULL);
+
+  return TRUE;
+}

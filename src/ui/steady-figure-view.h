@@ -60,4 +60,12 @@ double       steady_figure_view_get_seconds_per_drill (SteadyFigureView   *self)
 /* TRUE while a tick callback is installed (something moves). */
 gboolean     steady_figure_view_is_animating     (SteadyFigureView        *self);
 
+/* Puts @figure (any widget, or NULL) into @slot, a GtkBox, in place of
+ * *@current, filling it, and shows the slot only while it holds one (the
+ * card and drill pages' figure slots). Returns FALSE when @figure was
+ * already there. */
+gboolean steady_figure_slot_set (GtkWidget  *slot,
+                                 GtkWidget **current,
+                                 GtkWidget  *figure);
+
 G_END_DECLS
