@@ -84,6 +84,26 @@ point_on_screen (const SteadyCamera *camera,
   *y += oy;
 }
 
+/* A point @dx, @dy, @dz cm (in the body's own frame: +x left, +y up, +z
+ * forward) away from @joint, on screen. Keeps marks on the right side of
+ * the body whichever way the camera looks at it. */
+static void
+body_point_on_screen (const SteadyCamera *camera,
+                      const SteadyPose   *pose,
+                      SteadyJoint         joint,
+                      float               dx,
+                      float               dy,
+                      float               dz,
+                      double             *x,
+                      double             *y)
+{
+  graphene_vec3_t offset, p;
+
+  graphene_vec3_init (&offset, dx, dy, dz);
+  graphene_vec3_add (steady_skeleton_get_position (&pose->skeleton, joint), &offset, &p);
+  steady_camera_project (camera, &p, x, y);
+}
+
 static void
 standing (SteadyPose *pose)
 {
@@ -267,14 +287,15 @@ paint_alarm_and_fire (cairo_t *cr, double t, double w, double h, const SteadyPai
   paint_figure (cr, &pose, 90, 0, 0, w, h, style, &camera);
 
   /* The hip rings like an alarm; the fire burns next door, in the low back
-   * and the buttock. */
+   * and the buttock: behind the body (-z), on its skin, whichever way the
+   * figure faces on screen. */
   point_on_screen (&camera, &pose, J (LEFT_HIP), 0, 0, &hx, &hy);
-  point_on_screen (&camera, &pose, J (LUMBAR), 0, 0, &lx, &ly);
-  point_on_screen (&camera, &pose, J (LEFT_GLUTE_MED), 0, 0, &gx, &gy);
+  body_point_on_screen (&camera, &pose, J (LUMBAR), 0, 6, -14, &lx, &ly);
+  body_point_on_screen (&camera, &pose, J (LEFT_GLUTE_MED), 0, -20, -11, &gx, &gy);
+  flame (cr, lx, ly, 80 * u, t, &style->glow);
+  flame (cr, gx, gy, 60 * u, t + 0.7, &style->accent);
   ringing (cr, hx, hy, 110 * u, t, &style->path, 6 * u);
   glow_at (cr, hx, hy, 40 * u, 0.7, &style->accent);
-  flame (cr, lx - 55 * u, ly + 20 * u, 80 * u, t, &style->glow);
-  flame (cr, gx - 70 * u, gy + 70 * u, 60 * u, t + 0.7, &style->accent);
 }
 
 static void
