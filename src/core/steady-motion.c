@@ -186,6 +186,14 @@ ground (SteadyPose *pose,
 #define ARM_POLE_UP 2.0
 #define ARM_POLE_FRONT -30.0
 #endif
+#ifndef UNDER_ARM_WRIST_AHEAD
+#define UNDER_ARM_WRIST_AHEAD 14.0
+#define UNDER_ARM_WRIST_FRONT 28.0
+#define UNDER_ARM_POLE_AHEAD -5.0
+#define UNDER_ARM_POLE_FRONT 40.0
+#define UNDER_ARM_HAND_AHEAD 18.0
+#define UNDER_ARM_HAND_FRONT -4.0
+#endif
 
 static void
 pose_clamshell (const SteadyMotionState  *state,
@@ -223,11 +231,28 @@ pose_clamshell (const SteadyMotionState  *state,
       turn (s, on_side (J (LEFT_ANKLE), sd), graphene_vec3_x_axis (), -10.0);
     }
 
-  /* The bottom arm reaches overhead along the floor, a pillow for the head. */
-  turn (s, on_side (J (LEFT_SHOULDER), bottom), graphene_vec3_x_axis (), -165.0);
-  turn (s, on_side (J (LEFT_ELBOW), bottom), graphene_vec3_x_axis (), -20.0);
   turn (s, J (NECK), graphene_vec3_z_axis (), sign * 14.0);
   steady_skeleton_solve (s);
+
+  /* The bottom arm lies on the floor in front of the chest: the upper arm
+   * comes forward from the shoulder, the forearm lies along the floor
+   * towards the head, the hand under the chin. Seen from the front it
+   * reads as an arm, where one reaching overhead was hidden by the
+   * shoulder and showed only as a loose bar past the head. */
+  {
+    SteadyJoint shoulder = on_side (J (LEFT_SHOULDER), bottom);
+    SteadyJoint wrist = on_side (J (LEFT_WRIST), bottom);
+    const graphene_vec3_t *at = steady_skeleton_get_position (s, shoulder);
+
+    add_scaled (at, &head_dir, UNDER_ARM_WRIST_AHEAD, &target);
+    add_scaled (&target, &front, UNDER_ARM_WRIST_FRONT, &target);
+    add_scaled (at, &head_dir, UNDER_ARM_POLE_AHEAD, &pole);
+    add_scaled (&pole, &front, UNDER_ARM_POLE_FRONT, &pole);
+    steady_skeleton_reach (s, shoulder, on_side (J (LEFT_ELBOW), bottom), wrist, &target, &pole);
+    add_scaled (steady_skeleton_get_position (s, wrist), &head_dir, UNDER_ARM_HAND_AHEAD, &target);
+    add_scaled (&target, &front, UNDER_ARM_HAND_FRONT, &target);
+    steady_skeleton_aim (s, wrist, on_side (J (LEFT_FINGERTIPS), bottom), &target);
+  }
 
   /* The top leg rests on the bottom one: knee on knee, foot on foot. */
   add_scaled (steady_skeleton_get_position (s, on_side (J (LEFT_ANKLE), bottom)), &up,
