@@ -1266,13 +1266,15 @@ steady_painter_paint_still (cairo_t                  *cr,
       double len = sqrt (dx * dx + dy * dy);
       double nx = len > 0 ? -dy / len : 0, ny = len > 0 ? dx / len : -1;
       double off = pt[mover].r * 2.2;
+      double least = MAX (40 * unit, 0.16 * MIN (width, height));
+      double line = MAX (3 * unit, 0.012 * MIN (width, height));
       double cx, cy;
 
-      /* Short travels get an arrow long enough to see, centred on the
-       * travel. */
-      if (len < 40 * unit && len > 0)
+      /* Short travels (a clamshell's few centimetres) get an arrow long
+       * enough to see at any size, centred on the travel. */
+      if (len < least && len > 0)
         {
-          double grow = (40 * unit - len) / 2 / len;
+          double grow = (least - len) / 2 / len;
 
           x1 -= dx * grow; y1 -= dy * grow; x2 += dx * grow; y2 += dy * grow;
         }
@@ -1290,10 +1292,10 @@ steady_painter_paint_still (cairo_t                  *cr,
       cairo_move_to (cr, x1, y1);
       cairo_curve_to (cr, cx, cy, cx, cy, x2, y2);
       steady_painter_set_color (cr, &style->path, 1.0);
-      cairo_set_line_width (cr, 3 * unit);
+      cairo_set_line_width (cr, line);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
       cairo_stroke (cr);
-      steady_painter_arrow_head (cr, x2, y2, atan2 (y2 - cy, x2 - cx), 14 * unit);
+      steady_painter_arrow_head (cr, x2, y2, atan2 (y2 - cy, x2 - cx), line * 4.5);
     }
   cairo_restore (cr);
 }
