@@ -334,22 +334,38 @@ pose_clamshell (const SteadyMotionState  *state,
 
 /* ---- Quadruped knee circles ------------------------------------------ */
 
-/* The lifted knee's thigh direction at @angle around its circle. */
+#ifndef KNEE_CIRCLE_CLEAR_CM
+#define KNEE_CIRCLE_CLEAR_CM 0.8   /* the knee's lowest point above the floor */
+#define KNEE_CIRCLE_OUTWARD 70.0   /* where the circle leans: 0 forward, 90 out */
+#endif
+
+/* The lifted knee's thigh direction at @angle around its circle.
+ *
+ * The hip stays put, so the knee moves on a sphere round it and cannot
+ * rise straight up from where it rests under the hip: every point of the
+ * circle must lean away from the vertical by enough to clear the floor.
+ * The circle leans just that much and no more, so that it hangs beside the
+ * resting knee rather than sweeping far in front of it; it leans mostly
+ * outwards (as a knee lifted by gluteus medius does), which from the
+ * default side view keeps it round the spot where the knee rests. */
 static void
 knee_circle_direction (const graphene_vec3_t *head_dir,
+                       const graphene_vec3_t *out_dir,
                        double                 radius_cm,
                        double                 angle,
                        graphene_vec3_t       *res)
 {
-  graphene_vec3_t down, axis, e1, e2, tmp;
+  graphene_vec3_t down, axis, lean, e1, e2, tmp;
   double alpha = asin (CLAMP (radius_cm / STEADY_LENGTH_THIGH, 0.0, 0.9));
-  const double flexion = 25.0 * G_PI / 180.0;
+  double clear = acos (1.0 - KNEE_CIRCLE_CLEAR_CM / STEADY_LENGTH_THIGH);
+  double tilt = alpha + clear;
+  double outward = KNEE_CIRCLE_OUTWARD * G_PI / 180.0;
 
-  /* The circle's axis: the thigh bent 25° forward, enough to lift the knee
-   * just clear of the floor all the way round. */
   graphene_vec3_init (&down, 0.f, -1.f, 0.f);
-  graphene_vec3_scale (&down, cos (flexion), &axis);
-  add_scaled (&axis, head_dir, sin (flexion), &axis);
+  graphene_vec3_scale (head_dir, cos (outward), &lean);
+  add_scaled (&lean, out_dir, sin (outward), &lean);
+  graphene_vec3_scale (&down, cos (tilt), &axis);
+  add_scaled (&axis, &lean, sin (tilt), &axis);
 
   graphene_vec3_scale (&axis, graphene_vec3_dot (head_dir, &axis), &tmp);
   graphene_vec3_subtract (head_dir, &tmp, &e1);
@@ -370,7 +386,7 @@ pose_quadruped (const SteadyMotionState  *state,
   SteadySide side = working_side (state);
   double sign = side == STEADY_SIDE_LEFT ? -1.0 : 1.0;
   double amount = CLAMP (state->amount, 0.0, 1.0);
-  graphene_vec3_t head_dir, front, up, root, target, pole, dir, back;
+  graphene_vec3_t head_dir, front, up, root, target, pole, dir, back, out_dir;
   graphene_quaternion_t rest_world, lifted_world, swing, world;
   SteadyJoint hip = on_side (J (LEFT_HIP), side);
   SteadyJoint knee = on_side (J (LEFT_KNEE), side);
@@ -422,7 +438,11 @@ pose_quadruped (const SteadyMotionState  *state,
 
   /* The working knee: on the floor at amount 0, on its circle at 1. */
   rest_world = *steady_skeleton_get_rotation (s, hip);
-  knee_circle_direction (&head_dir, params->radius_cm, state->angle, &dir);
+  graphene_vec3_subtract (steady_skeleton_get_position (s, hip),
+                          steady_skeleton_get_position (s, J (PELVIS)), &out_dir);
+  graphene_vec3_init (&out_dir, graphene_vec3_get_x (&out_dir), 0.f, graphene_vec3_get_z (&out_dir));
+  graphene_vec3_normalize (&out_dir, &out_dir);
+  knee_circle_direction (&head_dir, &out_dir, params->radius_cm, state->angle, &dir);
   {
     graphene_vec3_t rest_dir;
 
@@ -447,7 +467,7 @@ pose_quadruped (const SteadyMotionState  *state,
   pose->n_path = 40;
   for (guint i = 0; i < pose->n_path; i++)
     {
-      knee_circle_direction (&head_dir, params->radius_cm, 2 * G_PI * i / pose->n_path, &dir);
+      knee_circle_direction (&head_dir, &out_dir, params->radius_cm, 2 * G_PI * i / pose->n_path, &dir);
       add_scaled (steady_skeleton_get_position (s, hip), &dir, STEADY_LENGTH_THIGH, &pose->path[i]);
     }
 
@@ -468,10 +488,12 @@ pose_quadruped (const SteadyMotionState  *state,
   pose->glow = state->working ? 0.5 + 0.5 * amount : 0.0;
   add_still (pose, J (LUMBAR));
 
-  graphene_vec3_init (&pose->mat_centre, sign * 22.f, 0.f, 0.f);
+  /* The mat runs from just past the head to just past the toes, so that
+   * the picture fitted to the body shows all of it. */
+  graphene_vec3_init (&pose->mat_centre, sign * 4.f, 0.f, 0.f);
   pose->mat_axis = head_dir;
-  pose->mat_length = 190.0;
-  pose->mat_width = 80.0;
+  pose->mat_length = 160.0;
+  pose->mat_width = 70.0;
   graphene_vec3_init (&pose->frame_centre, sign * 22.f, 38.f, 0.f);
   pose->frame_radius = 84.0;  /* room for the near leg in views from behind */
 }
