@@ -118,20 +118,22 @@ standing (SteadyPose *pose)
   pose->frame_radius = 108.0;
 }
 
-/* Sleep: three small z's rising from (x, y). */
+/* Sleep: three small z's rising from (x, y), drifting to the right, or to
+ * the left when @drift is negative. */
 static void
 sleepy (cairo_t                  *cr,
         double                    x,
         double                    y,
         double                    size,
         double                    t,
+        double                    drift,
         const SteadyPainterColor *color)
 {
   for (int i = 0; i < 3; i++)
     {
       double s = size * (0.6 + 0.25 * i);
       double dy = fmod (t * 0.4 + i * 0.33, 1.0);
-      double cx = x + i * size * 0.9;
+      double cx = x + (drift < 0 ? -1 : 1) * i * size * 0.9;
       double cy = y - i * size * 1.1 - dy * size * 0.3;
 
       cairo_new_path (cr);
@@ -349,8 +351,8 @@ paint_workplace (cairo_t *cr, double t, double w, double h, const SteadyPainterS
   /* The senior partners doze: the low back and the glutes. */
   dim_at (cr, lx - 8 * u, ly - 20 * u, 22 * u, 45 * u, style);
   dim_at (cr, gx - 10 * u, gy + 25 * u, 30 * u, 38 * u, style);
-  sleepy (cr, lx + 60 * u, ly - 60 * u, 34 * u, t, &style->path);
-  sleepy (cr, gx + 70 * u, gy + 30 * u, 34 * u, t + 1.3, &style->path);
+  sleepy (cr, lx + 60 * u, ly - 60 * u, 34 * u, t, 1.0, &style->path);
+  sleepy (cr, gx + 70 * u, gy + 30 * u, 34 * u, t + 1.3, 1.0, &style->path);
 
   /* The eager new hire does everyone's work. */
   glow_at (cr, hx + jiggle, hy, 55 * u, 0.95, &style->glow);
@@ -373,27 +375,42 @@ paint_sleeping_glutes (cairo_t *cr, double t, double w, double h, const SteadyPa
 {
   SteadyPose pose;
   SteadyCamera camera;
-  double u = unit (w, h), px, py, lx, ly, rx, ry, sx, sy;
+  double u = unit (w, h), px, py, lx, ly, rx, ry, sx, sy, cm;
 
   background (cr, w, h, style);
   standing (&pose);
-  graphene_vec3_init (&pose.frame_centre, 0.f, 96.f, 0.f);
-  pose.frame_radius = 82.0;
-  /* From behind, close on the pelvis (the head just in the picture). */
+  /* From behind, the whole body in the picture (a crop close on the
+   * pelvis cut the legs off at the bottom of wide cards), framed snugly
+   * from the heels to the top of the head. */
+  graphene_vec3_init (&pose.frame_centre, 0.f, 89.f, 0.f);
+  pose.frame_radius = 96.0;
   paint_figure (cr, &pose, 180, 0, 0, w, h, style, &camera);
-  point_on_screen (&camera, &pose, J (PELVIS), 0, 0, &px, &py);
+  /* The muscles are drawn to the body's scale: pixels per centimetre at
+   * the pelvis. */
+  cm = steady_camera_scale_at (&camera, steady_camera_project (&camera, steady_skeleton_get_position (&pose.skeleton, J (PELVIS)),
+                                                               &px, &py));
   point_on_screen (&camera, &pose, J (LEFT_HIP), 0, 0, &lx, &ly);
   point_on_screen (&camera, &pose, J (RIGHT_HIP), 0, 0, &rx, &ry);
   point_on_screen (&camera, &pose, J (LUMBAR), 0, 0, &sx, &sy);
 
-  /* Big glutes, asleep. */
+  /* Big glutes, asleep; their z's float up and away beside the body, clear
+   * of the hands. */
   for (int side = 0; side < 2; side++)
     {
+      SteadyJoint wrist = side == 0 ? J (LEFT_WRIST) : J (RIGHT_WRIST);
+      SteadyJoint elbow = side == 0 ? J (LEFT_ELBOW) : J (RIGHT_ELBOW);
       double hx = side == 0 ? lx : rx;
-      double dx = (hx - px);
+      double dx = (hx - px), out = dx < 0 ? -1.0 : 1.0;
+      double ex, ey, wx, wy, edge, size = 26 * u;
 
-      dim_at (cr, px + dx * 0.8, py + 10 * u, fabs (dx) * 0.95, 80 * u, style);
-      sleepy (cr, px + dx * 2.4, py - 90 * u, 30 * u, t + side, &style->path);
+      point_on_screen (&camera, &pose, elbow, 0, 0, &ex, &ey);
+      point_on_screen (&camera, &pose, wrist, 0, 0, &wx, &wy);
+      /* Past the outer edge of the arm, with room for its thickness. */
+      edge = out > 0 ? MAX (ex, wx) : MIN (ex, wx);
+      edge += out * 28 * u;
+
+      dim_at (cr, px + dx * 0.85, py + 2.5 * cm, fabs (dx) * 1.05, 14 * cm, style);
+      sleepy (cr, edge + out * size * 0.5, py - 2 * cm, size, t + side, out, &style->path);
     }
 
   /* Tiny deep rotators strain from the sacrum to each hip. */
@@ -403,15 +420,15 @@ paint_sleeping_glutes (cairo_t *cr, double t, double w, double h, const SteadyPa
 
       for (int k = 0; k < 3; k++)
         {
-          double shake = sin (t * 14.0 + k * 2.0 + side) * 1.5 * u;
-          double y0 = py + 20 * u + k * 22 * u;
-          double y1 = ly + 10 * u + k * 12 * u;
+          double shake = sin (t * 14.0 + k * 2.0 + side) * 0.4 * cm;
+          double y0 = py + 4 * cm + k * 4 * cm;
+          double y1 = ly + 2.5 * cm + k * 2.2 * cm;
 
           cairo_new_path (cr);
           cairo_move_to (cr, px, y0);
           cairo_curve_to (cr, (px + hx) / 2, y0 + shake * 3, (px + hx) / 2, y1 - shake * 3, hx, y1);
           steady_painter_set_color (cr, &style->accent, 1.0);
-          cairo_set_line_width (cr, 9 * u);
+          cairo_set_line_width (cr, MAX (1.5, 1.8 * cm));
           cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
           cairo_stroke (cr);
         }
