@@ -25,9 +25,12 @@ steady_camera_init_for_motion (SteadyCamera *self,
   else if (g_strcmp0 (motion, STEADY_MOTION_QUADRUPED_KNEE_CIRCLES) == 0)
     steady_camera_set_orbit (self, 14.0, 20.0);
   else if (g_strcmp0 (motion, STEADY_MOTION_SUPINE_KNEE_ROTATION) == 0)
-    /* From the feet, a little to the side away from where the knees go,
-     * so that they drift across the picture rather than towards it. */
-    steady_camera_set_orbit (self, -20.0, 45.0);
+    /* From the feet and high, looking down the body: the knees hugged up
+     * no longer hide the trunk, they drift across the picture to one side
+     * or the other, and the mat stays put when the side changes (a view
+     * from off to one side mirrors with the side, and the mat swung with
+     * it between one side's hold and the next). */
+    steady_camera_set_orbit (self, 0.0, 60.0);
   else
     steady_camera_set_orbit (self, 0.0, 8.0);
 }
