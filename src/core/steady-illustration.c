@@ -339,26 +339,31 @@ paint_workplace (cairo_t *cr, double t, double w, double h, const SteadyPainterS
 {
   SteadyPose pose;
   SteadyCamera camera;
-  double u = unit (w, h), hx, hy, lx, ly, gx, gy, jiggle = sin (t * 9.0) * 2 * u;
+  double u = unit (w, h), hx, hy, lx, ly, gx, gy, fx, fy, back, jiggle = sin (t * 9.0) * 2 * u;
 
   background (cr, w, h, style);
   standing (&pose);
   paint_figure (cr, &pose, 90, 0, 0, w, h, style, &camera);
   point_on_screen (&camera, &pose, J (LEFT_HIP), 0, 0, &hx, &hy);
-  point_on_screen (&camera, &pose, J (LUMBAR), 0, 0, &lx, &ly);
-  point_on_screen (&camera, &pose, J (LEFT_GLUTE_MED), 0, 0, &gx, &gy);
+  /* Points in the body's own frame (-z is behind), so that the marks sit
+   * on the back and the buttock whichever way the figure faces. */
+  body_point_on_screen (&camera, &pose, J (LUMBAR), 0, 6, -10, &lx, &ly);
+  body_point_on_screen (&camera, &pose, J (LEFT_GLUTE_MED), 0, -12, -7, &gx, &gy);
+  body_point_on_screen (&camera, &pose, J (LEFT_HIP), 0, 0, 20, &fx, &fy);
+  back = fx < hx ? 1.0 : -1.0;
 
-  /* The senior partners doze: the low back and the glutes. */
-  dim_at (cr, lx - 8 * u, ly - 20 * u, 22 * u, 45 * u, style);
-  dim_at (cr, gx - 10 * u, gy + 25 * u, 30 * u, 38 * u, style);
-  sleepy (cr, lx + 60 * u, ly - 60 * u, 34 * u, t, 1.0, &style->path);
-  sleepy (cr, gx + 70 * u, gy + 30 * u, 34 * u, t + 1.3, 1.0, &style->path);
+  /* The senior partners doze: the low back and the glutes; their z's float
+   * off behind. */
+  dim_at (cr, lx, ly, 22 * u, 45 * u, style);
+  dim_at (cr, gx, gy, 30 * u, 38 * u, style);
+  sleepy (cr, lx + back * 60 * u, ly - 40 * u, 34 * u, t, back, &style->path);
+  sleepy (cr, gx + back * 70 * u, gy + 10 * u, 34 * u, t + 1.3, back, &style->path);
 
-  /* The eager new hire does everyone's work. */
+  /* The eager new hire does everyone's work, rays out to the front. */
   glow_at (cr, hx + jiggle, hy, 55 * u, 0.95, &style->glow);
   for (int i = 0; i < 5; i++)
     {
-      double a = -G_PI / 3 + i * G_PI / 6;
+      double a = (back > 0 ? G_PI : 0) - G_PI / 3 + i * G_PI / 6;
 
       cairo_new_path (cr);
       cairo_move_to (cr, hx + cos (a) * 60 * u + jiggle, hy + sin (a) * 60 * u);
