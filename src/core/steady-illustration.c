@@ -661,30 +661,35 @@ paint_where_it_leads (cairo_t *cr, double t, double w, double h, const SteadyPai
 {
   SteadyPose pose;
   SteadyCamera camera;
-  double u = unit (w, h), x, y, pulse = 0.75 + 0.25 * sin (t * 2.0);
-  const SteadyJoint spots[] = { J (LUMBAR), J (LEFT_HIP), J (LEFT_HIP), J (LEFT_HIP) };
-  /* Screen offsets (the figure faces right): the back of the pelvis, the
-   * side of the hip, its front, and deep in the socket. */
-  const double offsets[][2] = { { -60, 30 }, { 0, 60 }, { 90, 0 }, { 20, -30 } };
+  double x, y, cm, pulse = 0.75 + 0.25 * sin (t * 2.0);
+  const SteadyJoint spots[] = { J (PELVIS), J (LEFT_HIP), J (LEFT_HIP), J (LEFT_HIP) };
+  /* Offsets in the body's own frame (cm; +x left, +y up, +z forward), so
+   * that each lands in its place whichever way the figure faces: the back
+   * of the pelvis, the outer side of the hip below the joint, its front,
+   * and deep in the socket. */
+  const float offsets[][3] = { { 4, 7, -13 }, { 8, -12, -2 }, { 0, -1, 13 }, { 0, 1, 0 } };
+
   background (cr, w, h, style);
   standing (&pose);
   paint_figure (cr, &pose, 90, 0, 0, w, h, style, &camera);
+  /* The spots are drawn to the body's scale, so they stay apart at any
+   * size: pixels per centimetre at the pelvis. */
+  cm = steady_camera_scale_at (&camera, steady_camera_project (&camera, steady_skeleton_get_position (&pose.skeleton, J (PELVIS)),
+                                                               &x, &y));
 
   /* Sacroiliac joint, bursa, the front of the hip (impingement) and the
    * labrum: where years of popping end up. */
   for (guint i = 0; i < G_N_ELEMENTS (spots); i++)
     {
-      point_on_screen (&camera, &pose, spots[i], 0, 0, &x, &y);
-      x += offsets[i][0] * u;
-      y += offsets[i][1] * u;
+      body_point_on_screen (&camera, &pose, spots[i], offsets[i][0], offsets[i][1], offsets[i][2], &x, &y);
       cairo_new_path (cr);
-      cairo_arc (cr, x, y, 13 * u, 0, 2 * G_PI);
+      cairo_arc (cr, x, y, 3.4 * cm, 0, 2 * G_PI);
       steady_painter_set_color (cr, &style->accent, 1.0);
       cairo_fill (cr);
       cairo_new_path (cr);
-      cairo_arc (cr, x, y, 26 * u * pulse, 0, 2 * G_PI);
+      cairo_arc (cr, x, y, 6.2 * cm * pulse, 0, 2 * G_PI);
       steady_painter_set_color (cr, &style->accent, 0.6);
-      cairo_set_line_width (cr, 3 * u);
+      cairo_set_line_width (cr, MAX (1.0, 0.8 * cm));
       cairo_stroke (cr);
     }
 }
