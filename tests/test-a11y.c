@@ -214,25 +214,6 @@ collect_type (GtkWidget *widget,
     collect_type (child, type, found);
 }
 
-static GtkWidget *
-find_css_class (GtkWidget  *widget,
-                const char *css_class)
-{
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_css_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* A figure: an image named @label whose description is @description (or
  * any text but empty, when NULL). */
 static void
@@ -425,7 +406,7 @@ test_every_page (void)
   g_assert_cmpstr (steady_window_get_page_name (window), ==, "coach");
   assert_all_named (window, 5);   /* back a rep, pause, skip, stop, … */
   figure = find_type (GTK_WIDGET (coach), STEADY_TYPE_FIGURE_VIEW);
-  phase_label = find_css_class (GTK_WIDGET (coach), "steady-coach-phase");
+  phase_label = ui_test_find_css_class (GTK_WIDGET (coach), "steady-coach-phase");
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (phase_label), GTK_ACCESSIBLE_ROLE_ALERT);
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (find_type (GTK_WIDGET (coach), g_type_from_name ("SteadyCoachDial"))),
                                    GTK_ACCESSIBLE_ROLE_PRESENTATION);

@@ -197,7 +197,7 @@ test_clamshell (void)
   g_assert_cmpfloat (steady_drill_get_timing (drill, "lower", -1), ==, 2);
   g_assert_cmpfloat (steady_drill_get_timing (drill, "rest", -1), ==, 2);
   g_assert_cmpfloat (steady_drill_get_timing (drill, "switch", -1), ==, 5);
-  /* "a mere inch or two": 2–5 cm. */
+  /* "a mere inch or two": 2.5–5 cm. */
   g_assert_cmpfloat (steady_drill_get_motion_param (drill, "lift-cm", -1), >=, 2);
   g_assert_cmpfloat (steady_drill_get_motion_param (drill, "lift-cm", -1), <=, 5);
   assert_steps_and_tips (drill);
@@ -209,13 +209,13 @@ test_clamshell (void)
    * card teaches the narrative's range. */
   assert_steps_say (drill, hold);
   assert_steps_say (drill, "Do 15,");
-  assert_steps_say (drill, "2–5 cm");
+  assert_steps_say (drill, "2.5–5 cm");
   assert_steps_say (drill, "gluteus medius");
   assert_steps_say (drill, "behind and above your hip bone");
   assert_steps_say (drill, "feet");
   assert_card_says (program, "drill-clamshell", hold);
   assert_card_says (program, "drill-clamshell", reps);
-  assert_card_says (program, "drill-clamshell", "2–5 cm");
+  assert_card_says (program, "drill-clamshell", "2.5–5 cm");
 }
 
 static void

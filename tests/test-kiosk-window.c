@@ -19,6 +19,7 @@
 #include "steady-deck.h"
 #include "steady-kiosk-pin.h"
 #include "steady-kiosk-window.h"
+#include "ui-test.h"
 
 #define S(x) ((gint64) ((x) * (double) G_USEC_PER_SEC))
 #define T0 S(5000)
@@ -238,6 +239,15 @@ test_visitor_path (void)
   now += S(12);
   steady_kiosk_window_advance (window, now);
   save_shot (window, "drill-3.png");
+  /* Sounds at one moment get a line each, not a break wherever the width
+   * runs out: 12 s in, the knees-to-the-side hold has begun with "Hold for
+   * 30 seconds" and "Breathe in" at once. */
+  {
+    GtkWidget *caption = ui_test_find_css_class (GTK_WIDGET (window), "steady-kiosk-caption");
+
+    g_assert_nonnull (caption);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (caption)), ==, "Hold for 30 seconds\nBreathe in");
+  }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.kiosk-next-drill", NULL);
   g_assert_cmpstr (steady_kiosk_window_get_page_name (window), ==, "home");
   save_shot (window, "home.png");

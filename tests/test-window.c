@@ -1396,6 +1396,44 @@ test_drill_patient_numbers (void)
   close_window (window);
 }
 
+/* Whoever goes straight to the drills is offered the safety card first;
+ * it opens the deck at that card. The card comes before the drill cards. */
+static void
+test_drills_safety (void)
+{
+  g_autoptr(SteadyProgram) program = steady_program_new_builtin (NULL);
+  g_autoptr(SteadyProgram) lesson = load_test_lesson ();
+  SteadyWindow *window = open_window (program, 1000, 720);
+  GtkWidget *drills = GTK_WIDGET (steady_window_get_drills_page (window));
+  SteadyDeck *deck = steady_window_get_deck (window);
+  GtkWidget *row;
+  guint safety = 0;
+
+  g_assert_nonnull (steady_program_find_safety_card (program, &safety));
+  g_assert_cmpstr (steady_card_get_id (steady_program_get_card (program, safety + 1)), ==, "drill-clamshell");
+
+  activate (window, "win.show-drills", NULL);
+  row = find_label (drills, "Safety first");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_mapped (row));
+
+  activate (window, "win.show-safety", NULL);
+  g_assert_cmpstr (steady_window_get_page_name (window), ==, "deck");
+  g_assert_cmpuint (steady_deck_get_position (deck), ==, safety);
+  g_assert_cmpstr (steady_card_page_get_title (steady_deck_get_card_page (deck, safety)), ==, "Safety first");
+
+  /* A program without a safety card offers none. */
+  if (steady_program_find_safety_card (lesson, NULL) == NULL)
+    {
+      steady_window_set_program (window, lesson);
+      activate (window, "win.show-drills", NULL);
+      row = find_label (drills, "Safety first");
+      g_assert_true (row == NULL || !gtk_widget_get_mapped (row));
+    }
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1423,6 +1461,7 @@ main (int   argc,
   g_test_add_func ("/window/drills/list", test_drills);
   g_test_add_func ("/window/drills/page", test_drill_page);
   g_test_add_func ("/window/drills/patient-numbers", test_drill_patient_numbers);
+  g_test_add_func ("/window/drills/safety", test_drills_safety);
   g_test_add_func ("/window/error", test_error_page);
   g_test_add_func ("/window/second-instance", test_second_instance);
   g_test_add_func ("/window/accessibility", test_accessibility);

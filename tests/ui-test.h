@@ -32,3 +32,7 @@ GdkTexture *ui_test_render      (GtkWidget  *widget);
 /* Saves @texture as build/tests/screenshots/@file_name and says where. */
 void        ui_test_save_png    (GdkTexture *texture,
                                  const char *file_name);
+
+/* The first widget in @widget's tree (itself included) with @css_class. */
+GtkWidget  *ui_test_find_css_class (GtkWidget  *widget,
+                                    const char *css_class);

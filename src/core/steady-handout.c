@@ -209,20 +209,6 @@ red_flags (SteadyProgram *program)
   return flags;
 }
 
-static SteadyCard *
-find_safety_card (SteadyProgram *program)
-{
-  for (guint i = 0; i < steady_program_get_n_cards (program); i++)
-    {
-      SteadyCard *card = steady_program_get_card (program, i);
-
-      if (steady_card_get_kind (card) == STEADY_CARD_KIND_SAFETY)
-        return card;
-    }
-
-  return NULL;
-}
-
 static void
 draw_footer (Page  *page,
              guint  number,
@@ -241,7 +227,7 @@ static void
 draw_red_flags (Page *page)
 {
   g_autoptr(GPtrArray) flags = red_flags (page->program);
-  SteadyCard *safety = find_safety_card (page->program);
+  SteadyCard *safety = steady_program_find_safety_card (page->program, NULL);
   double x = MARGIN, w = page->width - 2 * MARGIN, pad = 14, top = page->y;
   double text_w = w - 2 * pad - 17;
   const char * const *paragraphs = safety != NULL ? steady_card_get_paragraphs (safety) : NULL;

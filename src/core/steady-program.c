@@ -1439,6 +1439,27 @@ steady_program_find_card (SteadyProgram *self,
   return NULL;
 }
 
+SteadyCard *
+steady_program_find_safety_card (SteadyProgram *self,
+                                 guint         *position)
+{
+  g_return_val_if_fail (STEADY_IS_PROGRAM (self), NULL);
+
+  for (guint i = 0; i < self->cards->len; i++)
+    {
+      SteadyCard *card = g_ptr_array_index (self->cards, i);
+
+      if (steady_card_get_kind (card) == STEADY_CARD_KIND_SAFETY)
+        {
+          if (position != NULL)
+            *position = i;
+          return card;
+        }
+    }
+
+  return NULL;
+}
+
 GListModel *
 steady_program_get_drills (SteadyProgram *self)
 {

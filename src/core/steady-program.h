@@ -57,6 +57,10 @@ SteadyCard            *steady_program_get_card       (SteadyProgram *self,
                                                       guint          position);
 SteadyCard            *steady_program_find_card      (SteadyProgram *self,
                                                       const char    *id);
+/* The first card of kind "safety", and its position (when @position is
+ * not NULL); NULL when the program has none. */
+SteadyCard            *steady_program_find_safety_card (SteadyProgram *self,
+                                                        guint         *position);
 /* A GListModel of SteadyDrill, in file order. */
 GListModel            *steady_program_get_drills     (SteadyProgram *self);
 SteadyDrill           *steady_program_find_drill     (SteadyProgram *self,

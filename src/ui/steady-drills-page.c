@@ -19,6 +19,7 @@ struct _SteadyDrillsPage
   GSettings     *settings;   /* the patient's numbers, or NULL */
 
   GtkListBox    *list;
+  GtkWidget     *safety_list;
 };
 
 G_DEFINE_FINAL_TYPE (SteadyDrillsPage, steady_drills_page, GTK_TYPE_WIDGET)
@@ -144,6 +145,7 @@ steady_drills_page_class_init (SteadyDrillsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steady-drills-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SteadyDrillsPage, list);
+  gtk_widget_class_bind_template_child (widget_class, SteadyDrillsPage, safety_list);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "steadydrillspage");
@@ -188,6 +190,11 @@ steady_drills_page_set_program (SteadyDrillsPage *self,
           gtk_list_box_append (self->list, create_row (self, drill));
         }
     }
+
+  /* Whoever goes straight to the drills still passes the safety card's
+   * way, when the program has one. */
+  gtk_widget_set_visible (self->safety_list,
+                          program != NULL && steady_program_find_safety_card (program, NULL) != NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAM]);
 }

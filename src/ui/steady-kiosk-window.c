@@ -239,6 +239,25 @@ big_label (const char *text,
   return GTK_LABEL (label);
 }
 
+/* What joins the captions of sounds at one moment, as the timeline
+ * writes it in the current language (" · " in English). */
+static char *
+caption_joiner (void)
+{
+  char *joiner = g_strdup (_(" · %s"));
+  char *slot = strstr (joiner, "%s");
+
+  if (slot != NULL)
+    *slot = '\0';
+  if (joiner[0] == '\0')
+    {
+      g_free (joiner);
+      joiner = g_strdup (" · ");
+    }
+
+  return joiner;
+}
+
 static GtkWidget *
 touch_button (const char *label,
               const char *action,
@@ -577,6 +596,7 @@ static void
 steady_kiosk_window_update_drill (SteadyKioskWindow *self,
                                   gint64             now)
 {
+  g_autofree char *caption = NULL;
   SteadyMoment moment;
   g_autofree char *hold = NULL;
 
@@ -599,7 +619,17 @@ steady_kiosk_window_update_drill (SteadyKioskWindow *self,
   else if (moment.breath == STEADY_BREATH_OUT)
     hold = g_strdup (_("Breathe out"));
   set_label_if_changed (self->drill_hold, hold != NULL ? hold : "");
-  set_label_if_changed (self->drill_caption, moment.caption != NULL ? moment.caption : "");
+  /* Sounds at the same moment share a caption ("Hold for 30 seconds ·
+   * Breathe in"): across the room each reads better on its own line than
+   * wrapped wherever the width runs out. */
+  if (moment.caption != NULL)
+    {
+      g_autofree char *joiner = caption_joiner ();
+      g_auto(GStrv) parts = g_strsplit (moment.caption, joiner, -1);
+
+      caption = g_strjoinv ("\n", parts);
+    }
+  set_label_if_changed (self->drill_caption, caption != NULL ? caption : "");
 }
 
 static void

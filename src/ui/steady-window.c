@@ -202,6 +202,23 @@ show_deck_action (GtkWidget  *widget,
   steady_window_navigate (STEADY_WINDOW (widget), "deck", TRUE);
 }
 
+/* The deck, at the safety card (the drills page offers it to whoever goes
+ * straight to the drills). */
+static void
+show_safety_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SteadyWindow *self = STEADY_WINDOW (widget);
+  guint position = 0;
+
+  if (self->program == NULL || steady_program_find_safety_card (self->program, &position) == NULL)
+    return;
+
+  steady_window_navigate (self, "deck", TRUE);
+  steady_deck_go_to (self->deck, position, FALSE);
+}
+
 static void
 show_drills_action (GtkWidget  *widget,
                     const char *action_name,
@@ -936,6 +953,7 @@ steady_window_class_init (SteadyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-welcome", NULL, show_welcome_action);
   gtk_widget_class_install_action (widget_class, "win.show-deck", NULL, show_deck_action);
   gtk_widget_class_install_action (widget_class, "win.show-drills", NULL, show_drills_action);
+  gtk_widget_class_install_action (widget_class, "win.show-safety", NULL, show_safety_action);
   gtk_widget_class_install_action (widget_class, "win.open-drill", "s", open_drill_action);
   gtk_widget_class_install_action (widget_class, "win.start-drill", "s", start_drill_action);
   gtk_widget_class_install_action (widget_class, "win.next", NULL, next_action);
