@@ -281,6 +281,23 @@ check_quadruped (double radius_cm)
         }
 
       graphene_vec3_scale (&centre, 1.0f / 72, &centre);
+
+      /* Small circles beside where the knee rests, not a sweep of the
+       * thigh far forward: no point of the circle is further ahead of the
+       * resting knee than the radius and a few centimetres. */
+      {
+        graphene_vec3_t ahead, d;
+
+        graphene_vec3_subtract (pos (&rest, J (CHEST)), pos (&rest, J (PELVIS)), &ahead);
+        graphene_vec3_init (&ahead, graphene_vec3_get_x (&ahead), 0.f, graphene_vec3_get_z (&ahead));
+        graphene_vec3_normalize (&ahead, &ahead);
+        for (int i = 0; i < 72; i++)
+          {
+            graphene_vec3_subtract (&knees[i], pos (&rest, on (J (LEFT_KNEE), side)), &d);
+            g_assert_cmpfloat (graphene_vec3_dot (&d, &ahead), <, radius_cm + 7.0);
+          }
+      }
+
       for (int i = 0; i < 72; i++)
         {
           double r = distance (&knees[i], &centre);

@@ -236,7 +236,7 @@ pose_clamshell (const SteadyMotionState  *state,
 
   /* The bottom arm lies on the floor in front of the chest: the upper arm
    * comes forward from the shoulder, the forearm lies along the floor
-   * towards the head, the hand under the chin. Seen from the front it
+   * towards the head, the hand in front of the face. Seen from the front it
    * reads as an arm, where one reaching overhead was hidden by the
    * shoulder and showed only as a loose bar past the head. */
   {
