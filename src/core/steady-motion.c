@@ -321,10 +321,12 @@ pose_clamshell (const SteadyMotionState  *state,
   add_still (pose, J (PELVIS));
   add_still (pose, ankle);
 
-  graphene_vec3_init (&pose->mat_centre, graphene_vec3_get_x (steady_skeleton_get_position (s, J (PELVIS))) + sign * 25.f,
+  /* The mat runs from just past the head to just past the feet, so that
+   * the picture fitted to the body shows both of its ends. */
+  graphene_vec3_init (&pose->mat_centre, graphene_vec3_get_x (steady_skeleton_get_position (s, J (PELVIS))),
                       0.f, 8.f);
   pose->mat_axis = head_dir;
-  pose->mat_length = 200.0;
+  pose->mat_length = 180.0;
   pose->mat_width = 75.0;
   graphene_vec3_init (&pose->frame_centre,
                       graphene_vec3_get_x (steady_skeleton_get_position (s, J (PELVIS))) + sign * 15.f,
