@@ -661,9 +661,11 @@ pose_supine (const SteadyMotionState  *state,
       G_UNLOCK (supine_path);
     }
 
-  graphene_vec3_init (&pose->mat_centre, 0.f, 0.f, -30.f);
+  /* The mat runs from past the head to past the toes: all of it in the
+   * picture from over the feet. */
+  graphene_vec3_init (&pose->mat_centre, 0.f, 0.f, -25.f);
   graphene_vec3_init (&pose->mat_axis, 0.f, 0.f, -1.f);
-  pose->mat_length = 200.0;
+  pose->mat_length = 160.0;
   pose->mat_width = 80.0;
   graphene_vec3_init (&pose->frame_centre, 0.f, 25.f, -25.f);
   pose->frame_radius = 80.0;
