@@ -237,12 +237,67 @@ on_skipped (SteadyCheckinView *view,
 }
 
 static void
+collect_scales (GtkWidget *root,
+                GPtrArray *scales)
+{
+  if (GTK_IS_SCALE (root))
+    g_ptr_array_add (scales, root);
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
+    collect_scales (w, scales);
+}
+
+/* The @index-th GtkScale under @root, in tree order. */
+static GtkWidget *
+find_scale (GtkWidget *root,
+            guint      index)
+{
+  g_autoptr(GPtrArray) scales = g_ptr_array_new ();
+
+  collect_scales (root, scales);
+  return index < scales->len ? g_ptr_array_index (scales, index) : NULL;
+}
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_is_drawable (root)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *found = find_label (w, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button_named (GtkWidget  *root,
+                   const char *tooltip)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *found = find_button_named (w, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
 test_checkin_view (void)
 {
   GtkWidget *window = gtk_window_new ();
   SteadyCheckinView *view = STEADY_CHECKIN_VIEW (steady_checkin_view_new (STEADY_CHECKIN_AFTER));
   SteadyCheckin got = { 0 }, set;
   gboolean skipped = FALSE;
+  GtkWidget *pain, *urge, *clear;
 
   gtk_window_set_title (GTK_WINDOW (window), "check-in");
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
@@ -251,15 +306,50 @@ test_checkin_view (void)
   g_signal_connect (view, "submitted", G_CALLBACK (on_submitted), &got);
   g_signal_connect (view, "skipped", G_CALLBACK (on_skipped), &skipped);
 
-  /* Nothing chosen yet: scales at 0, yes/no unanswered. */
+  /* Nothing chosen yet: nothing is answered, not even the scales' 0. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "checkin.submit", NULL));
   g_assert_cmpint (got.moment, ==, STEADY_CHECKIN_AFTER);
-  g_assert_cmpint (got.pop_urge, ==, 0);
-  g_assert_cmpint (got.pain, ==, 0);
+  g_assert_cmpint (got.pop_urge, ==, STEADY_CHECKIN_SKIPPED);
+  g_assert_cmpint (got.pain, ==, STEADY_CHECKIN_SKIPPED);
   g_assert_cmpint (got.popped, ==, STEADY_CHECKIN_SKIPPED);
   g_assert_cmpint (got.painful, ==, STEADY_CHECKIN_SKIPPED);
   g_assert_cmpint (got.session_id, ==, 0);
   g_assert_true (steady_checkin_is_valid (&got));
+  pain = find_scale (GTK_WIDGET (view), 1);
+  urge = find_scale (GTK_WIDGET (view), 0);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (pain), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT,
+                                       "Not answered");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (urge), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT,
+                                       "Not answered");
+  g_assert_nonnull (find_label (GTK_WIDGET (view), "Not answered"));
+
+  /* The keys answer a scale, 0 too (Left on a scale at 0 keeps 0 but
+   * answers it); the other stays unanswered. */
+  g_signal_emit_by_name (pain, "move-slider", GTK_SCROLL_STEP_LEFT);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "checkin.submit", NULL));
+  g_assert_cmpint (got.pain, ==, 0);
+  g_assert_cmpint (got.pop_urge, ==, STEADY_CHECKIN_SKIPPED);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (pain), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, "0");
+  g_signal_emit_by_name (pain, "move-slider", GTK_SCROLL_STEP_RIGHT);
+  g_signal_emit_by_name (pain, "move-slider", GTK_SCROLL_STEP_RIGHT);
+  g_signal_emit_by_name (urge, "move-slider", GTK_SCROLL_END);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "checkin.submit", NULL));
+  g_assert_cmpint (got.pain, ==, 2);
+  g_assert_cmpint (got.pop_urge, ==, 10);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (urge), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, "10");
+  g_assert_nonnull (find_label (GTK_WIDGET (view), "10"));
+
+  /* Clear takes an answer back. */
+  clear = find_button_named (GTK_WIDGET (view), "Clear the pain");
+  g_assert_nonnull (clear);
+  g_assert_true (gtk_widget_is_drawable (clear));
+  g_signal_emit_by_name (clear, "clicked");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "checkin.submit", NULL));
+  g_assert_cmpint (got.pain, ==, STEADY_CHECKIN_SKIPPED);
+  g_assert_cmpint (got.pop_urge, ==, 10);
+  g_assert_false (gtk_widget_is_drawable (clear));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (pain), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT,
+                                       "Not answered");
 
   steady_checkin_init (&set, STEADY_CHECKIN_AFTER);
   set.pop_urge = 6;
@@ -284,7 +374,8 @@ test_checkin_view (void)
 
   steady_checkin_view_reset (view);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "checkin.submit", NULL));
-  g_assert_cmpint (got.pain, ==, 0);
+  g_assert_cmpint (got.pain, ==, STEADY_CHECKIN_SKIPPED);
+  g_assert_cmpint (got.pop_urge, ==, STEADY_CHECKIN_SKIPPED);
   g_assert_cmpint (got.popped, ==, STEADY_CHECKIN_SKIPPED);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "checkin.skip", NULL));
@@ -480,8 +571,7 @@ test_screenshots_checkin (void)
   gtk_stack_add_named (GTK_STACK (stack), card, "stop");
   adw_window_set_content (ADW_WINDOW (window), stack);
   steady_checkin_init (&checkin, STEADY_CHECKIN_BEFORE);
-  checkin.pop_urge = 4;
-  checkin.pain = 2;
+  checkin.pop_urge = 4;   /* pain left unanswered, to show both states */
   checkin.popped = 0;
   steady_checkin_view_set_checkin (STEADY_CHECKIN_VIEW (view), &checkin);
   steady_stop_card_set_reason (STEADY_STOP_CARD (card), STEADY_STOP_PAIN_RISE, NULL);
