@@ -416,6 +416,44 @@ test_sound_follows_pipeline (gconstpointer data)
   gtk_window_destroy (window);
 }
 
+/* A label under @root that is shown and reads @text (whole, or a part of
+ * it for shows_text()). */
+static gboolean
+find_shown_label (GtkWidget  *root,
+                  const char *text,
+                  gboolean    whole)
+{
+  if (!gtk_widget_get_child_visible (root) || !gtk_widget_get_visible (root))
+    return FALSE;
+  if (GTK_IS_REVEALER (root) && !gtk_revealer_get_reveal_child (GTK_REVEALER (root)))
+    return FALSE;
+  if (GTK_IS_LABEL (root))
+    {
+      const char *label = gtk_label_get_text (GTK_LABEL (root));
+
+      if (whole ? g_strcmp0 (label, text) == 0 : strstr (label, text) != NULL)
+        return TRUE;
+    }
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (find_shown_label (w, text, whole))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+shows_label (GtkWidget  *root,
+             const char *text)
+{
+  return find_shown_label (root, text, TRUE);
+}
+
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  return find_shown_label (root, text, FALSE);
+}
+
 static void
 test_no_device_notice (void)
 {
@@ -427,10 +465,14 @@ test_no_device_notice (void)
   g_assert_cmpint (steady_coach_page_get_state (page), ==, STEADY_COACH_STATE_RUNNING);
   g_assert_false (steady_coach_page_get_follows_audio (page));
   g_assert_nonnull (steady_coach_page_get_notice_text (page));
+  /* GStreamer's words go to the log; the patient reads a plain sentence. */
   g_assert_nonnull (strstr (steady_coach_page_get_notice_text (page), "steadynosuchsink"));
   g_assert_true (steady_coach_page_is_ticking (page));
   WAIT_UNTIL (steady_coach_page_get_time (page) > 0.05);
   save_screenshot (window, "coach-no-sound");
+  g_assert_true (shows_label (GTK_WIDGET (page), "Coaching without sound: every cue is shown as a caption."));
+  g_assert_true (shows_label (GTK_WIDGET (page), "Steady could not open the speakers."));
+  g_assert_false (shows_text (GTK_WIDGET (page), "steadynosuchsink"));
 
   steady_coach_page_stop (page);
   gtk_window_destroy (GTK_WINDOW (window));
