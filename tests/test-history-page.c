@@ -442,6 +442,25 @@ find_chart (GtkWidget *widget)
   return NULL;
 }
 
+/* A mapped label under @root whose text holds @text. */
+static GtkWidget *
+find_shown_label_with (GtkWidget  *root,
+                       const char *text)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return root;
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *found = find_shown_label_with (w, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The window reaches the page through win.show-history, on the user's
  * own journal (XDG_DATA_HOME), and Back leaves it. */
 static void
@@ -451,7 +470,7 @@ test_window (void)
   SteadyJournal *journal = steady_progress_get_journal (GTK_APPLICATION (app), &error);
   SteadyWindow *window;
   SteadyHistoryPage *page;
-  GtkWidget *chart;
+  GtkWidget *chart, *details;
   const gboolean schemes[] = { FALSE, TRUE };
 
   g_assert_no_error (error);
@@ -469,8 +488,13 @@ test_window (void)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   g_assert_null (steady_window_get_history_page (window));
+  /* At start a toast tells of the damaged journal... */
+  g_assert_nonnull (find_shown_label_with (GTK_WIDGET (window), "Your journal was damaged"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-history", NULL));
   g_assert_cmpstr (steady_window_get_page_name (window), ==, "history");
+  /* ...and goes once the history page, which says it in full, is open:
+   * the message is on screen once. */
+  WAIT_UNTIL (find_shown_label_with (GTK_WIDGET (window), "Your journal was damaged") == NULL);
   page = steady_window_get_history_page (window);
   g_assert_nonnull (page);
   g_assert_true (steady_history_page_get_journal (page) == journal);
@@ -501,6 +525,26 @@ test_window (void)
   /* A second visit shows the same page again, read anew. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-history", NULL));
   g_assert_true (steady_window_get_history_page (window) == page);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  /* The toast's Details button opens the page, and the toast goes (once:
+   * it is not dismissed twice). */
+  window = steady_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
+  g_assert_true (steady_window_open_builtin (window));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  details = find_shown_label_with (GTK_WIDGET (window), "Details");
+  g_assert_nonnull (details);
+  details = gtk_widget_get_ancestor (details, GTK_TYPE_BUTTON);
+  g_assert_nonnull (details);
+  g_assert_true (gtk_widget_activate (details));
+  WAIT_UNTIL (g_strcmp0 (steady_window_get_page_name (window), "history") == 0);
+  WAIT_UNTIL (find_shown_label_with (GTK_WIDGET (window), "Your journal was damaged") == NULL);
+  ui_test_settle (GTK_WIDGET (window));
 
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
