@@ -340,7 +340,7 @@ test_checkin_view (void)
   g_assert_nonnull (find_label (GTK_WIDGET (view), "10"));
 
   /* Clear takes an answer back. */
-  clear = find_button_named (GTK_WIDGET (view), "Clear the pain");
+  clear = find_button_named (GTK_WIDGET (view), "Clear your pain answer");
   g_assert_nonnull (clear);
   g_assert_true (gtk_widget_is_drawable (clear));
   g_signal_emit_by_name (clear, "clicked");
