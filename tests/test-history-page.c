@@ -322,6 +322,23 @@ test_checkin_view (void)
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (urge), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT,
                                        "Not answered");
   g_assert_nonnull (find_label (GTK_WIDGET (view), "Not answered"));
+  /* The mouse wheel scrolls the page, never answers a scale. */
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (pain);
+    guint n_scroll = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller))
+          {
+            n_scroll++;
+            g_assert_cmpint (gtk_event_controller_get_propagation_phase (controller), ==, GTK_PHASE_NONE);
+          }
+      }
+    g_assert_cmpuint (n_scroll, >, 0);
+  }
 
   /* The keys answer a scale, 0 too (Left on a scale at 0 keeps 0 but
    * answers it); the other stays unanswered. */
