@@ -416,6 +416,44 @@ test_sound_follows_pipeline (gconstpointer data)
   gtk_window_destroy (window);
 }
 
+/* A label under @root that is shown and reads @text (whole, or a part of
+ * it for shows_text()). */
+static gboolean
+find_shown_label (GtkWidget  *root,
+                  const char *text,
+                  gboolean    whole)
+{
+  if (!gtk_widget_get_child_visible (root) || !gtk_widget_get_visible (root))
+    return FALSE;
+  if (GTK_IS_REVEALER (root) && !gtk_revealer_get_reveal_child (GTK_REVEALER (root)))
+    return FALSE;
+  if (GTK_IS_LABEL (root))
+    {
+      const char *label = gtk_label_get_text (GTK_LABEL (root));
+
+      if (whole ? g_strcmp0 (label, text) == 0 : strstr (label, text) != NULL)
+        return TRUE;
+    }
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (find_shown_label (w, text, whole))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+shows_label (GtkWidget  *root,
+             const char *text)
+{
+  return find_shown_label (root, text, TRUE);
+}
+
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  return find_shown_label (root, text, FALSE);
+}
+
 static void
 test_no_device_notice (void)
 {
@@ -427,10 +465,14 @@ test_no_device_notice (void)
   g_assert_cmpint (steady_coach_page_get_state (page), ==, STEADY_COACH_STATE_RUNNING);
   g_assert_false (steady_coach_page_get_follows_audio (page));
   g_assert_nonnull (steady_coach_page_get_notice_text (page));
+  /* GStreamer's words go to the log; the patient reads a plain sentence. */
   g_assert_nonnull (strstr (steady_coach_page_get_notice_text (page), "steadynosuchsink"));
   g_assert_true (steady_coach_page_is_ticking (page));
   WAIT_UNTIL (steady_coach_page_get_time (page) > 0.05);
   save_screenshot (window, "coach-no-sound");
+  g_assert_true (shows_label (GTK_WIDGET (page), "Coaching without sound: every cue is shown as a caption."));
+  g_assert_true (shows_label (GTK_WIDGET (page), "Steady could not open the speakers."));
+  g_assert_false (shows_text (GTK_WIDGET (page), "steadynosuchsink"));
 
   steady_coach_page_stop (page);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -643,6 +685,69 @@ test_flow_stop_card (void)
   close_window (window);
 }
 
+static void
+collect_scales (GtkWidget *root,
+                GPtrArray *scales)
+{
+  if (GTK_IS_SCALE (root))
+    g_ptr_array_add (scales, root);
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
+    collect_scales (w, scales);
+}
+
+/* A check-in saved untouched keeps no answer at all (not "pain 0"), and
+ * one where only the pain scale was moved keeps only the pain. */
+static void
+test_flow_unanswered (void)
+{
+  SteadyWindow *window = open_window (1000, 720);
+  SteadyCoachPage *page = steady_window_get_coach_page (window);
+  SteadyCheckinView *view = steady_window_get_checkin_view (window);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(SteadySession) session = NULL;
+  g_autoptr(GArray) checkins = NULL;
+  g_autoptr(GPtrArray) scales = g_ptr_array_new ();
+  const SteadyCheckin *c;
+
+  g_settings_set_enum (settings, "sound-mode", STEADY_CUE_SOUND_SILENT);
+  fake_now = START;
+  steady_coach_page_set_now_func (page, test_now, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-drill", "s", "clamshell"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-drill", "s", "clamshell"));
+  g_assert_cmpstr (steady_window_get_page_name (window), ==, "checkin");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "checkin.submit", NULL));
+  g_assert_cmpstr (steady_window_get_page_name (window), ==, "coach");
+
+  go_to (page, START + 12.0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "coach.stop", NULL));
+  g_assert_cmpstr (steady_window_get_page_name (window), ==, "checkin");
+  g_assert_cmpint (steady_checkin_view_get_moment (view), ==, STEADY_CHECKIN_AFTER);
+  /* The after check-in starts unanswered too; the keys answer the pain
+   * (the urge scale, first, is left alone). */
+  collect_scales (GTK_WIDGET (view), scales);
+  g_assert_cmpuint (scales->len, ==, 2);
+  for (guint i = 0; i < 3; i++)
+    g_signal_emit_by_name (g_ptr_array_index (scales, 1), "move-slider", GTK_SCROLL_STEP_RIGHT);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "checkin.submit", NULL));
+  g_assert_cmpstr (steady_window_get_page_name (window), ==, "drill");
+
+  session = last_session (&checkins);
+  g_assert_cmpuint (checkins->len, ==, 2);
+  c = &g_array_index (checkins, SteadyCheckin, 0);
+  g_assert_cmpint (c->moment, ==, STEADY_CHECKIN_BEFORE);
+  g_assert_cmpint (c->pop_urge, ==, STEADY_CHECKIN_SKIPPED);
+  g_assert_cmpint (c->pain, ==, STEADY_CHECKIN_SKIPPED);
+  g_assert_cmpint (c->popped, ==, STEADY_CHECKIN_SKIPPED);
+  g_assert_cmpint (c->painful, ==, STEADY_CHECKIN_SKIPPED);
+  c = &g_array_index (checkins, SteadyCheckin, 1);
+  g_assert_cmpint (c->moment, ==, STEADY_CHECKIN_AFTER);
+  g_assert_cmpint (c->pop_urge, ==, STEADY_CHECKIN_SKIPPED);
+  g_assert_cmpint (c->pain, ==, 3);
+  g_assert_cmpint (session->outcome, ==, STEADY_SESSION_STOPPED);
+
+  close_window (window);
+}
+
 /* A finished drill with nothing wrong is kept as finished, every hold
  * done. */
 static void
@@ -701,6 +806,7 @@ main (int   argc,
   g_test_add_func ("/coach-page/flow/journal", test_flow_journal);
   g_test_add_func ("/coach-page/flow/stop-card", test_flow_stop_card);
   g_test_add_func ("/coach-page/flow/finished", test_flow_finished);
+  g_test_add_func ("/coach-page/flow/unanswered", test_flow_unanswered);
   g_test_add_data_func ("/coach-page/sound/tones", GINT_TO_POINTER (STEADY_CUE_SOUND_TONES),
                         test_sound_follows_pipeline);
   g_test_add_data_func ("/coach-page/sound/voice", GINT_TO_POINTER (STEADY_CUE_SOUND_VOICE),

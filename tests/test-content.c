@@ -30,10 +30,11 @@ static const ExpectedCard expected_cards[] = {
   { "wobbly-table",            STEADY_CARD_KIND_NARRATIVE, NULL },
   { "where-it-leads",          STEADY_CARD_KIND_NARRATIVE, NULL },
   { "stop-kicking",            STEADY_CARD_KIND_NARRATIVE, NULL },
+  /* Safety before any drill is shown. */
+  { "safety",                  STEADY_CARD_KIND_SAFETY,    NULL },
   { "drill-clamshell",         STEADY_CARD_KIND_DRILL,     "clamshell" },
   { "drill-knee-circles",      STEADY_CARD_KIND_DRILL,     "quadruped-knee-circles" },
   { "drill-knee-rotation",     STEADY_CARD_KIND_DRILL,     "supine-knee-rotation" },
-  { "safety",                  STEADY_CARD_KIND_SAFETY,    NULL },
 };
 
 static SteadyProgram *

@@ -124,7 +124,7 @@ test_no_audio_device (void)
   /* autoaudiosink fell back to its fake sink: said, not pretended. */
   g_assert_cmpstr (steady_coach_page_get_notice_text (page), ==,
                    "No audio output was found: cues are shown as captions only");
-  g_test_message ("the user sees: %s", steady_coach_page_get_notice_text (page));
+  g_test_message ("logged: %s", steady_coach_page_get_notice_text (page));
   assert_session_goes_on (window, page);
   close_window (window);
 }
@@ -148,7 +148,7 @@ test_missing_element (void)
   g_assert_false (steady_coach_page_get_follows_audio (page));
   g_assert_cmpstr (steady_coach_page_get_notice_text (page), ==,
                    "The GStreamer element “audioresample” is missing; install its plugin");
-  g_test_message ("the user sees: %s", steady_coach_page_get_notice_text (page));
+  g_test_message ("logged: %s", steady_coach_page_get_notice_text (page));
   assert_session_goes_on (window, page);
   close_window (window);
 
@@ -195,7 +195,7 @@ test_error_mid_session (void)
   at_error = steady_coach_page_get_time (page);
   g_assert_cmpstr (steady_coach_page_get_notice_text (page), ==,
                    "Sound failed in “steady-fault-sink”: The audio device was unplugged");
-  g_test_message ("the user sees: %s", steady_coach_page_get_notice_text (page));
+  g_test_message ("logged: %s", steady_coach_page_get_notice_text (page));
   g_assert_false (steady_coach_page_get_follows_audio (page));
   /* No jump back: the session carries on from where the sound stopped. */
   g_assert_cmpfloat (at_error, >=, 0.2);

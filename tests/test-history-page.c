@@ -237,12 +237,67 @@ on_skipped (SteadyCheckinView *view,
 }
 
 static void
+collect_scales (GtkWidget *root,
+                GPtrArray *scales)
+{
+  if (GTK_IS_SCALE (root))
+    g_ptr_array_add (scales, root);
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
+    collect_scales (w, scales);
+}
+
+/* The @index-th GtkScale under @root, in tree order. */
+static GtkWidget *
+find_scale (GtkWidget *root,
+            guint      index)
+{
+  g_autoptr(GPtrArray) scales = g_ptr_array_new ();
+
+  collect_scales (root, scales);
+  return index < scales->len ? g_ptr_array_index (scales, index) : NULL;
+}
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_is_drawable (root)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *found = find_label (w, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button_named (GtkWidget  *root,
+                   const char *tooltip)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *found = find_button_named (w, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
 test_checkin_view (void)
 {
   GtkWidget *window = gtk_window_new ();
   SteadyCheckinView *view = STEADY_CHECKIN_VIEW (steady_checkin_view_new (STEADY_CHECKIN_AFTER));
   SteadyCheckin got = { 0 }, set;
   gboolean skipped = FALSE;
+  GtkWidget *pain, *urge, *clear;
 
   gtk_window_set_title (GTK_WINDOW (window), "check-in");
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
@@ -251,15 +306,67 @@ test_checkin_view (void)
   g_signal_connect (view, "submitted", G_CALLBACK (on_submitted), &got);
   g_signal_connect (view, "skipped", G_CALLBACK (on_skipped), &skipped);
 
-  /* Nothing chosen yet: scales at 0, yes/no unanswered. */
+  /* Nothing chosen yet: nothing is answered, not even the scales' 0. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "checkin.submit", NULL));
   g_assert_cmpint (got.moment, ==, STEADY_CHECKIN_AFTER);
-  g_assert_cmpint (got.pop_urge, ==, 0);
-  g_assert_cmpint (got.pain, ==, 0);
+  g_assert_cmpint (got.pop_urge, ==, STEADY_CHECKIN_SKIPPED);
+  g_assert_cmpint (got.pain, ==, STEADY_CHECKIN_SKIPPED);
   g_assert_cmpint (got.popped, ==, STEADY_CHECKIN_SKIPPED);
   g_assert_cmpint (got.painful, ==, STEADY_CHECKIN_SKIPPED);
   g_assert_cmpint (got.session_id, ==, 0);
   g_assert_true (steady_checkin_is_valid (&got));
+  pain = find_scale (GTK_WIDGET (view), 1);
+  urge = find_scale (GTK_WIDGET (view), 0);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (pain), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT,
+                                       "Not answered");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (urge), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT,
+                                       "Not answered");
+  g_assert_nonnull (find_label (GTK_WIDGET (view), "Not answered"));
+  /* The mouse wheel scrolls the page, never answers a scale. */
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (pain);
+    guint n_scroll = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller))
+          {
+            n_scroll++;
+            g_assert_cmpint (gtk_event_controller_get_propagation_phase (controller), ==, GTK_PHASE_NONE);
+          }
+      }
+    g_assert_cmpuint (n_scroll, >, 0);
+  }
+
+  /* The keys answer a scale, 0 too (Left on a scale at 0 keeps 0 but
+   * answers it); the other stays unanswered. */
+  g_signal_emit_by_name (pain, "move-slider", GTK_SCROLL_STEP_LEFT);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "checkin.submit", NULL));
+  g_assert_cmpint (got.pain, ==, 0);
+  g_assert_cmpint (got.pop_urge, ==, STEADY_CHECKIN_SKIPPED);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (pain), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, "0");
+  g_signal_emit_by_name (pain, "move-slider", GTK_SCROLL_STEP_RIGHT);
+  g_signal_emit_by_name (pain, "move-slider", GTK_SCROLL_STEP_RIGHT);
+  g_signal_emit_by_name (urge, "move-slider", GTK_SCROLL_END);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "checkin.submit", NULL));
+  g_assert_cmpint (got.pain, ==, 2);
+  g_assert_cmpint (got.pop_urge, ==, 10);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (urge), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, "10");
+  g_assert_nonnull (find_label (GTK_WIDGET (view), "10"));
+
+  /* Clear takes an answer back. */
+  clear = find_button_named (GTK_WIDGET (view), "Clear your pain answer");
+  g_assert_nonnull (clear);
+  g_assert_true (gtk_widget_is_drawable (clear));
+  g_signal_emit_by_name (clear, "clicked");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "checkin.submit", NULL));
+  g_assert_cmpint (got.pain, ==, STEADY_CHECKIN_SKIPPED);
+  g_assert_cmpint (got.pop_urge, ==, 10);
+  g_assert_false (gtk_widget_is_drawable (clear));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (pain), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT,
+                                       "Not answered");
 
   steady_checkin_init (&set, STEADY_CHECKIN_AFTER);
   set.pop_urge = 6;
@@ -284,7 +391,8 @@ test_checkin_view (void)
 
   steady_checkin_view_reset (view);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "checkin.submit", NULL));
-  g_assert_cmpint (got.pain, ==, 0);
+  g_assert_cmpint (got.pain, ==, STEADY_CHECKIN_SKIPPED);
+  g_assert_cmpint (got.pop_urge, ==, STEADY_CHECKIN_SKIPPED);
   g_assert_cmpint (got.popped, ==, STEADY_CHECKIN_SKIPPED);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "checkin.skip", NULL));
@@ -351,6 +459,25 @@ find_chart (GtkWidget *widget)
   return NULL;
 }
 
+/* A mapped label under @root whose text holds @text. */
+static GtkWidget *
+find_shown_label_with (GtkWidget  *root,
+                       const char *text)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return root;
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *found = find_shown_label_with (w, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The window reaches the page through win.show-history, on the user's
  * own journal (XDG_DATA_HOME), and Back leaves it. */
 static void
@@ -360,7 +487,7 @@ test_window (void)
   SteadyJournal *journal = steady_progress_get_journal (GTK_APPLICATION (app), &error);
   SteadyWindow *window;
   SteadyHistoryPage *page;
-  GtkWidget *chart;
+  GtkWidget *chart, *details;
   const gboolean schemes[] = { FALSE, TRUE };
 
   g_assert_no_error (error);
@@ -378,8 +505,13 @@ test_window (void)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   g_assert_null (steady_window_get_history_page (window));
+  /* At start a toast tells of the damaged journal... */
+  g_assert_nonnull (find_shown_label_with (GTK_WIDGET (window), "Your journal was damaged"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-history", NULL));
   g_assert_cmpstr (steady_window_get_page_name (window), ==, "history");
+  /* ...and goes once the history page, which says it in full, is open:
+   * the message is on screen once. */
+  WAIT_UNTIL (find_shown_label_with (GTK_WIDGET (window), "Your journal was damaged") == NULL);
   page = steady_window_get_history_page (window);
   g_assert_nonnull (page);
   g_assert_true (steady_history_page_get_journal (page) == journal);
@@ -410,6 +542,26 @@ test_window (void)
   /* A second visit shows the same page again, read anew. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-history", NULL));
   g_assert_true (steady_window_get_history_page (window) == page);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  /* The toast's Details button opens the page, and the toast goes (once:
+   * it is not dismissed twice). */
+  window = steady_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
+  g_assert_true (steady_window_open_builtin (window));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  details = find_shown_label_with (GTK_WIDGET (window), "Details");
+  g_assert_nonnull (details);
+  details = gtk_widget_get_ancestor (details, GTK_TYPE_BUTTON);
+  g_assert_nonnull (details);
+  g_assert_true (gtk_widget_activate (details));
+  WAIT_UNTIL (g_strcmp0 (steady_window_get_page_name (window), "history") == 0);
+  WAIT_UNTIL (find_shown_label_with (GTK_WIDGET (window), "Your journal was damaged") == NULL);
+  ui_test_settle (GTK_WIDGET (window));
 
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
@@ -480,8 +632,7 @@ test_screenshots_checkin (void)
   gtk_stack_add_named (GTK_STACK (stack), card, "stop");
   adw_window_set_content (ADW_WINDOW (window), stack);
   steady_checkin_init (&checkin, STEADY_CHECKIN_BEFORE);
-  checkin.pop_urge = 4;
-  checkin.pain = 2;
+  checkin.pop_urge = 4;   /* pain left unanswered, to show both states */
   checkin.popped = 0;
   steady_checkin_view_set_checkin (STEADY_CHECKIN_VIEW (view), &checkin);
   steady_stop_card_set_reason (STEADY_STOP_CARD (card), STEADY_STOP_PAIN_RISE, NULL);

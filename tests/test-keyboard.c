@@ -466,6 +466,14 @@ test_walk (void)
 
     steady_checkin_view_get_checkin (checkin, &answers);
     g_assert_cmpint (answers.pop_urge, ==, 1);
+    g_assert_cmpint (answers.pain, ==, STEADY_CHECKIN_SKIPPED);
+    /* Delete takes the answer back; Left on the scale at 0 answers 0. */
+    press (window, "Delete");
+    steady_checkin_view_get_checkin (checkin, &answers);
+    g_assert_cmpint (answers.pop_urge, ==, STEADY_CHECKIN_SKIPPED);
+    press (window, "Left");
+    steady_checkin_view_get_checkin (checkin, &answers);
+    g_assert_cmpint (answers.pop_urge, ==, 0);
   }
   skip = find_action_button (GTK_WIDGET (checkin), "checkin.skip");
   move_focus_to (window, skip, "Tab", 12);

@@ -18,6 +18,16 @@ struct _SteadyCheckinView
   GtkLabel            *title;
   GtkRange            *urge_scale;
   GtkRange            *pain_scale;
+  GtkStack            *urge_state;
+  GtkStack            *pain_state;
+  GtkLabel            *urge_value;
+  GtkLabel            *pain_value;
+  GtkButton           *urge_clear;
+  GtkButton           *pain_clear;
+  /* A scale counts only once the patient has touched it: until then its
+   * place (0) is not an answer. */
+  gboolean             urge_answered;
+  gboolean             pain_answered;
   GtkToggleButton     *popped_yes;
   GtkToggleButton     *popped_no;
   GtkToggleButton     *painful_yes;
@@ -83,6 +93,130 @@ on_toggled (GtkToggleButton   *button,
 
   if (other != NULL)
     gtk_toggle_button_set_active (other, FALSE);
+}
+
+static gboolean *
+answered_flag (SteadyCheckinView *self,
+               GtkRange          *scale)
+{
+  return scale == self->urge_scale ? &self->urge_answered : &self->pain_answered;
+}
+
+/* Shows a scale's state: its number and a Clear button once answered,
+ * "Not answered" (also for screen readers, as the value's text) before. */
+static void
+update_scale (SteadyCheckinView *self,
+              GtkRange          *scale)
+{
+  gboolean answered = *answered_flag (self, scale);
+  GtkStack *state = scale == self->urge_scale ? self->urge_state : self->pain_state;
+  GtkLabel *value = scale == self->urge_scale ? self->urge_value : self->pain_value;
+
+  if (answered)
+    {
+      char text[16];
+
+      g_snprintf (text, sizeof text, "%d", (int) gtk_range_get_value (scale));
+      gtk_label_set_text (value, text);
+      gtk_widget_remove_css_class (GTK_WIDGET (scale), "steady-unanswered");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (scale),
+                                      GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
+                                      -1);
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (scale), "steady-unanswered");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (scale),
+                                      GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, _("Not answered"),
+                                      -1);
+    }
+  gtk_stack_set_visible_child_name (state, answered ? "answered" : "unanswered");
+}
+
+static void
+set_scale (SteadyCheckinView *self,
+           GtkRange          *scale,
+           int                value)
+{
+  *answered_flag (self, scale) = value != STEADY_CHECKIN_SKIPPED;
+  gtk_range_set_value (scale, MAX (value, 0));
+  update_scale (self, scale);
+}
+
+/* "change-value" comes only from the patient (a click, a drag, a key),
+ * never from gtk_range_set_value(): it answers the question, even when
+ * the value stays (0 chosen on a scale at 0). The default handler then
+ * moves the scale. */
+static gboolean
+on_change_value (GtkRange          *scale,
+                 GtkScrollType      scroll,
+                 double             value,
+                 SteadyCheckinView *self)
+{
+  *answered_flag (self, scale) = TRUE;
+  update_scale (self, scale);
+  return FALSE;
+}
+
+static void
+on_value_changed (GtkRange          *scale,
+                  SteadyCheckinView *self)
+{
+  update_scale (self, scale);
+}
+
+static void
+on_clear_clicked (GtkButton         *button,
+                  SteadyCheckinView *self)
+{
+  GtkRange *scale = button == self->urge_clear ? self->urge_scale : self->pain_scale;
+
+  set_scale (self, scale, STEADY_CHECKIN_SKIPPED);
+  /* The button hides with the answer: the focus goes back to the scale. */
+  gtk_widget_grab_focus (GTK_WIDGET (scale));
+}
+
+static gboolean
+clear_shortcut (GtkWidget *scale,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  SteadyCheckinView *self = user_data;
+
+  set_scale (self, GTK_RANGE (scale), STEADY_CHECKIN_SKIPPED);
+  return TRUE;
+}
+
+/* The mouse wheel scrolls the page, not the scale: scrolling past a
+ * question must not answer it. Delete or Backspace on a scale clears it. */
+static void
+setup_scale (SteadyCheckinView *self,
+             GtkRange          *scale)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (scale));
+  GtkEventController *shortcuts;
+  GtkShortcutTrigger *trigger;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller))
+        gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_NONE);
+    }
+
+  shortcuts = gtk_shortcut_controller_new ();
+  trigger = gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                         gtk_keyval_trigger_new (GDK_KEY_BackSpace, 0));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (trigger,
+                                                          gtk_callback_action_new (clear_shortcut,
+                                                                                   self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (scale), shortcuts);
+
+  g_signal_connect (scale, "change-value", G_CALLBACK (on_change_value), self);
+  g_signal_connect (scale, "value-changed", G_CALLBACK (on_value_changed), self);
+  update_scale (self, scale);
 }
 
 static void
@@ -198,6 +332,12 @@ steady_checkin_view_class_init (SteadyCheckinViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyCheckinView, title);
   gtk_widget_class_bind_template_child (widget_class, SteadyCheckinView, urge_scale);
   gtk_widget_class_bind_template_child (widget_class, SteadyCheckinView, pain_scale);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCheckinView, urge_state);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCheckinView, pain_state);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCheckinView, urge_value);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCheckinView, pain_value);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCheckinView, urge_clear);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCheckinView, pain_clear);
   gtk_widget_class_bind_template_child (widget_class, SteadyCheckinView, popped_yes);
   gtk_widget_class_bind_template_child (widget_class, SteadyCheckinView, popped_no);
   gtk_widget_class_bind_template_child (widget_class, SteadyCheckinView, painful_yes);
@@ -224,6 +364,10 @@ steady_checkin_view_init (SteadyCheckinView *self)
   g_signal_connect (self->popped_no, "toggled", G_CALLBACK (on_toggled), self);
   g_signal_connect (self->painful_yes, "toggled", G_CALLBACK (on_toggled), self);
   g_signal_connect (self->painful_no, "toggled", G_CALLBACK (on_toggled), self);
+  g_signal_connect (self->urge_clear, "clicked", G_CALLBACK (on_clear_clicked), self);
+  g_signal_connect (self->pain_clear, "clicked", G_CALLBACK (on_clear_clicked), self);
+  setup_scale (self, self->urge_scale);
+  setup_scale (self, self->pain_scale);
 
   self->moment = STEADY_CHECKIN_BEFORE;
   update_title (self);
@@ -278,8 +422,10 @@ steady_checkin_view_get_checkin (SteadyCheckinView *self,
   g_return_if_fail (checkin != NULL);
 
   steady_checkin_init (checkin, self->moment);
-  checkin->pop_urge = (int) gtk_range_get_value (self->urge_scale);
-  checkin->pain = (int) gtk_range_get_value (self->pain_scale);
+  if (self->urge_answered)
+    checkin->pop_urge = (int) gtk_range_get_value (self->urge_scale);
+  if (self->pain_answered)
+    checkin->pain = (int) gtk_range_get_value (self->pain_scale);
   checkin->popped = get_answer (self->popped_yes, self->popped_no);
   checkin->painful = get_answer (self->painful_yes, self->painful_no);
 }
@@ -291,8 +437,8 @@ steady_checkin_view_set_checkin (SteadyCheckinView   *self,
   g_return_if_fail (STEADY_IS_CHECKIN_VIEW (self));
   g_return_if_fail (checkin != NULL);
 
-  gtk_range_set_value (self->urge_scale, MAX (checkin->pop_urge, 0));
-  gtk_range_set_value (self->pain_scale, MAX (checkin->pain, 0));
+  set_scale (self, self->urge_scale, checkin->pop_urge);
+  set_scale (self, self->pain_scale, checkin->pain);
   set_answer (self->popped_yes, self->popped_no, checkin->popped);
   set_answer (self->painful_yes, self->painful_no, checkin->painful);
 }

@@ -29,15 +29,19 @@ void                 steady_checkin_view_set_moment (SteadyCheckinView   *self,
                                                      SteadyCheckinMoment  moment);
 SteadyCheckinMoment  steady_checkin_view_get_moment (SteadyCheckinView   *self);
 
-/* Back to no answers: both scales at 0, neither yes nor no chosen. */
+/* Back to no answers: both scales "not answered", neither yes nor no
+ * chosen. */
 void                 steady_checkin_view_reset      (SteadyCheckinView   *self);
 
-/* The answers as they stand. The scales are always answered; "did it
- * pop?" and "was it painful?" are STEADY_CHECKIN_SKIPPED until chosen. */
+/* The answers as they stand. Each is STEADY_CHECKIN_SKIPPED until the
+ * patient gives it: a scale once they click, drag or use a key on it
+ * (until its Clear button or Delete takes the answer back), yes or no once
+ * chosen. */
 void                 steady_checkin_view_get_checkin (SteadyCheckinView  *self,
                                                       SteadyCheckin      *checkin);
 
-/* Sets the answers shown (values as in SteadyCheckin). */
+/* Sets the answers shown (values as in SteadyCheckin; a scale set to
+ * STEADY_CHECKIN_SKIPPED reads "not answered"). */
 void                 steady_checkin_view_set_checkin (SteadyCheckinView   *self,
                                                       const SteadyCheckin *checkin);
 

@@ -154,7 +154,10 @@ stop_ticking (SteadyCoachPage *self)
 
 /* What is shown ----------------------------------------------------------- */
 
-/* @silent: nothing plays at all (rather than only the voice failing). */
+/* @notice: why sound is (partly) off, in GStreamer's or the speech
+ * engine's words, or NULL when all is well. The patient reads a plain
+ * sentence; the technical words go to the log only.
+ * @silent: nothing plays at all (rather than only the voice failing). */
 static void
 set_notice (SteadyCoachPage *self,
             const char      *notice,
@@ -163,13 +166,17 @@ set_notice (SteadyCoachPage *self,
   gtk_label_set_text (self->notice_title,
                       silent ? _("Coaching without sound: every cue is shown as a caption.")
                              : _("Spoken prompts are off: the tones and captions carry on."));
+  gtk_label_set_text (self->notice_label,
+                      silent ? _("Steady could not open the speakers.")
+                             : _("Steady could not start its voice."));
 
   if (g_strcmp0 (self->notice, notice) == 0)
     return;
 
   g_free (self->notice);
   self->notice = g_strdup (notice);
-  gtk_label_set_text (self->notice_label, notice != NULL ? notice : "");
+  if (notice != NULL)
+    g_message ("%s: %s", silent ? "Coaching without sound" : "Spoken prompts are off", notice);
   gtk_revealer_set_reveal_child (self->notice_revealer, notice != NULL);
 }
 

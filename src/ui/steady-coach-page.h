@@ -85,7 +85,8 @@ const char       *steady_coach_page_get_phase_text      (SteadyCoachPage        
 const char       *steady_coach_page_get_caption_text    (SteadyCoachPage             *self);
 /* The words in the dial: the breath while breathing, else "seconds left". */
 const char       *steady_coach_page_get_dial_text       (SteadyCoachPage             *self);
-/* The sound notice shown, or NULL when there is none. */
+/* Why the sound notice is shown, in the sound engine's (technical) words,
+ * which go to the log, not on screen; NULL when there is no notice. */
 const char       *steady_coach_page_get_notice_text     (SteadyCoachPage             *self);
 /* What screen readers were last told (phase changes, a hold's end). */
 const char       *steady_coach_page_get_announcement    (SteadyCoachPage             *self);

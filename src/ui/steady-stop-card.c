@@ -86,7 +86,8 @@ static void
 steady_stop_card_init (SteadyStopCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  steady_lazy_icon_attach (self->status, "dialog-information-symbolic");
+  /* A warning sign: this card tells the patient to stop. */
+  steady_lazy_icon_attach (self->status, "dialog-warning-symbolic");
   steady_stop_card_set_reason (self, STEADY_STOP_NONE, NULL);
 }
 

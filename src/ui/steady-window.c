@@ -46,6 +46,7 @@ struct _SteadyWindow
   /* progress (issue 6): made on first use, never in kiosk mode */
   SteadyHistoryPage *history_page;
   AdwToastOverlay   *toast_overlay;
+  AdwToast          *recovered_toast; /* "your journal was damaged", while shown */
 
   /* A drill's check-ins and its session in the journal */
   SteadyCheckinView *checkin_view;
@@ -682,6 +683,15 @@ show_history_action (GtkWidget  *widget,
     steady_history_page_reload (self->history_page);
 
   steady_window_navigate (self, "history", TRUE);
+
+  /* The page tells of the damaged journal in full, path and all: the
+   * toast would say it a second time. */
+  if (self->recovered_toast != NULL)
+    {
+      g_autoptr(AdwToast) toast = g_steal_pointer (&self->recovered_toast);
+
+      adw_toast_dismiss (toast);
+    }
 }
 
 static void
@@ -705,6 +715,21 @@ print_handout_action (GtkWidget  *widget,
 
   if (self->program != NULL)
     steady_progress_print_handout (GTK_WINDOW (self), self->program);
+}
+
+static void
+on_recovered_toast_dismissed (SteadyWindow *self)
+{
+  g_clear_object (&self->recovered_toast);
+}
+
+/* The toast dismisses itself after its button: it must not be dismissed a
+ * second time by the history page opening. */
+static void
+on_recovered_toast_details (SteadyWindow *self)
+{
+  g_clear_object (&self->recovered_toast);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-history", NULL);
 }
 
 static void
@@ -746,7 +771,11 @@ on_application_changed (SteadyWindow *self)
       toast = adw_toast_new (title);
       adw_toast_set_timeout (toast, 0);
       adw_toast_set_button_label (toast, _("_Details"));
-      adw_toast_set_action_name (toast, "win.show-history");
+      g_signal_connect_object (toast, "button-clicked",
+                               G_CALLBACK (on_recovered_toast_details), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (toast, "dismissed",
+                               G_CALLBACK (on_recovered_toast_dismissed), self, G_CONNECT_SWAPPED);
+      g_set_object (&self->recovered_toast, toast);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
 }
@@ -855,6 +884,7 @@ steady_window_dispose (GObject *object)
   /* Destroyed without a close request (the application quitting, say). */
   steady_window_leave_session (self, "closed");
   g_clear_object (&self->session_journal);
+  g_clear_object (&self->recovered_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), STEADY_TYPE_WINDOW);
   g_clear_object (&self->program);
   g_clear_object (&self->settings);
