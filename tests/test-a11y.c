@@ -199,21 +199,6 @@ find_type (GtkWidget *widget,
   return NULL;
 }
 
-static void
-collect_type (GtkWidget *widget,
-              GType      type,
-              GPtrArray *found)
-{
-  if (!gtk_widget_is_drawable (widget))
-    return;
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_type (child, type, found);
-}
-
 /* A figure: an image named @label whose description is @description (or
  * any text but empty, when NULL). */
 static void
@@ -348,7 +333,7 @@ test_every_page (void)
       steps = find_type (GTK_WIDGET (drill_page), GTK_TYPE_BOX);
       g_assert_nonnull (steps);
       widgets = g_ptr_array_new ();
-      collect_type (GTK_WIDGET (drill_page), GTK_TYPE_BOX, widgets);
+      ui_test_collect_type (GTK_WIDGET (drill_page), GTK_TYPE_BOX, TRUE, widgets);
       {
         guint n_lists = 0;
 
@@ -378,7 +363,7 @@ test_every_page (void)
   activate (window, "win.start-drill", g_variant_new_string ("clamshell"));
   g_assert_cmpstr (steady_window_get_page_name (window), ==, "checkin");
   widgets = g_ptr_array_new ();
-  collect_type (GTK_WIDGET (checkin), GTK_TYPE_SCALE, widgets);
+  ui_test_collect_type (GTK_WIDGET (checkin), GTK_TYPE_SCALE, TRUE, widgets);
   g_assert_cmpuint (widgets->len, ==, 2);
   for (guint j = 0; j < widgets->len; j++)
     {
@@ -392,7 +377,7 @@ test_every_page (void)
   assert_all_named (window, 8);   /* 2 scales, 4 toggles, skip, save */
   /* The answers keep the names that say their question. */
   widgets = g_ptr_array_new ();
-  collect_type (GTK_WIDGET (checkin), GTK_TYPE_TOGGLE_BUTTON, widgets);
+  ui_test_collect_type (GTK_WIDGET (checkin), GTK_TYPE_TOGGLE_BUTTON, TRUE, widgets);
   g_assert_cmpuint (widgets->len, ==, 4);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (g_ptr_array_index (widgets, 0)),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Did your hip pop? Yes");
@@ -494,7 +479,7 @@ test_every_page (void)
   activate (window, "win.show-history", NULL);
   g_assert_cmpstr (steady_window_get_page_name (window), ==, "history");
   widgets = g_ptr_array_new ();
-  collect_type (GTK_WIDGET (steady_window_get_history_page (window)), STEADY_TYPE_CHART_VIEW, widgets);
+  ui_test_collect_type (GTK_WIDGET (steady_window_get_history_page (window)), STEADY_TYPE_CHART_VIEW, TRUE, widgets);
   g_assert_cmpuint (widgets->len, >=, 1);
   for (guint j = 0; j < widgets->len; j++)
     {

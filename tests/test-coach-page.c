@@ -685,16 +685,6 @@ test_flow_stop_card (void)
   close_window (window);
 }
 
-static void
-collect_scales (GtkWidget *root,
-                GPtrArray *scales)
-{
-  if (GTK_IS_SCALE (root))
-    g_ptr_array_add (scales, root);
-  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
-    collect_scales (w, scales);
-}
-
 /* A check-in saved untouched keeps no answer at all (not "pain 0"), and
  * one where only the pain scale was moved keeps only the pain. */
 static void
@@ -724,7 +714,7 @@ test_flow_unanswered (void)
   g_assert_cmpint (steady_checkin_view_get_moment (view), ==, STEADY_CHECKIN_AFTER);
   /* The after check-in starts unanswered too; the keys answer the pain
    * (the urge scale, first, is left alone). */
-  collect_scales (GTK_WIDGET (view), scales);
+  ui_test_collect_type (GTK_WIDGET (view), GTK_TYPE_SCALE, FALSE, scales);
   g_assert_cmpuint (scales->len, ==, 2);
   for (guint i = 0; i < 3; i++)
     g_signal_emit_by_name (g_ptr_array_index (scales, 1), "move-slider", GTK_SCROLL_STEP_RIGHT);

@@ -236,16 +236,6 @@ on_skipped (SteadyCheckinView *view,
   *skipped = TRUE;
 }
 
-static void
-collect_scales (GtkWidget *root,
-                GPtrArray *scales)
-{
-  if (GTK_IS_SCALE (root))
-    g_ptr_array_add (scales, root);
-  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
-    collect_scales (w, scales);
-}
-
 /* The @index-th GtkScale under @root, in tree order. */
 static GtkWidget *
 find_scale (GtkWidget *root,
@@ -253,7 +243,7 @@ find_scale (GtkWidget *root,
 {
   g_autoptr(GPtrArray) scales = g_ptr_array_new ();
 
-  collect_scales (root, scales);
+  ui_test_collect_type (root, GTK_TYPE_SCALE, FALSE, scales);
   return index < scales->len ? g_ptr_array_index (scales, index) : NULL;
 }
 

@@ -96,3 +96,19 @@ ui_test_find_css_class (GtkWidget  *widget,
 
   return NULL;
 }
+
+void
+ui_test_collect_type (GtkWidget *widget,
+                      GType      type,
+                      gboolean   drawn_only,
+                      GPtrArray *found)
+{
+  if (drawn_only && !gtk_widget_is_drawable (widget))
+    return;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    ui_test_collect_type (child, type, drawn_only, found);
+}

@@ -36,3 +36,11 @@ void        ui_test_save_png    (GdkTexture *texture,
 /* The first widget in @widget's tree (itself included) with @css_class. */
 GtkWidget  *ui_test_find_css_class (GtkWidget  *widget,
                                     const char *css_class);
+
+/* Adds to @found every widget of @type in @widget's tree (itself
+ * included), in tree order; with @drawn_only, only those drawn (a hidden
+ * widget's children are skipped too). */
+void        ui_test_collect_type   (GtkWidget  *widget,
+                                    GType       type,
+                                    gboolean    drawn_only,
+                                    GPtrArray  *found);
