@@ -70,25 +70,6 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 save_screenshot (SteadyWindow *window,
                  const char   *name)
@@ -148,7 +129,7 @@ walk_in_spanish (int width,
   g_assert_cmpstr (steady_card_page_get_title (card), ==, "La alarma, no el fuego");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "La alarma, no el fuego");
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (find_type (GTK_WIDGET (deck), ADW_TYPE_CAROUSEL)),
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (ui_test_find_type (GTK_WIDGET (deck), ADW_TYPE_CAROUSEL, FALSE)),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Tarjetas de la lección");
   figure = steady_card_page_get_figure (card);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (figure), GTK_ACCESSIBLE_PROPERTY_LABEL, "Ilustración");
@@ -183,7 +164,7 @@ walk_in_spanish (int width,
   g_assert_cmpstr (steady_coach_page_get_counter_text (coach), ==, "Repetición 2 de 15");
   g_assert_cmpstr (steady_coach_page_get_caption_text (coach), ==, "Mantén 5 segundos");
   g_assert_cmpstr (steady_coach_page_get_announcement (coach), ==, "Mantén. Repetición 2 de 15.");
-  figure = find_type (GTK_WIDGET (coach), STEADY_TYPE_FIGURE_VIEW);
+  figure = ui_test_find_type (GTK_WIDGET (coach), STEADY_TYPE_FIGURE_VIEW, FALSE);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (figure), GTK_ACCESSIBLE_PROPERTY_LABEL, "La almeja");
   save_screenshot (window, "coach-hold");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (coach), "coach.toggle-pause", NULL));

@@ -178,27 +178,6 @@ assert_all_named (SteadyWindow *window,
   g_assert_cmpuint (n_controls, >=, min_controls);
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (!gtk_widget_is_drawable (widget))
-    return NULL;
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* A figure: an image named @label whose description is @description (or
  * any text but empty, when NULL). */
 static void
@@ -281,7 +260,7 @@ test_every_page (void)
    * that says what it shows. */
   activate (window, "win.show-deck", NULL);
   deck = steady_window_get_deck (window);
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (find_type (GTK_WIDGET (deck), ADW_TYPE_CAROUSEL)),
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (ui_test_find_type (GTK_WIDGET (deck), ADW_TYPE_CAROUSEL, TRUE)),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Lesson cards");
   n = steady_deck_get_n_cards (deck);
   for (guint i = 0; i < n; i++)
@@ -296,7 +275,7 @@ test_every_page (void)
                                            steady_card_get_title (card));
       if (steady_card_get_illustration (card) != NULL)
         {
-          GtkWidget *picture = find_type (GTK_WIDGET (page), STEADY_TYPE_FIGURE_VIEW);
+          GtkWidget *picture = ui_test_find_type (GTK_WIDGET (page), STEADY_TYPE_FIGURE_VIEW, TRUE);
 
           assert_figure (picture, "Illustration",
                          steady_illustration_describe (steady_card_get_illustration (card)));
@@ -325,12 +304,12 @@ test_every_page (void)
       GtkWidget *steps;
 
       activate (window, "win.open-drill", g_variant_new_string (steady_drill_get_id (drill)));
-      figure = find_type (GTK_WIDGET (drill_page), STEADY_TYPE_FIGURE_VIEW);
+      figure = ui_test_find_type (GTK_WIDGET (drill_page), STEADY_TYPE_FIGURE_VIEW, TRUE);
       /* Animations are off in this test: the still of the key poses. */
       expected = start_description (steady_drill_get_motion (drill), STEADY_SIDE_LEFT);
       assert_figure (figure, steady_drill_get_title (drill), expected);
       g_assert_false (steady_figure_view_is_animating (STEADY_FIGURE_VIEW (figure)));
-      steps = find_type (GTK_WIDGET (drill_page), GTK_TYPE_BOX);
+      steps = ui_test_find_type (GTK_WIDGET (drill_page), GTK_TYPE_BOX, TRUE);
       g_assert_nonnull (steps);
       widgets = g_ptr_array_new ();
       ui_test_collect_type (GTK_WIDGET (drill_page), GTK_TYPE_BOX, TRUE, widgets);
@@ -390,10 +369,10 @@ test_every_page (void)
    * changes and the end of a hold, not the seconds. */
   g_assert_cmpstr (steady_window_get_page_name (window), ==, "coach");
   assert_all_named (window, 5);   /* back a rep, pause, skip, stop, … */
-  figure = find_type (GTK_WIDGET (coach), STEADY_TYPE_FIGURE_VIEW);
+  figure = ui_test_find_type (GTK_WIDGET (coach), STEADY_TYPE_FIGURE_VIEW, TRUE);
   phase_label = ui_test_find_css_class (GTK_WIDGET (coach), "steady-coach-phase");
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (phase_label), GTK_ACCESSIBLE_ROLE_ALERT);
-  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (find_type (GTK_WIDGET (coach), g_type_from_name ("SteadyCoachDial"))),
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (ui_test_find_type (GTK_WIDGET (coach), g_type_from_name ("SteadyCoachDial"), TRUE)),
                                    GTK_ACCESSIBLE_ROLE_PRESENTATION);
   {
     g_autofree char *start_text = start_description ("clamshell", STEADY_SIDE_LEFT);

@@ -247,37 +247,18 @@ find_scale (GtkWidget *root,
   return index < scales->len ? g_ptr_array_index (scales, index) : NULL;
 }
 
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
+static gboolean
+is_button_named (GtkWidget     *widget,
+                 gconstpointer  tooltip)
 {
-  if (GTK_IS_LABEL (root) && gtk_widget_is_drawable (root)
-      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
-    {
-      GtkWidget *found = find_label (w, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
 static GtkWidget *
 find_button_named (GtkWidget  *root,
                    const char *tooltip)
 {
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
-    return root;
-  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
-    {
-      GtkWidget *found = find_button_named (w, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return ui_test_find (root, is_button_named, tooltip, FALSE);
 }
 
 static void
@@ -311,7 +292,7 @@ test_checkin_view (void)
                                        "Not answered");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (urge), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT,
                                        "Not answered");
-  g_assert_nonnull (find_label (GTK_WIDGET (view), "Not answered"));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (view), "Not answered", TRUE));
   /* The mouse wheel scrolls the page, never answers a scale. */
   {
     g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (pain);
@@ -344,7 +325,7 @@ test_checkin_view (void)
   g_assert_cmpint (got.pain, ==, 2);
   g_assert_cmpint (got.pop_urge, ==, 10);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (urge), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, "10");
-  g_assert_nonnull (find_label (GTK_WIDGET (view), "10"));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (view), "10", TRUE));
 
   /* Clear takes an answer back. */
   clear = find_button_named (GTK_WIDGET (view), "Clear your pain answer");

@@ -89,27 +89,6 @@ focus_of (SteadyWindow *window)
   return gtk_root_get_focus (GTK_ROOT (window));
 }
 
-/* The first button under @widget whose action is @action_name. */
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action_name)
-{
-  if (GTK_IS_ACTIONABLE (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static GtkWidget *
 find_menu_button (GtkWidget *widget)
 {
@@ -359,12 +338,12 @@ test_walk (void)
   /* Welcome: the first button has the focus; Tab and Shift+Tab move it,
    * and from the first key on the window shows where it is. */
   g_assert_cmpstr (page_name (window), ==, "welcome");
-  learn = find_action_button (GTK_WIDGET (window), "win.show-deck");
-  welcome_drills = find_action_button (GTK_WIDGET (window), "win.show-drills");
+  learn = ui_test_find_action (GTK_WIDGET (window), "win.show-deck");
+  welcome_drills = ui_test_find_action (GTK_WIDGET (window), "win.show-drills");
   g_assert_true (focus_of (window) == learn);
   press (window, "Tab");
-  WAIT_UNTIL (focus_of (window) == find_action_button (GTK_WIDGET (window), "win.show-drills"));
-  assert_focus_visible (window, find_action_button (GTK_WIDGET (window), "win.show-drills"));
+  WAIT_UNTIL (focus_of (window) == ui_test_find_action (GTK_WIDGET (window), "win.show-drills"));
+  assert_focus_visible (window, ui_test_find_action (GTK_WIDGET (window), "win.show-drills"));
   press (window, "shift+Tab");
   WAIT_UNTIL (focus_of (window) == learn);
   assert_focus_visible (window, learn);
@@ -406,7 +385,7 @@ test_walk (void)
   /* Space on "Learn why your hip pops": the deck, Next has the focus. */
   press (window, "space");
   WAIT_UNTIL (g_strcmp0 (page_name (window), "deck") == 0);
-  next = find_action_button (GTK_WIDGET (deck), "win.next");
+  next = ui_test_find_action (GTK_WIDGET (deck), "win.next");
   assert_focus_visible (window, next);
 
   /* Page Down, the arrows, Page Up and End turn the cards; Enter on the
@@ -428,7 +407,7 @@ test_walk (void)
   assert_focus_visible (window, next);
 
   /* The last card's own "Go to the drills" is reached with Tab. */
-  drills_button = find_action_button (GTK_WIDGET (steady_deck_get_card_page (deck, n - 1)),
+  drills_button = ui_test_find_action (GTK_WIDGET (steady_deck_get_card_page (deck, n - 1)),
                                       "win.show-drills");
   g_assert_nonnull (drills_button);
   move_focus_to (window, drills_button, "shift+Tab", 8);
@@ -449,7 +428,7 @@ test_walk (void)
   press (window, "Return");
   WAIT_UNTIL (g_strcmp0 (page_name (window), "drill") == 0);
   assert_focus_visible (window, GTK_WIDGET (drill_page));
-  start = find_action_button (GTK_WIDGET (drill_page), "win.start-drill");
+  start = ui_test_find_action (GTK_WIDGET (drill_page), "win.start-drill");
   move_focus_to (window, start, "Tab", 4);
   assert_focus_visible (window, start);
 
@@ -475,7 +454,7 @@ test_walk (void)
     steady_checkin_view_get_checkin (checkin, &answers);
     g_assert_cmpint (answers.pop_urge, ==, 0);
   }
-  skip = find_action_button (GTK_WIDGET (checkin), "checkin.skip");
+  skip = ui_test_find_action (GTK_WIDGET (checkin), "checkin.skip");
   move_focus_to (window, skip, "Tab", 12);
   assert_focus_visible (window, skip);
   press (window, "Return");
@@ -484,13 +463,13 @@ test_walk (void)
   /* The coach runs; Pause has the focus. Space pauses and resumes from
    * anywhere on the page. */
   g_assert_cmpint (steady_coach_page_get_state (coach), ==, STEADY_COACH_STATE_RUNNING);
-  pause = find_action_button (GTK_WIDGET (coach), "coach.toggle-pause");
+  pause = ui_test_find_action (GTK_WIDGET (coach), "coach.toggle-pause");
   assert_focus_visible (window, pause);
   press (window, "space");
   WAIT_UNTIL (steady_coach_page_get_state (coach) == STEADY_COACH_STATE_PAUSED);
   assert_focus_visible (window, pause);
-  move_focus_to (window, find_action_button (GTK_WIDGET (coach), "coach.skip"), "Tab", 4);
-  assert_focus_visible (window, find_action_button (GTK_WIDGET (coach), "coach.skip"));
+  move_focus_to (window, ui_test_find_action (GTK_WIDGET (coach), "coach.skip"), "Tab", 4);
+  assert_focus_visible (window, ui_test_find_action (GTK_WIDGET (coach), "coach.skip"));
   press (window, "space");
   WAIT_UNTIL (steady_coach_page_get_state (coach) == STEADY_COACH_STATE_RUNNING);
   press (window, "space");
@@ -543,7 +522,7 @@ test_walk (void)
   WAIT_UNTIL (g_strcmp0 (page_name (window), "coach") == 0 &&
               steady_coach_page_get_state (coach) == STEADY_COACH_STATE_DONE);
   {
-    GtkWidget *back_to_drills = find_action_button (GTK_WIDGET (coach), "win.show-drills");
+    GtkWidget *back_to_drills = ui_test_find_action (GTK_WIDGET (coach), "win.show-drills");
 
     assert_focus_visible (window, back_to_drills);
     press (window, "Return");

@@ -286,40 +286,18 @@ test_visitor_path (void)
 }
 
 /* The attract loop's button for @language. */
+static gboolean
+is_language_button (GtkWidget     *widget,
+                    gconstpointer  language)
+{
+  return g_strcmp0 (g_object_get_data (G_OBJECT (widget), "steady-kiosk-language"), language) == 0;
+}
+
 static GtkWidget *
 find_language_button (GtkWidget  *widget,
                       const char *language)
 {
-  if (g_strcmp0 (g_object_get_data (G_OBJECT (widget), "steady-kiosk-language"), language) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_language_button (child, language);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The (first) button that activates @action. */
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action)
-{
-  if (GTK_IS_BUTTON (widget)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return ui_test_find (widget, is_language_button, language, FALSE);
 }
 
 static const char *
@@ -369,7 +347,7 @@ test_language (void)
   g_assert_cmpstr (steady_drill_get_title (steady_kiosk_window_get_attract_drill (window)), ==,
                    g_dgettext (GETTEXT_PACKAGE, "Clamshells"));
   g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Clamshells"), !=, "Clamshells");
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find_action_button (GTK_WIDGET (window), "win.kiosk-cards"))),
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (ui_test_find_action (GTK_WIDGET (window), "win.kiosk-cards"))),
                    ==, "Volver a las tarjetas");
   save_shot (window, "drill-1-es.png");
 
@@ -380,7 +358,7 @@ test_language (void)
   g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Clamshells"), ==, "Clamshells");
   steady_kiosk_window_touch (window, 960, 300);
   g_assert_cmpstr (first_card_title (window), ==, "The alarm, not the fire");
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find_action_button (GTK_WIDGET (window), "win.kiosk-cards"))),
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (ui_test_find_action (GTK_WIDGET (window), "win.kiosk-cards"))),
                    ==, "Back to the cards");
 
   /* The button works from the keyboard too (its action). */

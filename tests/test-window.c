@@ -814,25 +814,6 @@ test_drills (void)
   close_window (window);
 }
 
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 test_drill_page (void)
 {
@@ -848,14 +829,14 @@ test_drill_page (void)
   ui_test_settle (GTK_WIDGET (window));
   g_assert_cmpstr (steady_window_get_page_name (window), ==, "drill");
 
-  g_assert_nonnull (find_label (page, steady_drill_get_title (drill)));
-  g_assert_nonnull (find_label (page, steady_drill_get_summary (drill)));
-  g_assert_nonnull (find_label (page, numbers));
+  g_assert_nonnull (ui_test_find_label (page, steady_drill_get_title (drill), FALSE));
+  g_assert_nonnull (ui_test_find_label (page, steady_drill_get_summary (drill), FALSE));
+  g_assert_nonnull (ui_test_find_label (page, numbers, FALSE));
 
   /* Every step with its number beside it, every tip with a bullet. */
   for (guint i = 0; steps[i] != NULL; i++)
     {
-      GtkWidget *text = find_label (page, steps[i]);
+      GtkWidget *text = ui_test_find_label (page, steps[i], FALSE);
       GtkWidget *marker;
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
 
@@ -869,7 +850,7 @@ test_drill_page (void)
     }
   for (guint i = 0; tips[i] != NULL; i++)
     {
-      GtkWidget *text = find_label (page, tips[i]);
+      GtkWidget *text = ui_test_find_label (page, tips[i], FALSE);
 
       g_assert_nonnull (text);
       g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_prev_sibling (text))), ==, "•");
@@ -888,8 +869,8 @@ test_drill_page (void)
   /* Any widget fits the slot, full width, between the numbers and the steps. */
   {
     GtkWidget *figure = gtk_drawing_area_new ();
-    GtkWidget *numbers_label = find_label (page, numbers);
-    GtkWidget *first_step = find_label (page, steps[0]);
+    GtkWidget *numbers_label = ui_test_find_label (page, numbers, FALSE);
+    GtkWidget *first_step = ui_test_find_label (page, steps[0], FALSE);
     graphene_rect_t figure_bounds, numbers_bounds, step_bounds;
 
     steady_drill_page_set_figure (STEADY_DRILL_PAGE (page), figure);
@@ -953,7 +934,7 @@ test_card_figure_slot (void)
   ui_test_settle (GTK_WIDGET (window));
   g_assert_true (steady_card_page_get_figure (page) == figure);
   g_assert_true (gtk_widget_get_mapped (figure));
-  title = find_label (GTK_WIDGET (page), steady_card_get_title (steady_card_page_get_card (page)));
+  title = ui_test_find_label (GTK_WIDGET (page), steady_card_get_title (steady_card_page_get_card (page)), FALSE);
   g_assert_true (gtk_widget_compute_bounds (figure, GTK_WIDGET (page), &figure_bounds));
   g_assert_true (gtk_widget_compute_bounds (title, GTK_WIDGET (page), &title_bounds));
   g_assert_cmpfloat (figure_bounds.size.width, >, 300);
@@ -1012,11 +993,11 @@ test_error_page (void)
   g_assert_cmpstr (steady_window_get_error_text (window), ==, parse_error->message);
   position = g_regex_new ("^broken\\.xml:10:[0-9]+: ", 0, 0, NULL);
   g_assert_true (g_regex_match (position, steady_window_get_error_text (window), 0, NULL));
-  g_assert_true (gtk_label_get_selectable (GTK_LABEL (find_label (GTK_WIDGET (window),
-                                                                  parse_error->message))));
+  g_assert_true (gtk_label_get_selectable (GTK_LABEL (ui_test_find_label (GTK_WIDGET (window),
+                                                                  parse_error->message, FALSE))));
   /* Selectable, but nothing is selected until the user selects it. */
-  g_assert_false (gtk_label_get_selection_bounds (GTK_LABEL (find_label (GTK_WIDGET (window),
-                                                                         parse_error->message)),
+  g_assert_false (gtk_label_get_selection_bounds (GTK_LABEL (ui_test_find_label (GTK_WIDGET (window),
+                                                                         parse_error->message, FALSE)),
                                                   NULL, NULL));
   g_assert_null (steady_window_get_program (window));
 
@@ -1374,9 +1355,9 @@ test_drill_patient_numbers (void)
   numbers = steady_drill_numbers_format (drill, &values);
   g_assert_nonnull (strstr (numbers, "18\u00a0reps"));
   g_assert_nonnull (strstr (numbers, "hold\u00a08\u00a0s"));
-  g_assert_nonnull (find_label (page, numbers));
-  g_assert_nonnull (find_label (page, "Feel the muscle firm up under your fingers, and hold for 8 seconds."));
-  g_assert_nonnull (find_label (page, "Do 18, then turn over and do the other side."));
+  g_assert_nonnull (ui_test_find_label (page, numbers, FALSE));
+  g_assert_nonnull (ui_test_find_label (page, "Feel the muscle firm up under your fingers, and hold for 8 seconds.", FALSE));
+  g_assert_nonnull (ui_test_find_label (page, "Do 18, then turn over and do the other side.", FALSE));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (list, 0))),
                    ==, numbers);
 
@@ -1385,9 +1366,9 @@ test_drill_patient_numbers (void)
   ui_test_settle (GTK_WIDGET (window));
   values.hold = 6;
   numbers_after = steady_drill_numbers_format (drill, &values);
-  g_assert_nonnull (find_label (page, numbers_after));
-  g_assert_nonnull (find_label (page, "Feel the muscle firm up under your fingers, and hold for 6 seconds."));
-  g_assert_null (find_label (page, "Feel the muscle firm up under your fingers, and hold for 8 seconds."));
+  g_assert_nonnull (ui_test_find_label (page, numbers_after, FALSE));
+  g_assert_nonnull (ui_test_find_label (page, "Feel the muscle firm up under your fingers, and hold for 6 seconds.", FALSE));
+  g_assert_null (ui_test_find_label (page, "Feel the muscle firm up under your fingers, and hold for 8 seconds.", FALSE));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (list, 0))),
                    ==, numbers_after);
 
@@ -1413,7 +1394,7 @@ test_drills_safety (void)
   g_assert_cmpstr (steady_card_get_id (steady_program_get_card (program, safety + 1)), ==, "drill-clamshell");
 
   activate (window, "win.show-drills", NULL);
-  row = find_label (drills, "Safety first");
+  row = ui_test_find_label (drills, "Safety first", FALSE);
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_get_mapped (row));
 
@@ -1427,7 +1408,7 @@ test_drills_safety (void)
     {
       steady_window_set_program (window, lesson);
       activate (window, "win.show-drills", NULL);
-      row = find_label (drills, "Safety first");
+      row = ui_test_find_label (drills, "Safety first", FALSE);
       g_assert_true (row == NULL || !gtk_widget_get_mapped (row));
     }
 

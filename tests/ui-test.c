@@ -79,22 +79,85 @@ ui_test_save_png (GdkTexture *texture,
 }
 
 GtkWidget *
-ui_test_find_css_class (GtkWidget  *widget,
-                        const char *css_class)
+ui_test_find (GtkWidget     *widget,
+              UiTestMatch    match,
+              gconstpointer  data,
+              gboolean       drawn_only)
 {
-  if (gtk_widget_has_css_class (widget, css_class))
+  if (drawn_only && !gtk_widget_is_drawable (widget))
+    return NULL;
+  if (match (widget, data))
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = ui_test_find_css_class (child, css_class);
+      GtkWidget *found = ui_test_find (child, match, data, drawn_only);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static gboolean
+has_css_class (GtkWidget     *widget,
+               gconstpointer  css_class)
+{
+  return gtk_widget_has_css_class (widget, css_class);
+}
+
+GtkWidget *
+ui_test_find_css_class (GtkWidget  *widget,
+                        const char *css_class)
+{
+  return ui_test_find (widget, has_css_class, css_class, FALSE);
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+ui_test_find_type (GtkWidget *widget,
+                   GType      type,
+                   gboolean   drawn_only)
+{
+  return ui_test_find (widget, is_of_type, GSIZE_TO_POINTER (type), drawn_only);
+}
+
+static gboolean
+is_label_saying (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+GtkWidget *
+ui_test_find_label (GtkWidget  *widget,
+                    const char *text,
+                    gboolean    drawn_only)
+{
+  return ui_test_find (widget, is_label_saying, text, drawn_only);
+}
+
+static gboolean
+is_actionable_for (GtkWidget     *widget,
+                   gconstpointer  action_name)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
+GtkWidget *
+ui_test_find_action (GtkWidget  *widget,
+                     const char *action_name)
+{
+  return ui_test_find (widget, is_actionable_for, action_name, FALSE);
 }
 
 void

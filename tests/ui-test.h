@@ -33,9 +33,27 @@ GdkTexture *ui_test_render      (GtkWidget  *widget);
 void        ui_test_save_png    (GdkTexture *texture,
                                  const char *file_name);
 
-/* The first widget in @widget's tree (itself included) with @css_class. */
+/* The first widget in @widget's tree (itself first, then depth first)
+ * that @match accepts; with @drawn_only, widgets not drawn (and all under
+ * them) are passed over. */
+typedef gboolean (*UiTestMatch) (GtkWidget     *widget,
+                                 gconstpointer  data);
+GtkWidget  *ui_test_find           (GtkWidget     *widget,
+                                    UiTestMatch    match,
+                                    gconstpointer  data,
+                                    gboolean       drawn_only);
+/* The first widget with @css_class; of @type; a label whose text is
+ * @text; an actionable (a button) whose action is @action_name. */
 GtkWidget  *ui_test_find_css_class (GtkWidget  *widget,
                                     const char *css_class);
+GtkWidget  *ui_test_find_type      (GtkWidget  *widget,
+                                    GType       type,
+                                    gboolean    drawn_only);
+GtkWidget  *ui_test_find_label     (GtkWidget  *widget,
+                                    const char *text,
+                                    gboolean    drawn_only);
+GtkWidget  *ui_test_find_action    (GtkWidget  *widget,
+                                    const char *action_name);
 
 /* Adds to @found every widget of @type in @widget's tree (itself
  * included), in tree order; with @drawn_only, only those drawn (a hidden
