@@ -13,32 +13,7 @@
 
 #include "steady-program.h"
 
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-
-/* A GLib warning or critical (a GError set twice, a failed precondition)
- * is a bug too: make it an abort, which the fuzzer keeps as a crash. */
-static GLogWriterOutput
-abort_on_warning (GLogLevelFlags   level,
-                  const GLogField *fields,
-                  gsize            n_fields,
-                  gpointer         user_data)
-{
-  GLogWriterOutput out = g_log_writer_standard_streams (level, fields, n_fields, user_data);
-
-  if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
-    abort ();
-
-  return out;
-}
-
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  g_log_set_writer_func (abort_on_warning, NULL, NULL);
-  return 0;
-}
+#include "fuzz.h"
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,

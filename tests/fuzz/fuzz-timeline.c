@@ -24,32 +24,9 @@
 #include "steady-session-settings.h"
 #include "steady-timeline.h"
 
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-int LLVMFuzzerInitialize (int *argc, char ***argv);
+#include "fuzz.h"
 
 #define HEADER 36
-
-static GLogWriterOutput
-abort_on_warning (GLogLevelFlags   level,
-                  const GLogField *fields,
-                  gsize            n_fields,
-                  gpointer         user_data)
-{
-  GLogWriterOutput out = g_log_writer_standard_streams (level, fields, n_fields, user_data);
-
-  if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
-    abort ();
-
-  return out;
-}
-
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  g_log_set_writer_func (abort_on_warning, NULL, NULL);
-  return 0;
-}
 
 /* Everything a running session asks of its timeline. */
 static void

@@ -8,11 +8,7 @@
  */
 #include "config.h"
 
-#include <stdint.h>
-#include <glib.h>
-
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-int LLVMFuzzerInitialize (int *argc, char ***argv);
+#include "fuzz.h"
 
 static void
 replay_file (gconstpointer data)
