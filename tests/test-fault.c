@@ -443,9 +443,7 @@ main (int   argc,
   gst_init (&argc, &argv);
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  app = steady_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = ui_test_application_new (FALSE);
 
   g_test_add_func ("/fault/sound/no-audio-device", test_no_audio_device);
   g_test_add_func ("/fault/sound/missing-element", test_missing_element);

@@ -650,10 +650,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  app = steady_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  app = ui_test_application_new (TRUE);
 
   g_test_add_func ("/history/filled", test_filled);
   g_test_add_func ("/history/empty", test_empty);

@@ -511,10 +511,7 @@ main (int   argc,
   settings = g_settings_new (APP_ID);
   g_settings_set_boolean (settings, "kiosk-mode", TRUE);
 
-  app = steady_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  app = ui_test_application_new (TRUE);
 
   g_test_add_func ("/kiosk-window/no-way-out", test_no_way_out);
   g_test_add_func ("/kiosk-window/visitor-path", test_visitor_path);

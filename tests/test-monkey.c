@@ -20,6 +20,7 @@
 #include <adwaita.h>
 
 #include "steady-application.h"
+#include "ui-test.h"
 #include "steady-deck.h"
 #include "steady-program.h"
 #include "steady-window.h"
@@ -221,14 +222,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(SteadyApplication) app = NULL;
-  g_autoptr(GError) error = NULL;
 
   gtk_test_init (&argc, &argv, NULL);
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  app = steady_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = ui_test_application_new (FALSE);
   g_application_set_default (G_APPLICATION (app));
 
   g_test_add_func ("/monkey/desktop", test_monkey_desktop);

@@ -220,15 +220,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  app = steady_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = ui_test_application_new (FALSE);
 
   g_test_add_func ("/preferences/rows-in-range", test_rows_in_range);
   g_test_add_func ("/preferences/load-clamps", test_load_clamps);

@@ -815,9 +815,7 @@ main (int   argc,
   /* Pages change without sliding. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  app = steady_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = ui_test_application_new (FALSE);
 
   g_test_add_func ("/progress-session/fault-data-folder-unusable", test_data_folder_unusable);
   g_test_add_func ("/progress-session/finish", test_finish);

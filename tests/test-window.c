@@ -1419,7 +1419,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
@@ -1427,10 +1426,7 @@ main (int   argc,
   /* Animations would make what is on screen depend on when we look. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  app = steady_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  app = ui_test_application_new (TRUE);
 
   g_test_add_func ("/window/welcome", test_welcome);
   g_test_add_func ("/window/deck/actions-builtin", test_deck_actions_builtin);

@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <adwaita.h>
+
 #include "ui-test.h"
 
 static gboolean expired;
@@ -174,4 +176,18 @@ ui_test_collect_type (GtkWidget *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     ui_test_collect_type (child, type, drawn_only, found);
+}
+
+SteadyApplication *
+ui_test_application_new (gboolean light)
+{
+  g_autoptr(GError) error = NULL;
+  SteadyApplication *app = steady_application_new ();
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  if (light)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  return app;
 }

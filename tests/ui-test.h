@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "steady-application.h"
+
 /* A guard against a hang, never a measurement: a condition that does not
  * come true within this time fails the test. */
 #define UI_TEST_WAIT_LIMIT_SECONDS 30
@@ -62,3 +64,7 @@ void        ui_test_collect_type   (GtkWidget  *widget,
                                     GType       type,
                                     gboolean    drawn_only,
                                     GPtrArray  *found);
+
+/* Steady's application, registered (call after gtk_test_init()); with
+ * @light, in the light style whatever the desktop's. */
+SteadyApplication *ui_test_application_new (gboolean light);
