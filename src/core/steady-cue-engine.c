@@ -904,3 +904,15 @@ steady_cue_engine_get_pipeline (SteadyCueEngine *self)
 
   return self->pipeline;
 }
+
+const char *
+steady_cue_engine_ui_language (void)
+{
+  const char *name = g_get_language_names ()[0];
+
+  if (name == NULL || g_str_equal (name, "POSIX")
+      || (name[0] == 'C' && (name[1] == '\0' || name[1] == '.')))
+    return NULL;
+
+  return name;
+}

@@ -52,6 +52,10 @@ void                steady_cue_engine_set_volume            (SteadyCueEngine    
 const char         *steady_cue_engine_get_language          (SteadyCueEngine    *self);
 void                steady_cue_engine_set_language          (SteadyCueEngine    *self,
                                                              const char         *language);
+/* The language the UI's text is shown in (gettext's first), so that the
+ * prompts are spoken as the captions read; NULL for English ("C",
+ * "C.UTF-8", "POSIX"). */
+const char         *steady_cue_engine_ui_language           (void);
 const char         *steady_cue_engine_get_sink_description  (SteadyCueEngine    *self);
 void                steady_cue_engine_set_sink_description  (SteadyCueEngine    *self,
                                                              const char         *description);

@@ -409,20 +409,6 @@ ensure_engine (SteadyCoachPage *self)
   g_signal_connect (self->engine, "notify::notice", G_CALLBACK (on_engine_notice), self);
 }
 
-/* Prompts are spoken in the UI's language, as the captions are shown. */
-static const char *
-speech_language (void)
-{
-  const char *name = g_get_language_names ()[0];
-
-  /* "C" and "C.UTF-8" mean English (NULL to the engine). */
-  if (name == NULL || g_str_equal (name, "POSIX")
-      || (name[0] == 'C' && (name[1] == '\0' || name[1] == '.')))
-    return NULL;
-
-  return name;
-}
-
 /* Loads the cues; decides which clock the session follows. */
 static void
 start_sound (SteadyCoachPage *self)
@@ -440,7 +426,7 @@ start_sound (SteadyCoachPage *self)
   ensure_engine (self);
   steady_cue_engine_set_mode (self->engine, self->mode);
   steady_cue_engine_set_volume (self->engine, self->volume);
-  steady_cue_engine_set_language (self->engine, speech_language ());
+  steady_cue_engine_set_language (self->engine, steady_cue_engine_ui_language ());
   steady_cue_engine_set_sink_description (self->engine, self->sink_description);
 
   cues = steady_timeline_get_cues (self->timeline, &n_cues);

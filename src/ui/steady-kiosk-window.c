@@ -202,19 +202,6 @@ translate_in (const char *language,
   return result;
 }
 
-/* Prompts are spoken in the language the captions are shown in. */
-static const char *
-speech_language (void)
-{
-  const char *name = g_get_language_names ()[0];
-
-  /* "C" and "C.UTF-8" mean English (NULL to the engine). */
-  if (name == NULL || g_str_equal (name, "POSIX")
-      || (name[0] == 'C' && (name[1] == '\0' || name[1] == '.')))
-    return NULL;
-  return name;
-}
-
 /* Forgets the drill being watched, and silences its cues. */
 static void
 drop_timeline (SteadyKioskWindow *self)
@@ -767,7 +754,7 @@ steady_kiosk_window_load_drill (SteadyKioskWindow *self,
       guint n_cues;
 
       cues = steady_timeline_get_cues (self->timeline, &n_cues);
-      steady_cue_engine_set_language (self->cues, speech_language ());
+      steady_cue_engine_set_language (self->cues, steady_cue_engine_ui_language ());
       /* No sound (no device, a missing plugin) never stops the drill: it
        * goes on silently, with its captions. */
       if (steady_cue_engine_load (self->cues, cues, n_cues,
