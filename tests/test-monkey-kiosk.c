@@ -56,6 +56,7 @@ typedef struct {
   guint              steps;
   guint              step;
   gint64             now;
+  gboolean           in_tick;       /* monkey_tick is running */
   gboolean           sending;       /* xdotool is running */
   gboolean           sent;
   gboolean           real_input;
@@ -170,7 +171,10 @@ one_step (Monkey *monkey)
         g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
 
         /* A few at a time: one xdotool for each is slow. */
-        guint n = MIN ((guint) g_rand_int_range (monkey->rand, 1, 7), monkey->steps - monkey->step);
+        guint n = g_rand_int_range (monkey->rand, 1, 7);
+
+        /* (Not inside MIN(), which would draw twice.) */
+        n = MIN (n, monkey->steps - monkey->step);
 
         monkey_add_input (monkey->rand, args, n, 1920, 1080);
         monkey->step += n - 1;
@@ -223,11 +227,29 @@ one_step (Monkey *monkey)
     }
 }
 
+static gboolean monkey_tick_once (Monkey *monkey);
+
 static gboolean
 monkey_tick (gpointer user_data)
 {
   Monkey *monkey = user_data;
+  gboolean go_on;
 
+  /* Letting the window take its input, and waiting for full screen, run
+   * the main loop, where this timeout fires again: one step at a time, or
+   * two xdotools would type at once and the step count could jump past
+   * its end. */
+  if (monkey->in_tick)
+    return G_SOURCE_CONTINUE;
+  monkey->in_tick = TRUE;
+  go_on = monkey_tick_once (monkey);
+  monkey->in_tick = FALSE;
+  return go_on;
+}
+
+static gboolean
+monkey_tick_once (Monkey *monkey)
+{
   if (monkey->sending)
     {
       if (!monkey->sent)
@@ -241,7 +263,7 @@ monkey_tick (gpointer user_data)
 
   check_invariants (monkey);
 
-  if (monkey->step == monkey->steps)
+  if (monkey->step >= monkey->steps)
     {
       monkey->done = TRUE;
       /* Only the monkey ends the run; if anything else had quit the
