@@ -146,7 +146,12 @@ test_mid_hold (void)
   g_assert_cmpstr (steady_coach_page_get_counter_text (page), ==, "Rep 2 of 15");
   g_assert_cmpstr (steady_coach_page_get_phase_text (page), ==, "Lift");
   g_assert_cmpstr (steady_coach_page_get_caption_text (page), ==, "Rep 2 of 15: lift your top knee");
-  g_assert_cmpstr (steady_coach_page_get_dial_text (page), ==, "");
+  /* No countdown while lifting: the ring fills at the lift's pace (1 s). */
+  g_assert_cmpstr (steady_coach_page_get_dial_text (page), ==, "Slowly");
+  g_assert_cmpfloat (steady_coach_page_get_ring_left (page), ==, 0.0);
+  g_assert_cmpfloat_with_epsilon (steady_coach_page_get_pace_done (page), 0.5, 1e-9);
+  go_to (page, START + 15.75);
+  g_assert_cmpfloat_with_epsilon (steady_coach_page_get_pace_done (page), 0.75, 1e-9);
 
   /* 1.5 s into rep 2's 5 s hold: 3.5 s (70 %) of the ring left. */
   go_to (page, START + 17.5);
@@ -157,6 +162,7 @@ test_mid_hold (void)
   g_assert_cmpstr (steady_coach_page_get_caption_text (page), ==, "Hold for 5 seconds");
   g_assert_cmpstr (steady_coach_page_get_dial_text (page), ==, "seconds left");
   g_assert_cmpfloat_with_epsilon (steady_coach_page_get_ring_left (page), 0.7, 1e-9);
+  g_assert_cmpfloat (steady_coach_page_get_pace_done (page), ==, 0.0);
   g_assert_cmpfloat (steady_coach_page_get_breath_fullness (page), ==, 0.0);
   g_assert_cmpstr (steady_coach_page_get_announcement (page), ==, "Hold. Rep 2 of 15.");
 
@@ -173,6 +179,8 @@ test_mid_hold (void)
   g_assert_cmpstr (steady_coach_page_get_caption_text (page), ==, "Release · Lower slowly, with control");
   g_assert_cmpstr (steady_coach_page_get_announcement (page), ==, "Hold done. Lower.");
   g_assert_cmpfloat (steady_coach_page_get_ring_left (page), ==, 0.0);
+  g_assert_cmpfloat (steady_coach_page_get_pace_done (page), >, 0.0);
+  g_assert_cmpstr (steady_coach_page_get_dial_text (page), ==, "Slowly");
 
   close_window (window);
 }
@@ -220,8 +228,11 @@ test_reduced_motion (void)
   go_to (page, START + 17.5);
   g_assert_cmpfloat_with_epsilon (steady_coach_page_get_ring_left (page), 0.8, 1e-9);
   g_assert_cmpstr (steady_coach_page_get_dial_text (page), ==, "seconds left");
-  /* Rep 2 lifts from 15 s and lowers from 21 s: stills with arrows. */
+  /* Rep 2 lifts from 15 s and lowers from 21 s: stills with arrows. The
+   * lift's pace steps by whole seconds, the first shown at once (the
+   * lift takes one). */
   go_to (page, START + 15.5);
+  g_assert_cmpfloat (steady_coach_page_get_pace_done (page), ==, 1.0);
   save_screenshot (window, "coach-reduced-motion-lift");
   go_to (page, START + 22.0);
   save_screenshot (window, "coach-reduced-motion-lower");

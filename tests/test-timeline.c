@@ -1014,12 +1014,34 @@ test_every_cue_captioned (void)
   g_assert_cmpuint (together, >, 0);
 }
 
+/* Every phase but the end is either counted down (the ring empties) or
+ * moved through at a pace (the pace arc grows), never both. */
+static void
+test_phase_kinds (void)
+{
+  for (SteadyPhase phase = STEADY_PHASE_GET_READY; phase <= STEADY_PHASE_DONE; phase++)
+    {
+      gboolean movement = steady_phase_is_movement (phase);
+      gboolean countdown = steady_phase_is_countdown (phase);
+
+      if (phase == STEADY_PHASE_DONE)
+        g_assert_false (movement || countdown);
+      else
+        g_assert_true (movement != countdown);
+    }
+  g_assert_true (steady_phase_is_movement (STEADY_PHASE_LIFT));
+  g_assert_true (steady_phase_is_movement (STEADY_PHASE_CIRCLE));
+  g_assert_true (steady_phase_is_countdown (STEADY_PHASE_REST));
+  g_assert_true (steady_phase_is_countdown (STEADY_PHASE_HOLD));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/timeline/phase-kinds", test_phase_kinds);
   g_test_add_func ("/timeline/duration/clamshell-default", test_clamshell_default);
   g_test_add_func ("/timeline/duration/clamshell-edited", test_clamshell_edited);
   g_test_add_func ("/timeline/duration/knee-circles", test_circles);

@@ -39,6 +39,8 @@ steady_dial_layout_compute (SteadyDialLayout *layout,
                             double            height,
                             gboolean          hold_active,
                             double            hold_progress,
+                            gboolean          pace_active,
+                            double            pace_progress,
                             SteadyBreath      breath,
                             double            breath_progress)
 {
@@ -60,6 +62,11 @@ steady_dial_layout_compute (SteadyDialLayout *layout,
   layout->ring_left = hold_active ? 1.0 - CLAMP (hold_progress, 0.0, 1.0) : 0.0;
   layout->ring_start = -G_PI / 2.0;
   layout->ring_end = layout->ring_start + layout->ring_left * 2.0 * G_PI;
+
+  layout->pace_visible = pace_active;
+  layout->pace_done = pace_active ? CLAMP (pace_progress, 0.0, 1.0) : 0.0;
+  layout->pace_start = layout->ring_start;
+  layout->pace_end = layout->pace_start + layout->pace_done * 2.0 * G_PI;
 
   inner = MAX (layout->ring_radius - layout->ring_width, 0.0);
   layout->disc_min_radius = inner * DISC_MIN_SHARE;

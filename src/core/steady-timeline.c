@@ -85,6 +85,25 @@ steady_phase_get_name (SteadyPhase phase)
     }
 }
 
+/* Whether the body moves through @phase at a set pace (lifting, lowering,
+ * a circle, drifting and coming back); the coach shows that pace. */
+gboolean
+steady_phase_is_movement (SteadyPhase phase)
+{
+  return phase == STEADY_PHASE_LIFT || phase == STEADY_PHASE_LOWER ||
+         phase == STEADY_PHASE_CIRCLE || phase == STEADY_PHASE_DRIFT ||
+         phase == STEADY_PHASE_RETURN;
+}
+
+/* Whether @phase is time to be counted down: a hold, a rest, the wait
+ * before a side starts. */
+gboolean
+steady_phase_is_countdown (SteadyPhase phase)
+{
+  return phase == STEADY_PHASE_HOLD || phase == STEADY_PHASE_REST ||
+         phase == STEADY_PHASE_GET_READY || phase == STEADY_PHASE_SWITCH_SIDES;
+}
+
 const char *
 steady_phase_get_label (SteadyPhase phase)
 {

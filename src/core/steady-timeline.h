@@ -141,5 +141,7 @@ double                       steady_timeline_previous_rep_start (SteadyTimeline 
  * translated label ("Get ready", "Lift"…). */
 const char                  *steady_phase_get_name        (SteadyPhase phase);
 const char                  *steady_phase_get_label       (SteadyPhase phase);
+gboolean                     steady_phase_is_movement     (SteadyPhase phase);
+gboolean                     steady_phase_is_countdown    (SteadyPhase phase);
 
 G_END_DECLS

@@ -16,6 +16,9 @@ struct _SteadyCoachDial
   gboolean     hold_active;
   double       hold_progress;
   double       hold_seconds;
+  gboolean     pace_active;
+  double       pace_progress;
+  double       pace_seconds;
   SteadyBreath breath;
   double       breath_progress;
 };
@@ -39,6 +42,7 @@ steady_coach_dial_get_layout (SteadyCoachDial  *self,
                               SteadyDialLayout *layout)
 {
   double hold_progress = self->hold_progress;
+  double pace_progress = self->pace_progress;
   double breath_progress = self->breath_progress;
 
   g_return_if_fail (STEADY_IS_COACH_DIAL (self));
@@ -49,6 +53,11 @@ steady_coach_dial_get_layout (SteadyCoachDial  *self,
       /* Stills: whole seconds on the ring, the breath's goal in the disc. */
       if (self->hold_active && self->hold_seconds > 0)
         hold_progress = floor (hold_progress * self->hold_seconds + 1e-9) / self->hold_seconds;
+      /* A movement's pace steps by whole seconds, and shows at least the
+       * first step, so that it is there from the start. */
+      if (self->pace_active && self->pace_seconds > 0)
+        pace_progress = MIN (1.0, ceil (pace_progress * self->pace_seconds + 1e-9)
+                                  / ceil (self->pace_seconds - 1e-9));
       breath_progress = 1.0;
     }
 
@@ -56,6 +65,7 @@ steady_coach_dial_get_layout (SteadyCoachDial  *self,
                               gtk_widget_get_width (GTK_WIDGET (self)),
                               gtk_widget_get_height (GTK_WIDGET (self)),
                               self->hold_active, hold_progress,
+                              self->pace_active, pace_progress,
                               self->breath, breath_progress);
 }
 
@@ -118,6 +128,19 @@ steady_coach_dial_snapshot (GtkWidget   *widget,
       cairo_fill (cr);
     }
 
+  /* A movement's pace: fainter than a hold's ring, and growing rather than
+   * emptying, so the two never read alike. */
+  if (layout.pace_visible && layout.pace_done > 0)
+    {
+      cairo_set_line_width (cr, layout.ring_width);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue,
+                             accent.alpha * (high_contrast ? 0.7 : 0.45));
+      cairo_arc (cr, layout.center_x, layout.center_y, layout.ring_radius,
+                 layout.pace_start, layout.pace_end);
+      cairo_stroke (cr);
+    }
+
   if (layout.ring_visible && layout.ring_left > 0)
     {
       cairo_set_line_width (cr, layout.ring_width);
@@ -174,19 +197,26 @@ steady_coach_dial_set_state (SteadyCoachDial *self,
                              gboolean         hold_active,
                              double           hold_progress,
                              double           hold_seconds,
+                             gboolean         pace_active,
+                             double           pace_progress,
+                             double           pace_seconds,
                              SteadyBreath     breath,
                              double           breath_progress)
 {
   g_return_if_fail (STEADY_IS_COACH_DIAL (self));
 
   if (self->hold_active == hold_active && self->hold_progress == hold_progress
-      && self->hold_seconds == hold_seconds && self->breath == breath
-      && self->breath_progress == breath_progress)
+      && self->hold_seconds == hold_seconds && self->pace_active == pace_active
+      && self->pace_progress == pace_progress && self->pace_seconds == pace_seconds
+      && self->breath == breath && self->breath_progress == breath_progress)
     return;
 
   self->hold_active = hold_active;
   self->hold_progress = hold_progress;
   self->hold_seconds = hold_seconds;
+  self->pace_active = pace_active;
+  self->pace_progress = pace_progress;
+  self->pace_seconds = pace_seconds;
   self->breath = breath;
   self->breath_progress = breath_progress;
   gtk_widget_queue_draw (GTK_WIDGET (self));

@@ -27,6 +27,9 @@ void       steady_coach_dial_set_state  (SteadyCoachDial  *self,
                                          gboolean          hold_active,
                                          double            hold_progress,
                                          double            hold_seconds,
+                                         gboolean          pace_active,
+                                         double            pace_progress,
+                                         double            pace_seconds,
                                          SteadyBreath      breath,
                                          double            breath_progress);
 

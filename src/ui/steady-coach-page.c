@@ -249,20 +249,24 @@ show_moment (SteadyCoachPage *self,
   SteadyMoment moment;
   const SteadySegment *segments;
   guint n_segments;
-  gboolean hold_active;
-  double hold_seconds = 0.0;
+  gboolean hold_active, pace_active;
+  double hold_seconds = 0.0, pace_seconds = 0.0;
 
   steady_timeline_get_moment (self->timeline, t, &moment);
   segments = steady_timeline_get_segments (self->timeline, &n_segments);
   self->t = moment.t;
 
-  /* The ring counts down holds, and the waits before a side starts. */
-  hold_active = moment.phase == STEADY_PHASE_HOLD
-                || moment.phase == STEADY_PHASE_GET_READY
-                || moment.phase == STEADY_PHASE_SWITCH_SIDES;
-  if (hold_active && moment.segment < n_segments)
-    hold_seconds = segments[moment.segment].duration;
+  /* The ring counts down holds, rests and the waits before a side starts;
+   * through a movement it fills at the pace the body moves. */
+  hold_active = steady_phase_is_countdown (moment.phase);
+  pace_active = steady_phase_is_movement (moment.phase);
+  if (moment.segment < n_segments)
+    {
+      hold_seconds = hold_active ? segments[moment.segment].duration : 0.0;
+      pace_seconds = pace_active ? segments[moment.segment].duration : 0.0;
+    }
   hold_active = hold_active && hold_seconds > 0;
+  pace_active = pace_active && pace_seconds > 0;
 
   set_label (self->phase_label, moment.label);
   set_label (self->counter_label, moment.counter);
@@ -288,12 +292,18 @@ show_moment (SteadyCoachPage *self,
     {
       set_label (self->dial_breath_label, "");
       set_label (self->dial_value_label, "");
-      set_label (self->dial_label, "");
+      /* TRANSLATORS: in the coach's dial while the body moves (lifts,
+       * lowers, circles) at the pace the ring fills */
+      set_label (self->dial_label, pace_active ? _("Slowly") : "");
     }
   gtk_widget_set_visible (GTK_WIDGET (self->dial_breath_label),
                           gtk_label_get_text (self->dial_breath_label)[0] != '\0');
+  /* An empty label still takes a line: "Slowly" sits in the middle. */
+  gtk_widget_set_visible (GTK_WIDGET (self->dial_value_label),
+                          gtk_label_get_text (self->dial_value_label)[0] != '\0');
 
   steady_coach_dial_set_state (self->dial, hold_active, moment.segment_progress, hold_seconds,
+                               pace_active, moment.segment_progress, pace_seconds,
                                moment.breath, moment.breath_progress);
   if (animations_enabled (self))
     steady_figure_view_set_motion_state (self->figure, &moment.motion);
@@ -1080,6 +1090,18 @@ steady_coach_page_get_ring_left (SteadyCoachPage *self)
 
   steady_coach_dial_get_layout (self->dial, &layout);
   return layout.ring_left;
+}
+
+/* How much of the pace arc a movement has filled, 0..1; 0 outside one. */
+double
+steady_coach_page_get_pace_done (SteadyCoachPage *self)
+{
+  SteadyDialLayout layout;
+
+  g_return_val_if_fail (STEADY_IS_COACH_PAGE (self), 0.0);
+
+  steady_coach_dial_get_layout (self->dial, &layout);
+  return layout.pace_visible ? layout.pace_done : 0.0;
 }
 
 double

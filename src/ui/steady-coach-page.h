@@ -93,6 +93,7 @@ const char       *steady_coach_page_get_announcement    (SteadyCoachPage        
 /* The fraction of the hold's ring left, and how full the breathing guide
  * is (0..1), as drawn. */
 double            steady_coach_page_get_ring_left       (SteadyCoachPage             *self);
+double            steady_coach_page_get_pace_done       (SteadyCoachPage             *self);
 double            steady_coach_page_get_breath_fullness (SteadyCoachPage             *self);
 
 /* Replaces the frame clock with @func (tests drive time with it); then
