@@ -19,6 +19,7 @@
 #include "steady-application.h"
 #include "ui-test.h"
 #include "steady-coach-page.h"
+#include "steady-figure-view.h"
 #include "steady-journal.h"
 #include "steady-window.h"
 
@@ -527,8 +528,37 @@ test_screenshots (void)
 
         go_to (page, START + 11.0);
         save_screenshot (window, name);
+
+        /* Portrait: the figure goes above, the full width, and is larger
+         * than beside the readout, where it had a third of the window. */
+        {
+          GtkWidget *figure = ui_test_find_type (GTK_WIDGET (page), STEADY_TYPE_FIGURE_VIEW, TRUE);
+          int page_width = gtk_widget_get_width (GTK_WIDGET (page));
+          int page_height = gtk_widget_get_height (GTK_WIDGET (page));
+
+          g_assert_nonnull (figure);
+          if (sizes[i][0] < sizes[i][1])
+            {
+              g_assert_true (steady_coach_page_is_stacked (page));
+              g_assert_cmpint (gtk_widget_get_width (figure), >, page_width * 3 / 4);
+              g_assert_cmpint (gtk_widget_get_height (figure), >, page_height / 3);
+            }
+          else
+            g_assert_false (steady_coach_page_is_stacked (page));
+        }
         close_window (window);
       }
+  }
+
+  /* Portrait, mid-lift. */
+  {
+    SteadyWindow *window = open_window (600, 800);
+    SteadyCoachPage *page = start_drill (window, "clamshell");
+
+    go_to (page, START + 15.5);
+    save_screenshot (window, "coach-mid-lift-600");
+    g_assert_true (steady_coach_page_is_stacked (page));
+    close_window (window);
   }
 }
 

@@ -21,6 +21,7 @@ struct _SteadyCoachDial
   double       pace_seconds;
   SteadyBreath breath;
   double       breath_progress;
+  gboolean     compact;
 };
 
 G_DEFINE_FINAL_TYPE (SteadyCoachDial, steady_coach_dial, GTK_TYPE_WIDGET)
@@ -163,8 +164,24 @@ steady_coach_dial_measure (GtkWidget      *widget,
                            int            *minimum_baseline,
                            int            *natural_baseline)
 {
+  SteadyCoachDial *self = STEADY_COACH_DIAL (widget);
+
   *minimum = MIN_SIZE;
-  *natural = MIN_SIZE * 2;
+  *natural = self->compact ? MIN_SIZE * 5 / 4 : MIN_SIZE * 2;
+}
+
+/* Compact: asks for little more than its smallest, for when the room it
+ * would take is better given to the figure. */
+void
+steady_coach_dial_set_compact (SteadyCoachDial *self,
+                               gboolean         compact)
+{
+  g_return_if_fail (STEADY_IS_COACH_DIAL (self));
+
+  if (self->compact == compact)
+    return;
+  self->compact = compact;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static void

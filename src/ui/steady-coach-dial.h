@@ -33,6 +33,9 @@ void       steady_coach_dial_set_state  (SteadyCoachDial  *self,
                                          SteadyBreath      breath,
                                          double            breath_progress);
 
+void       steady_coach_dial_set_compact (SteadyCoachDial *self,
+                                          gboolean         compact);
+
 /* The geometry of what was last set, at the widget's size. */
 void       steady_coach_dial_get_layout (SteadyCoachDial  *self,
                                          SteadyDialLayout *layout);

@@ -44,9 +44,13 @@ struct _SteadyCoachPage
   SteadyPhase            phase;
   char                  *notice;
   char                  *announcement;
+  gboolean               stacked;      /* figure above the readout */
 
   /* template */
   GtkStack              *stack;
+  GtkBox                *content_box;
+  GtkBox                *info_box;
+  GtkBox                *readout_box;
   GtkRevealer           *notice_revealer;
   GtkLabel              *notice_title;
   GtkLabel              *notice_label;
@@ -696,6 +700,74 @@ steady_coach_page_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (steady_coach_page_parent_class)->unmap (widget);
 }
 
+/* A page about as tall as wide or taller (a portrait window or screen)
+ * puts the figure above, the full width, and the dial beside the phase
+ * and counter under it: the figure is what a patient copies, and side by
+ * side it shrank to a third of such a window. */
+#define STACK_MIN_ASPECT 0.9   /* height / width */
+
+/* The page lays out its one child (the stack) itself, rather than through
+ * a layout manager, to pick the arrangement as it learns its size. */
+static void
+steady_coach_page_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  SteadyCoachPage *self = STEADY_COACH_PAGE (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->stack), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+set_stacked (SteadyCoachPage *self,
+             gboolean         stacked)
+{
+  if (stacked == self->stacked)
+    return;
+
+  self->stacked = stacked;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->content_box),
+                                  stacked ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_box_set_homogeneous (self->content_box, !stacked);
+  gtk_box_set_spacing (self->content_box, stacked ? 12 : 36);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->info_box), !stacked);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->readout_box),
+                                  stacked ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_spacing (self->readout_box, stacked ? 24 : 12);
+  gtk_widget_set_halign (GTK_WIDGET (self->readout_box), stacked ? GTK_ALIGN_CENTER : GTK_ALIGN_FILL);
+  /* Under the figure the dial takes no more room than it needs. */
+  steady_coach_dial_set_compact (self->dial, stacked);
+  if (stacked)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "stacked");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "stacked");
+}
+
+static void
+steady_coach_page_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  SteadyCoachPage *self = STEADY_COACH_PAGE (widget);
+
+  set_stacked (self, width > 0 && height >= width * STACK_MIN_ASPECT);
+  gtk_widget_allocate (GTK_WIDGET (self->stack), width, height, baseline, NULL);
+}
+
+gboolean
+steady_coach_page_is_stacked (SteadyCoachPage *self)
+{
+  g_return_val_if_fail (STEADY_IS_COACH_PAGE (self), FALSE);
+
+  return self->stacked;
+}
+
 static void
 steady_coach_page_dispose (GObject *object)
 {
@@ -758,6 +830,9 @@ steady_coach_page_class_init (SteadyCoachPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, phase_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, counter_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, side_label);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, content_box);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, info_box);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, readout_box);
   gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, dial);
   gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, dial_breath_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, dial_value_label);
@@ -777,7 +852,8 @@ steady_coach_page_class_init (SteadyCoachPageClass *klass)
   gtk_widget_class_install_action (widget_class, "coach.skip", NULL, skip_action);
   gtk_widget_class_install_action (widget_class, "coach.stop", NULL, stop_action);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = steady_coach_page_measure;
+  widget_class->size_allocate = steady_coach_page_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "steadycoachpage");
 }
 
