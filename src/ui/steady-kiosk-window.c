@@ -55,6 +55,8 @@ struct _SteadyKioskWindow
   SteadyCueEngine   *cues;           /* NULL unless kiosk-sound is on */
   SteadyTimeline    *timeline;
   int                loaded_drill;   /* the timeline's drill, or -1 */
+  const char        *caption_source; /* the timeline's caption shown, one
+                                      * line per sound, in drill_caption */
   gint64             drill_start;
   double             drill_t;
   SteadyFigureView  *drill_figure;
@@ -202,6 +204,9 @@ translate_in (const char *language,
   return result;
 }
 
+/* No timeline's caption: the next one shown is always written. */
+static const char caption_unset[] = "";
+
 /* Forgets the drill being watched, and silences its cues. */
 static void
 drop_timeline (SteadyKioskWindow *self)
@@ -210,6 +215,7 @@ drop_timeline (SteadyKioskWindow *self)
     steady_kiosk_window_stop_cues (self);
   g_clear_object (&self->timeline);
   self->loaded_drill = -1;
+  self->caption_source = caption_unset;
 }
 
 /* Pages */
@@ -583,7 +589,6 @@ static void
 steady_kiosk_window_update_drill (SteadyKioskWindow *self,
                                   gint64             now)
 {
-  g_autofree char *caption = NULL;
   SteadyMoment moment;
   g_autofree char *hold = NULL;
 
@@ -608,15 +613,22 @@ steady_kiosk_window_update_drill (SteadyKioskWindow *self,
   set_label_if_changed (self->drill_hold, hold != NULL ? hold : "");
   /* Sounds at the same moment share a caption ("Hold for 30 seconds ·
    * Breathe in"): across the room each reads better on its own line than
-   * wrapped wherever the width runs out. */
-  if (moment.caption != NULL)
+   * wrapped wherever the width runs out. The timeline keeps its strings,
+   * so the lines are made only when the caption changes, not each frame. */
+  if (moment.caption != self->caption_source)
     {
-      g_autofree char *joiner = caption_joiner ();
-      g_auto(GStrv) parts = g_strsplit (moment.caption, joiner, -1);
+      g_autofree char *caption = NULL;
 
-      caption = g_strjoinv ("\n", parts);
+      if (moment.caption != NULL)
+        {
+          g_autofree char *joiner = caption_joiner ();
+          g_auto(GStrv) parts = g_strsplit (moment.caption, joiner, -1);
+
+          caption = g_strjoinv ("\n", parts);
+        }
+      set_label_if_changed (self->drill_caption, caption != NULL ? caption : "");
+      self->caption_source = moment.caption;
     }
-  set_label_if_changed (self->drill_caption, caption != NULL ? caption : "");
 }
 
 static void
@@ -1462,6 +1474,7 @@ steady_kiosk_window_init (SteadyKioskWindow *self)
                                   STEADY_KIOSK_WARNING_SECONDS_DEFAULT);
   self->pin = g_string_new (NULL);
   self->loaded_drill = -1;
+  self->caption_source = caption_unset;
   self->pin_hash = g_strdup ("");
 
   gtk_window_set_title (GTK_WINDOW (self), _("Steady"));
