@@ -558,7 +558,32 @@ test_screenshots (void)
     go_to (page, START + 15.5);
     save_screenshot (window, "coach-mid-lift-600");
     g_assert_true (steady_coach_page_is_stacked (page));
+    g_assert_true (steady_coach_page_shows_control_labels (page));
     close_window (window);
+  }
+
+  /* Too narrow for the labels (large text): Back, Skip and Stop all show
+   * only their icons, and none keeps the width its label would take. */
+  {
+    SteadyWindow *window;
+    SteadyCoachPage *page;
+    const char * const actions[] = { "coach.back", "coach.skip", "coach.stop" };
+
+    g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int) (1.5 * 96 * 1024), NULL);
+    window = open_window (480, 800);
+    page = start_drill (window, "clamshell");
+    go_to (page, START + 15.5);
+    save_screenshot (window, "coach-mid-lift-480-text150");
+    g_assert_false (steady_coach_page_shows_control_labels (page));
+    for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+      {
+        GtkWidget *button = ui_test_find_action (GTK_WIDGET (page), actions[i]);
+
+        g_assert_nonnull (button);
+        g_assert_cmpint (gtk_widget_get_width (button), <, 100);
+      }
+    close_window (window);
+    gtk_settings_reset_property (gtk_settings_get_default (), "gtk-xft-dpi");
   }
 }
 

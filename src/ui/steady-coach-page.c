@@ -51,6 +51,11 @@ struct _SteadyCoachPage
   GtkBox                *content_box;
   GtkBox                *info_box;
   GtkBox                *readout_box;
+  GtkWidget             *controls_box;
+  GtkWidget             *back_squeezer;
+  GtkWidget             *skip_squeezer;
+  GtkWidget             *stop_squeezer;
+  int                    label_room[3];  /* what each label adds to the row */
   GtkRevealer           *notice_revealer;
   GtkLabel              *notice_title;
   GtkLabel              *notice_label;
@@ -748,6 +753,56 @@ set_stacked (SteadyCoachPage *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self), "stacked");
 }
 
+static int
+natural_width (GtkWidget *widget)
+{
+  int natural = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+/* Back, Skip and Stop show their labels when the row of controls fits in
+ * @width with all of them, and otherwise all three show only their icons
+ * (each button says its name to a screen reader either way). All at once:
+ * a squeezer on its own gave way to its icon yet kept much of the room its
+ * label asked for, a wide pill round a small icon. A hidden label cannot
+ * be measured, so what each adds is remembered from when it was shown. */
+static void
+steady_coach_page_fit_controls (SteadyCoachPage *self,
+                                int              width)
+{
+  GtkWidget *squeezers[] = { self->back_squeezer, self->skip_squeezer, self->stop_squeezer };
+  int labelled = natural_width (self->controls_box);
+  gboolean show;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (squeezers) == G_N_ELEMENTS (self->label_room));
+
+  /* The row as it would be with every label shown. */
+  for (guint i = 0; i < G_N_ELEMENTS (squeezers); i++)
+    {
+      GtkWidget *label = gtk_widget_get_first_child (squeezers[i]);
+      GtkWidget *icon = gtk_widget_get_last_child (squeezers[i]);
+
+      if (gtk_widget_get_visible (label))
+        self->label_room[i] = MAX (0, natural_width (label) - natural_width (icon));
+      else
+        labelled += self->label_room[i];
+    }
+
+  show = labelled <= width;
+  for (guint i = 0; i < G_N_ELEMENTS (squeezers); i++)
+    gtk_widget_set_visible (gtk_widget_get_first_child (squeezers[i]), show);
+}
+
+gboolean
+steady_coach_page_shows_control_labels (SteadyCoachPage *self)
+{
+  g_return_val_if_fail (STEADY_IS_COACH_PAGE (self), FALSE);
+
+  return gtk_widget_get_visible (gtk_widget_get_first_child (self->back_squeezer));
+}
+
 static void
 steady_coach_page_size_allocate (GtkWidget *widget,
                                  int        width,
@@ -757,6 +812,7 @@ steady_coach_page_size_allocate (GtkWidget *widget,
   SteadyCoachPage *self = STEADY_COACH_PAGE (widget);
 
   set_stacked (self, width > 0 && height >= width * STACK_MIN_ASPECT);
+  steady_coach_page_fit_controls (self, width);
   gtk_widget_allocate (GTK_WIDGET (self->stack), width, height, baseline, NULL);
 }
 
@@ -833,6 +889,10 @@ steady_coach_page_class_init (SteadyCoachPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, content_box);
   gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, info_box);
   gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, readout_box);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, controls_box);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, back_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, skip_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, stop_squeezer);
   gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, dial);
   gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, dial_breath_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyCoachPage, dial_value_label);

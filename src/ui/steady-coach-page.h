@@ -95,6 +95,7 @@ const char       *steady_coach_page_get_announcement    (SteadyCoachPage        
 double            steady_coach_page_get_ring_left       (SteadyCoachPage             *self);
 double            steady_coach_page_get_pace_done       (SteadyCoachPage             *self);
 gboolean          steady_coach_page_is_stacked          (SteadyCoachPage             *self);
+gboolean          steady_coach_page_shows_control_labels (SteadyCoachPage            *self);
 double            steady_coach_page_get_breath_fullness (SteadyCoachPage             *self);
 
 /* Replaces the frame clock with @func (tests drive time with it); then
