@@ -28,6 +28,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <sys/prctl.h>
 #include <adwaita.h>
 #ifdef GDK_WINDOWING_X11
 #include <gdk/x11/gdkx.h>
@@ -339,6 +340,15 @@ on_window_added (GtkApplication *app,
 
 static GPid wm_pid;
 
+/* In the window manager, before it runs: it ends with the test. A test
+ * that fails aborts, and a window manager left running would keep the
+ * test's output open, so that meson waits for it until its timeout. */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 static void
 start_window_manager (void)
 {
@@ -348,8 +358,9 @@ start_window_manager (void)
 
   if (path == NULL || g_getenv ("DISPLAY") == NULL)
     return;
-  if (!g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                      NULL, NULL, &wm_pid, &error))
+  if (!g_spawn_async (NULL, (char **) argv, NULL,
+                      G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                      die_with_parent, NULL, &wm_pid, &error))
     {
       g_test_message ("could not start the window manager: %s", error->message);
       wm_pid = 0;

@@ -43,6 +43,7 @@ struct _SteadyKioskWindow
   guint              tick_id;
   gint64             attract_start;
   gboolean           staff_leaving;
+  guint              fullscreen_retry_id;
 
   GtkStack          *stack;
   GtkWidget         *overlay;
@@ -1175,13 +1176,42 @@ action_language (GtkWidget  *widget,
  * X11 asking for full screen before the window is mapped (where window
  * managers miss it) must not leave visitors a window with edges: whenever
  * the kiosk is not full screen, it asks again. */
+static gboolean
+needs_fullscreen (SteadyKioskWindow *self)
+{
+  return !self->staff_leaving
+         && gtk_widget_get_mapped (GTK_WIDGET (self))
+         && !gtk_window_is_fullscreen (GTK_WINDOW (self));
+}
+
+/* The request can be lost: if the window manager's key is pressed again
+ * before the answer arrives, the state GTK reads back is "not full screen"
+ * twice, no change is seen, and nothing would ask again. So while the
+ * kiosk is not full screen it asks once a second; once it is, nothing
+ * runs. */
+static gboolean
+retry_fullscreen (gpointer user_data)
+{
+  SteadyKioskWindow *self = user_data;
+
+  if (!needs_fullscreen (self))
+    {
+      self->fullscreen_retry_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  gtk_window_fullscreen (GTK_WINDOW (self));
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 on_fullscreened_changed (SteadyKioskWindow *self)
 {
-  if (!self->staff_leaving
-      && gtk_widget_get_mapped (GTK_WIDGET (self))
-      && !gtk_window_is_fullscreen (GTK_WINDOW (self)))
-    gtk_window_fullscreen (GTK_WINDOW (self));
+  if (!needs_fullscreen (self))
+    return;
+
+  gtk_window_fullscreen (GTK_WINDOW (self));
+  if (self->fullscreen_retry_id == 0)
+    self->fullscreen_retry_id = g_timeout_add_seconds (1, retry_fullscreen, self);
 }
 
 /* The card text and controls are sized for a 1080p screen read from two
@@ -1394,6 +1424,7 @@ steady_kiosk_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->deadline_id, g_source_remove);
   g_clear_handle_id (&self->test_touch_id, g_source_remove);
+  g_clear_handle_id (&self->fullscreen_retry_id, g_source_remove);
   if (self->kiosk != NULL)
     g_signal_handlers_disconnect_by_data (self->kiosk, self);
   drop_timeline (self);
