@@ -260,6 +260,29 @@ test_journal_locked (void)
   window = open_window ();
   page = start_session (window);
   WAIT_UNTIL (shows_text (GTK_WIDGET (window), "This session could not be saved to your journal"));
+  /* The notice lies over none of the coach's controls: a click in the
+   * middle of Stop or Pause is theirs. */
+  ui_test_settle (GTK_WIDGET (window));
+  {
+    const char * const actions[] = { "coach.stop", "coach.toggle-pause", "coach.skip", "coach.back" };
+    g_autoptr(GdkTexture) texture = ui_test_render (GTK_WIDGET (window));
+
+    ui_test_save_png (texture, "coach-journal-notice-light.png");
+
+    for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+      {
+        GtkWidget *button = ui_test_find_action (GTK_WIDGET (page), actions[i]);
+        graphene_rect_t bounds;
+        GtkWidget *picked;
+
+        g_assert_nonnull (button);
+        g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (window), &bounds));
+        picked = gtk_widget_pick (GTK_WIDGET (window),
+                                  bounds.origin.x + bounds.size.width / 2,
+                                  bounds.origin.y + bounds.size.height / 2, GTK_PICK_DEFAULT);
+        g_assert_true (picked == button || gtk_widget_is_ancestor (picked, button));
+      }
+  }
   finish_drill (page);
   checkin (window, STEADY_CHECKIN_AFTER, "checkin.submit", 2);
   g_assert_cmpstr (steady_window_get_page_name (window), ==, "coach");

@@ -20,6 +20,13 @@
 /* Windows at least this big (a full-screen 1080p kiosk, say) get the
  * large type that is readable from two metres; narrow ones a smaller one. */
 
+/* What the notice under the header bar tells of, if anything. */
+typedef enum {
+  STEADY_NOTICE_NONE,
+  STEADY_NOTICE_JOURNAL_PROBLEM,   /* Details: the whole message */
+  STEADY_NOTICE_JOURNAL_RECOVERED, /* Details: the history page */
+} SteadyNoticeKind;
+
 struct _SteadyWindow
 {
   AdwApplicationWindow parent_instance;
@@ -45,8 +52,11 @@ struct _SteadyWindow
 
   /* progress (issue 6): made on first use, never in kiosk mode */
   SteadyHistoryPage *history_page;
-  AdwToastOverlay   *toast_overlay;
-  AdwToast          *recovered_toast; /* "your journal was damaged", while shown */
+  GtkWidget         *notice_box;
+  GtkLabel          *notice_label;
+  GtkWidget         *notice_details_button;
+  SteadyNoticeKind   notice_kind;
+  char              *notice_message;  /* the whole of it, behind Details */
 
   /* A drill's check-ins and its session in the journal */
   SteadyCheckinView *checkin_view;
@@ -320,6 +330,33 @@ start_drill_action (GtkWidget  *widget,
   steady_coach_page_start (self->coach_page);
 }
 
+/* Tells the patient @title under the header bar until dismissed (or, for
+ * a recovered journal, until the history page says it in full); the whole
+ * @message, if any, waits behind Details and goes to the log. */
+static void
+steady_window_show_notice (SteadyWindow     *self,
+                           SteadyNoticeKind  kind,
+                           const char       *title,
+                           const char       *message)
+{
+  g_message ("%s%s%s", title, message != NULL ? ": " : "", message != NULL ? message : "");
+  self->notice_kind = kind;
+  g_free (self->notice_message);
+  self->notice_message = g_strdup (message);
+  gtk_label_set_text (self->notice_label, title);
+  gtk_widget_set_visible (self->notice_details_button,
+                          kind == STEADY_NOTICE_JOURNAL_RECOVERED || message != NULL);
+  gtk_widget_set_visible (self->notice_box, TRUE);
+}
+
+static void
+steady_window_hide_notice (SteadyWindow *self)
+{
+  self->notice_kind = STEADY_NOTICE_NONE;
+  g_clear_pointer (&self->notice_message, g_free);
+  gtk_widget_set_visible (self->notice_box, FALSE);
+}
+
 /* A journal that cannot be written never stops the coaching: the patient
  * is told once, quietly; Details gives the whole message (what, where). */
 static void
@@ -327,9 +364,9 @@ steady_window_journal_failed (SteadyWindow *self,
                               const GError *error)
 {
   if (self->session_id >= 0)
-    steady_progress_show_journal_problem (GTK_WINDOW (self), self->toast_overlay,
-                                          _("This session could not be saved to your journal"),
-                                          error);
+    steady_window_show_notice (self, STEADY_NOTICE_JOURNAL_PROBLEM,
+                               _("This session could not be saved to your journal"),
+                               error != NULL ? error->message : NULL);
   self->session_id = -1;  /* told: keep nothing more of this session */
 }
 
@@ -652,9 +689,9 @@ steady_window_get_journal (SteadyWindow *self)
 
   journal = steady_progress_get_journal (gtk_window_get_application (GTK_WINDOW (self)), &error);
   if (journal == NULL && error != NULL)
-    steady_progress_show_journal_problem (GTK_WINDOW (self), self->toast_overlay,
-                                          _("Your journal could not be opened: nothing will be kept"),
-                                          error);
+    steady_window_show_notice (self, STEADY_NOTICE_JOURNAL_PROBLEM,
+                               _("Your journal could not be opened: nothing will be kept"),
+                               error->message);
 
   return journal;
 }
@@ -685,13 +722,9 @@ show_history_action (GtkWidget  *widget,
   steady_window_navigate (self, "history", TRUE);
 
   /* The page tells of the damaged journal in full, path and all: the
-   * toast would say it a second time. */
-  if (self->recovered_toast != NULL)
-    {
-      g_autoptr(AdwToast) toast = g_steal_pointer (&self->recovered_toast);
-
-      adw_toast_dismiss (toast);
-    }
+   * notice would say it a second time. */
+  if (self->notice_kind == STEADY_NOTICE_JOURNAL_RECOVERED)
+    steady_window_hide_notice (self);
 }
 
 static void
@@ -718,18 +751,25 @@ print_handout_action (GtkWidget  *widget,
 }
 
 static void
-on_recovered_toast_dismissed (SteadyWindow *self)
+on_notice_details (SteadyWindow *self)
 {
-  g_clear_object (&self->recovered_toast);
-}
-
-/* The toast dismisses itself after its button: it must not be dismissed a
- * second time by the history page opening. */
-static void
-on_recovered_toast_details (SteadyWindow *self)
-{
-  g_clear_object (&self->recovered_toast);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-history", NULL);
+  switch (self->notice_kind)
+    {
+    case STEADY_NOTICE_JOURNAL_PROBLEM:
+      /* A dialog over a drill that runs on would leave the patient out
+       * of step: the drill waits while the message is read. */
+      if (steady_coach_page_get_state (self->coach_page) == STEADY_COACH_STATE_RUNNING)
+        steady_coach_page_toggle_pause (self->coach_page);
+      steady_progress_show_problem (GTK_WINDOW (self), gtk_label_get_text (self->notice_label),
+                                    self->notice_message);
+      break;
+    case STEADY_NOTICE_JOURNAL_RECOVERED:
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-history", NULL);
+      break;
+    case STEADY_NOTICE_NONE:
+    default:
+      break;
+    }
 }
 
 static void
@@ -762,25 +802,16 @@ on_application_changed (SteadyWindow *self)
     {
       g_autofree char *title = NULL;
       g_autofree char *name = g_path_get_basename (recovered);
-      AdwToast *toast;
 
       /* The full path is on the history page, behind "Details". */
       /* TRANSLATORS: %s is the name the damaged journal was kept under */
       title = g_strdup_printf (_("Your journal was damaged: a new one was started, the old one kept as %s"),
                                name);
-      toast = adw_toast_new (title);
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_set_button_label (toast, _("_Details"));
-      g_signal_connect_object (toast, "button-clicked",
-                               G_CALLBACK (on_recovered_toast_details), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (toast, "dismissed",
-                               G_CALLBACK (on_recovered_toast_dismissed), self, G_CONNECT_SWAPPED);
-      g_set_object (&self->recovered_toast, toast);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      steady_window_show_notice (self, STEADY_NOTICE_JOURNAL_RECOVERED, title, NULL);
     }
 }
 
-/* The toast overlay is in the window's template. */
+/* The notice bar is in the window's template. */
 static void
 steady_window_init_progress (SteadyWindow *self)
 {
@@ -884,7 +915,7 @@ steady_window_dispose (GObject *object)
   /* Destroyed without a close request (the application quitting, say). */
   steady_window_leave_session (self, "closed");
   g_clear_object (&self->session_journal);
-  g_clear_object (&self->recovered_toast);
+  g_clear_pointer (&self->notice_message, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), STEADY_TYPE_WINDOW);
   g_clear_object (&self->program);
   g_clear_object (&self->settings);
@@ -977,7 +1008,11 @@ steady_window_class_init (SteadyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, error_description);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, builtin_button);
-  gtk_widget_class_bind_template_child (widget_class, SteadyWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SteadyWindow, notice_box);
+  gtk_widget_class_bind_template_child (widget_class, SteadyWindow, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, SteadyWindow, notice_details_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_notice_details);
+  gtk_widget_class_bind_template_callback (widget_class, steady_window_hide_notice);
   gtk_widget_class_bind_template_callback (widget_class, on_deck_position_changed);
 
   gtk_widget_class_install_action (widget_class, "win.show-welcome", NULL, show_welcome_action);
