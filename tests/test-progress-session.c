@@ -464,8 +464,37 @@ test_stop_card (void)
   assert_last_session (STEADY_SESSION_STOPPED, "pain-high", 30);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (steady_window_get_stop_card (window)),
                                              "stop-card.done", NULL));
-  g_assert_cmpstr (steady_window_get_page_name (window), ==, "drill");
+  /* Back to the start, not to the drill and its Start button. */
+  g_assert_cmpstr (steady_window_get_page_name (window), ==, "welcome");
   g_assert_cmpuint (count_sessions (), ==, before);
+  close_window (window);
+
+  /* In pain of 8 before the drill: the drill does not start; the session
+   * is kept as stopped, with why. */
+  window = open_window ();
+  fake_now = START;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-drill", "s", "clamshell"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-drill", "s", "clamshell"));
+  checkin (window, STEADY_CHECKIN_BEFORE, "checkin.submit", 8);
+  g_assert_cmpstr (steady_window_get_page_name (window), ==, "stop");
+  g_assert_nonnull (strstr (steady_stop_card_get_description (steady_window_get_stop_card (window)),
+                            "Leave the drill for today"));
+  page = steady_window_get_coach_page (window);
+  g_assert_cmpint (steady_coach_page_get_state (page), !=, STEADY_COACH_STATE_RUNNING);
+  assert_last_session (STEADY_SESSION_STOPPED, "pain-high", 0);
+  g_assert_cmpuint (count_sessions (), ==, before + 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (steady_window_get_stop_card (window)),
+                                             "stop-card.done", NULL));
+  g_assert_cmpstr (steady_window_get_page_name (window), ==, "welcome");
+  close_window (window);
+
+  /* A pain of 6 before: the drill starts. */
+  window = open_window ();
+  fake_now = START;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-drill", "s", "clamshell"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-drill", "s", "clamshell"));
+  checkin (window, STEADY_CHECKIN_BEFORE, "checkin.submit", 6);
+  g_assert_cmpstr (steady_window_get_page_name (window), ==, "coach");
   close_window (window);
 }
 

@@ -402,10 +402,10 @@ steady_window_keep_checkin (SteadyWindow        *self,
     steady_window_journal_failed (self, error);
 }
 
-/* After the "before" check-in: the session begins in the journal, and the
- * coach starts. */
+/* After the "before" check-in: the session begins in the journal (with
+ * that check-in, if answered). */
 static void
-steady_window_begin_coaching (SteadyWindow *self)
+steady_window_record_session (SteadyWindow *self)
 {
   SteadyJournal *journal = steady_window_get_session_journal (self);
   SteadyTimeline *timeline = steady_coach_page_get_timeline (self->coach_page);
@@ -437,7 +437,13 @@ steady_window_begin_coaching (SteadyWindow *self)
             steady_window_keep_checkin (self, &self->before);
         }
     }
+}
 
+/* … and the coach starts. */
+static void
+steady_window_begin_coaching (SteadyWindow *self)
+{
+  steady_window_record_session (self);
   steady_window_navigate (self, "coach", FALSE);
   steady_coach_page_start (self->coach_page);
 }
@@ -549,8 +555,26 @@ on_checkin_submitted (SteadyWindow        *self,
 
   if (steady_checkin_view_get_moment (self->checkin_view) == STEADY_CHECKIN_BEFORE)
     {
+      SteadyStopReason why;
+
       self->before = *checkin;
       self->have_before = TRUE;
+      /* The stop rules hold before a drill too: in pain of 7 or more, or
+       * after a painful pop, the drill does not start. The session is kept
+       * as stopped, with why, so that the history shows it. */
+      why = steady_progress_check_stop (self->program, checkin, checkin);
+      if (why != STEADY_STOP_NONE)
+        {
+          steady_window_record_session (self);
+          self->in_session = FALSE;
+          steady_window_close_session (self, STEADY_SESSION_STOPPED, steady_stop_reason_to_string (why));
+          steady_stop_card_set_reason_before_drill (self->stop_card, why,
+                                                    self->program != NULL
+                                                    ? steady_program_get_stop_rules (self->program)
+                                                    : NULL);
+          steady_window_navigate (self, "stop", FALSE);
+          return;
+        }
       steady_window_begin_coaching (self);
     }
   else
@@ -572,11 +596,16 @@ on_checkin_skipped (SteadyWindow *self)
     steady_window_end_session (self, NULL);
 }
 
+/* "Stop here for today" understood: back to the start, not to the drill
+ * page and its big Start button. */
 static void
 on_stop_card_done (SteadyWindow *self)
 {
   if (g_strcmp0 (steady_window_get_page_name (self), "stop") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.back", NULL);
+    {
+      g_ptr_array_set_size (self->history, 0);
+      steady_window_navigate (self, "welcome", FALSE);
+    }
 }
 
 static void
