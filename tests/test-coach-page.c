@@ -269,10 +269,13 @@ test_pause_resume (void)
   g_assert_cmpfloat_with_epsilon (steady_coach_page_get_time (page), 18.5, 1e-9);
   g_assert_cmpstr (steady_coach_page_get_counter_text (page), ==, "Rep 2 of 15");
   g_assert_cmpfloat_with_epsilon (steady_coach_page_get_ring_left (page), 0.5, 1e-9);
+  /* The title says so. */
+  g_assert_cmpstr (steady_coach_page_get_phase_text (page), ==, "Paused");
 
   /* Resumed, it goes on from where it was. */
   gtk_widget_activate_action (GTK_WIDGET (page), "coach.toggle-pause", NULL);
   g_assert_cmpint (steady_coach_page_get_state (page), ==, STEADY_COACH_STATE_RUNNING);
+  g_assert_cmpstr (steady_coach_page_get_phase_text (page), ==, "Hold");
   g_assert_true (steady_coach_page_is_ticking (page));
   g_assert_cmpfloat_with_epsilon (steady_coach_page_get_time (page), 18.5, 1e-9);
   go_to (page, START + 61.0);
@@ -743,10 +746,10 @@ test_flow_stop_card (void)
   g_assert_cmpuint (checkins->len, ==, 1);
   g_assert_cmpint (g_array_index (checkins, SteadyCheckin, 0).pain, ==, 8);
 
-  /* "I Understand" goes back to the drill. */
+  /* "I Understand" goes back to the start, not to the drill's Start. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (steady_window_get_stop_card (window)),
                                              "stop-card.done", NULL));
-  g_assert_cmpstr (steady_window_get_page_name (window), ==, "drill");
+  g_assert_cmpstr (steady_window_get_page_name (window), ==, "welcome");
 
   close_window (window);
 }

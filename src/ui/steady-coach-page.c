@@ -277,7 +277,9 @@ show_moment (SteadyCoachPage *self,
   hold_active = hold_active && hold_seconds > 0;
   pace_active = pace_active && pace_seconds > 0;
 
-  set_label (self->phase_label, moment.label);
+  /* Paused, the title says so; the rest stays where the drill stopped. */
+  set_label (self->phase_label,
+             self->state == STEADY_COACH_STATE_PAUSED ? _("Paused") : moment.label);
   set_label (self->counter_label, moment.counter);
   set_label (self->side_label, moment.rep > 0 ? side_text (moment.side) : "");
   set_label (self->caption_label, moment.caption != NULL ? moment.caption : "");
