@@ -498,6 +498,51 @@ test_stop_card (void)
   close_window (window);
 }
 
+/* A program file that cannot be read, opened during a drill (a second
+ * `steady --program FILE`), does not end the session: a dialog says why,
+ * and the drill and its lesson go on. */
+static void
+test_broken_file_mid_drill (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("steady-broken-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "broken.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  SteadyWindow *window = open_window ();
+  SteadyCoachPage *page = start_session (window);
+  SteadyProgram *program = steady_window_get_program (window);
+  GtkWindow *dialog = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, "<program version=\"1\">", -1, NULL));
+  g_assert_false (steady_window_open_file (window, file));
+
+  g_assert_cmpstr (steady_window_get_page_name (window), ==, "coach");
+  g_assert_cmpint (steady_coach_page_get_state (page), ==, STEADY_COACH_STATE_RUNNING);
+  g_assert_true (steady_window_get_program (window) == program);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        dialog = toplevel;
+    }
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "The Lesson Could Not Be Opened");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "broken.xml:"));
+  gtk_window_destroy (dialog);
+
+  /* The session runs to its end and is kept whole. */
+  finish_drill (page);
+  checkin (window, STEADY_CHECKIN_AFTER, "checkin.submit", 2);
+  assert_last_session (STEADY_SESSION_FINISHED, NULL, 30);
+  close_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Closing the window mid-drill, or destroying it. */
 static void
 test_close_window (void)
@@ -878,6 +923,7 @@ main (int   argc,
   g_test_add_func ("/progress-session/back-after-finish", test_back_after_finish);
   g_test_add_func ("/progress-session/back-after-stop", test_back_after_stop);
   g_test_add_func ("/progress-session/stop-card", test_stop_card);
+  g_test_add_func ("/progress-session/broken-file-mid-drill", test_broken_file_mid_drill);
   g_test_add_func ("/progress-session/close-window", test_close_window);
   g_test_add_func ("/progress-session/export-csv", test_export_csv);
   g_test_add_func ("/progress-session/print-settings", test_print_settings);

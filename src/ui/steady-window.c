@@ -1170,6 +1170,22 @@ steady_window_open_file (SteadyWindow *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   program = steady_program_new_from_file (file, &error);
+  if (program == NULL && self->in_session)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *body = NULL;
+
+      /* A drill under way goes on: a file that cannot be read must not end
+       * the patient's session (the error page would), only say why. */
+      g_message ("%s: %s", name, error->message);
+      /* TRANSLATORS: %s is the path of a program file, then the parser's
+       * message (file, line, column, what is wrong) */
+      body = g_strdup_printf (_("Steady could not read the lesson in “%s”, and goes on with "
+                                "the drill under way. This is what is wrong with it:\n\n%s"),
+                              name, error->message);
+      steady_progress_show_problem (GTK_WINDOW (self), _("The Lesson Could Not Be Opened"), body);
+      return FALSE;
+    }
   if (program == NULL)
     {
       steady_window_show_error (self, file, error);
