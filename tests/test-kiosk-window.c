@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <adwaita.h>
@@ -371,6 +372,54 @@ test_language (void)
   g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Clamshells"), ==, "Clamshells");
 }
 
+/* The next visitor gets the default language after the idle reset, in a
+ * real locale (C.UTF-8 here, see main()), where gettext keeps what it
+ * found for one locale name until the locale really changes. */
+static void
+test_language_idle_reset (void)
+{
+  SteadyKioskWindow *window;
+  SteadyKiosk *kiosk;
+  gint64 now = T0;
+
+  g_assert_cmpstr (setlocale (LC_MESSAGES, NULL), !=, "C");
+  window = open_kiosk (now);
+  kiosk = steady_kiosk_window_get_kiosk (window);
+
+  for (guint visit = 0; visit < 2; visit++)
+    {
+      /* A visitor reads Spanish: the cards, a drill, its caption … */
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.kiosk-language", "s", "es");
+      g_assert_cmpstr (first_card_title (window), ==, "La alarma, no el fuego");
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-drills", NULL);
+      steady_kiosk_window_advance (window, now += S(2));
+      g_assert_cmpstr (steady_drill_get_title (steady_kiosk_window_get_attract_drill (window)), ==,
+                       "La almeja");
+
+      /* … and walks away. */
+      now += S(steady_kiosk_get_idle_seconds (kiosk));
+      steady_kiosk_window_advance (window, now);
+      g_assert_true (steady_kiosk_window_get_warning_visible (window));
+      now += S(steady_kiosk_get_warning_seconds (kiosk));
+      steady_kiosk_window_advance (window, now);
+      g_assert_cmpstr (steady_kiosk_window_get_page_name (window), ==, "attract");
+      g_assert_null (steady_kiosk_window_get_language (window));
+
+      /* The attract loop and the next visitor's cards are in English. */
+      g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Clamshells"), ==, "Clamshells");
+      g_assert_cmpstr (steady_drill_get_title (steady_kiosk_window_get_attract_drill (window)), ==,
+                       "Clamshells");
+      steady_kiosk_window_touch (window, 960, 300);
+      g_assert_cmpstr (steady_kiosk_window_get_page_name (window), ==, "deck");
+      g_assert_cmpstr (first_card_title (window), ==, "The alarm, not the fire");
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (ui_test_find_action (GTK_WIDGET (window), "win.kiosk-cards"))),
+                       ==, "Back to the cards");
+      steady_kiosk_reset (kiosk);
+    }
+
+  close_kiosk (window);
+}
+
 static void
 test_staff_exit (void)
 {
@@ -495,6 +544,12 @@ main (int   argc,
     }
 
   gtk_test_init (&argc, &argv, NULL);
+  /* A real locale, as src/main.c sets from a clinic's environment
+   * (Debian's default is C.UTF-8; gtk_test_init() sets none);
+   * STEADY_TEST_LOCALE=C runs the same under the bare C locale. */
+  g_unsetenv ("LANGUAGE");
+  if (setlocale (LC_ALL, g_getenv ("STEADY_TEST_LOCALE") != NULL ? g_getenv ("STEADY_TEST_LOCALE") : "C.UTF-8") == NULL)
+    g_error ("no locale %s", g_getenv ("STEADY_TEST_LOCALE"));
   /* The build's translations, for the attract loop's other languages. */
   if (g_getenv ("G_TEST_BUILDDIR") != NULL)
     {
@@ -516,6 +571,7 @@ main (int   argc,
   g_test_add_func ("/kiosk-window/no-way-out", test_no_way_out);
   g_test_add_func ("/kiosk-window/visitor-path", test_visitor_path);
   g_test_add_func ("/kiosk-window/language", test_language);
+  g_test_add_func ("/kiosk-window/language-idle-reset", test_language_idle_reset);
   g_test_add_func ("/kiosk-window/staff-exit", test_staff_exit);
   g_test_add_func ("/kiosk-window/soak-short", test_soak_short);
   g_test_add_func ("/kiosk-window/nothing-written", test_nothing_written);

@@ -148,9 +148,12 @@ kiosk_figure_new (void)
 /* Languages
  *
  * gettext translates into the languages LANGUAGE lists, but only outside
- * the C locale, so under C (a bare kiosk box) messages use C.UTF-8; and it
- * looks afresh only after the locale is set again. What Steady started
- * with is the default, which every reset returns to. */
+ * the C locale, so under C (a bare kiosk box) messages use C.UTF-8. It
+ * keeps each message it found under the locale's name, not LANGUAGE's,
+ * until the locale really changes (glibc's catalog counter): so every
+ * switch goes through another locale first, even back to the same name
+ * (a box's C.UTF-8 or en_US.UTF-8). What Steady started with is the
+ * default, which every reset returns to. */
 
 static char *start_language;   /* LANGUAGE at start, or NULL */
 static char *start_locale;     /* LC_MESSAGES at start */
@@ -164,6 +167,15 @@ remember_start_language (void)
   start_locale = g_strdup (setlocale (LC_MESSAGES, NULL));
   if (start_locale == NULL)
     start_locale = g_strdup ("C");
+}
+
+/* LC_MESSAGES is @name, and gettext looks up every message afresh. */
+static void
+set_messages_locale (const char *name)
+{
+  setlocale (LC_MESSAGES, g_str_equal (name, "C") ? "POSIX" : "C");
+  if (setlocale (LC_MESSAGES, name) == NULL)
+    g_warning ("kiosk: cannot set the messages locale to %s", name);
 }
 
 /* gettext translates into @language from now on (NULL: the default). */
@@ -180,12 +192,12 @@ use_language (const char *language)
         g_setenv ("LANGUAGE", start_language, TRUE);
       else
         g_unsetenv ("LANGUAGE");
-      setlocale (LC_MESSAGES, start_locale);
+      set_messages_locale (start_locale);
     }
   else
     {
       g_setenv ("LANGUAGE", language, TRUE);
-      setlocale (LC_MESSAGES, c_locale ? "C.UTF-8" : start_locale);
+      set_messages_locale (c_locale ? "C.UTF-8" : start_locale);
     }
 }
 
