@@ -1042,8 +1042,8 @@ steady_kiosk_window_press_pin_key (SteadyKioskWindow *self,
           return;
         }
       g_string_truncate (self->pin, 0);
-      /* The count goes on across openings of the pad and resets. */
       gtk_label_set_label (self->pin_message, _("Wrong PIN"));
+      /* The count goes on across openings of the pad and resets. */
       if (steady_kiosk_pin_failed (self->kiosk, now))
         update_pin_pad (self, now);
       steady_kiosk_window_schedule (self);
