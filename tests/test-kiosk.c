@@ -241,6 +241,10 @@ test_kiosk_pin_lockout (void)
   g_assert_true (steady_kiosk_pin_failed (kiosk, now += S(2)));
   g_assert_cmpuint (steady_kiosk_get_pin_locked_seconds (kiosk, now), ==, 30);
   g_assert_cmpuint (steady_kiosk_get_pin_locked_seconds (kiosk, now + S(29.5)), ==, 1);
+  /* The open pad counts the lockout down second by second. */
+  g_assert_cmpint (steady_kiosk_get_next_deadline (kiosk), ==, now + S(1));
+  steady_kiosk_tick (kiosk, now + S(1.5));
+  g_assert_cmpint (steady_kiosk_get_next_deadline (kiosk), ==, now + S(2));
   /* A PIN tried while locked is not counted. */
   g_assert_true (steady_kiosk_pin_failed (kiosk, now + S(10)));
   g_assert_cmpuint (steady_kiosk_get_pin_failures (kiosk, now + S(10)), ==, 3);

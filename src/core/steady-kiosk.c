@@ -189,12 +189,13 @@ steady_kiosk_get_next_deadline (SteadyKiosk *self)
   g_return_val_if_fail (STEADY_IS_KIOSK (self), -1);
 
   /* The idle time does not run out while the pad is open: its own time
-   * does, and the end of a lockout changes what it shows. */
+   * does, and a lockout's seconds, which the pad counts down. */
   if (self->pin_pad_open)
     {
       end = self->pin_pad_last + STEADY_KIOSK_PIN_PAD_SECONDS * USEC;
-      if (self->locked_until > self->now)
-        end = MIN (end, self->locked_until);
+      left = self->locked_until - self->now;
+      if (self->pin_failures > 0 && left > 0)
+        end = MIN (end, self->locked_until - ((left - 1) / USEC) * USEC);
       return end;
     }
 
