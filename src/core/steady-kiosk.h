@@ -12,7 +12,9 @@
  *      └──────── reset (signal) ◄──── warning-seconds ran out ────┘
  *
  * It also recognises the hidden staff exit: five taps in the top-left
- * corner within a few seconds.
+ * corner within a few seconds; and it keeps the staff PIN pad's state:
+ * open or not (an open pad holds the idle time off, for a while), and the
+ * wrong PINs, which lock the pad for longer and longer.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
