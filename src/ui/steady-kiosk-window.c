@@ -954,12 +954,31 @@ steady_kiosk_window_touch (SteadyKioskWindow *self,
   steady_kiosk_window_schedule (self);
 }
 
+/* A finger down is the visitor there: the idle time starts again at
+ * once. What the touch does (a language, the staff corner) waits for the
+ * finger to lift: a language rebuilds the pages, and widgets rebuilt or
+ * moved under a pressed pointer leave GTK's count of pressed widgets
+ * wrong. */
 static void
 on_pressed (GtkGestureClick   *gesture,
             int                n_press,
             double             x,
             double             y,
             SteadyKioskWindow *self)
+{
+  gint64 now = now_us (self);
+
+  steady_kiosk_input (self->kiosk, now);
+  steady_kiosk_window_update_warning (self, now);
+  steady_kiosk_window_schedule (self);
+}
+
+static void
+on_released (GtkGestureClick   *gesture,
+             int                n_press,
+             double             x,
+             double             y,
+             SteadyKioskWindow *self)
 {
   steady_kiosk_window_touch (self, x, y);
 }
@@ -1612,6 +1631,7 @@ steady_kiosk_window_init (SteadyKioskWindow *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
+  g_signal_connect (click, "released", G_CALLBACK (on_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   controller = gtk_event_controller_key_new ();
