@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 
 #include "steady-program.h"
@@ -356,6 +358,60 @@ test_file_errors (void)
   g_rmdir (tmp);
 }
 
+/* Loads $STEADY_TEST_PROGRAM_PATH in a subprocess that may use at most
+ * 512 MB: a loader that reads a device without end fails there instead of
+ * taking the machine's memory. (AddressSanitizer reserves terabytes of
+ * address space up front, so the limit is left out under it.) */
+static void
+load_special_file (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("STEADY_TEST_PROGRAM_PATH"));
+  g_autoptr(GError) error = NULL;
+#ifndef __SANITIZE_ADDRESS__
+  struct rlimit limit = { 512 * 1024 * 1024, 512 * 1024 * 1024 };
+
+  g_assert_cmpint (setrlimit (RLIMIT_AS, &limit), ==, 0);
+#endif
+  g_assert_null (steady_program_new_from_file (file, &error));
+  g_assert_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_IO);
+  g_printerr ("%s\n", error->message);
+}
+
+/* A named pipe would block the reader for ever and /dev/zero would fill
+ * the memory: anything that is not a regular file is refused before it is
+ * opened. The load runs in a subprocess with a time bound, so that a
+ * broken loader fails the test instead of hanging it. */
+static void
+test_not_regular (void)
+{
+  g_autofree char *tmp = NULL;
+  g_autofree char *fifo = NULL;
+
+  if (g_test_subprocess ())
+    {
+      load_special_file ();
+      return;
+    }
+
+  tmp = g_dir_make_tmp ("steady-test-XXXXXX", NULL);
+  fifo = g_build_filename (tmp, "pipe.xml", NULL);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  g_setenv ("STEADY_TEST_PROGRAM_PATH", fifo, TRUE);
+  g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDOUT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("pipe.xml: is not a regular file\n");
+
+  g_setenv ("STEADY_TEST_PROGRAM_PATH", "/dev/zero", TRUE);
+  g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDOUT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("zero: is not a regular file\n");
+
+  g_unsetenv ("STEADY_TEST_PROGRAM_PATH");
+  g_unlink (fifo);
+  g_rmdir (tmp);
+}
+
 /* A step or tip names the patient's numbers; braces that name nothing
  * stay as they are. */
 static void
@@ -431,6 +487,7 @@ main (int   argc,
   g_test_add_func ("/program/huge", test_huge);
   g_test_add_func ("/program/deeply-nested", test_deeply_nested);
   g_test_add_func ("/program/file-errors", test_file_errors);
+  g_test_add_func ("/program/not-regular", test_not_regular);
   g_test_add_func ("/program/builtin", test_builtin);
   g_test_add_func ("/program/numbers-in-text", test_numbers_in_text);
 

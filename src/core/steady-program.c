@@ -1332,40 +1332,66 @@ steady_program_new_from_file (GFile   *file,
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *buffer = NULL;
+  gsize length = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = g_file_get_basename (file);
 
-  /* Check the size before reading: a wrong path to a huge file must not
-   * take the memory of a kiosk. */
+  /* Check the type and size before reading: a wrong path to a huge file,
+   * a device such as /dev/zero or a named pipe must neither take the
+   * memory of a kiosk nor block it. Only a regular file is opened. */
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+  if (info == NULL)
+    {
+      g_set_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_IO,
+                   _("%s: cannot read the file: %s"), name, local_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
       g_set_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_IO,
                    _("%s: is a folder, not a program file"), name);
       return NULL;
     }
-  if (info != NULL && g_file_info_get_size (info) > MAX_PROGRAM_SIZE)
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_IO,
+                   _("%s: is not a regular file"), name);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > MAX_PROGRAM_SIZE)
     {
       g_set_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_IO,
                    _("%s:1:1: the file is %.1f MB; a program file is at most %d MB"),
                    name, g_file_info_get_size (info) / 1e6, MAX_PROGRAM_SIZE / (1024 * 1024));
       return NULL;
     }
-  g_clear_error (&local_error);
 
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
-  if (bytes == NULL)
+  /* Read at most one byte more than a program may have, so that a file
+   * that grows while it is read (or lies about its size) is still refused
+   * by the size check in steady_program_new_from_bytes(). */
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream != NULL)
+    {
+      buffer = g_malloc (MAX_PROGRAM_SIZE + 1);
+      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer, MAX_PROGRAM_SIZE + 1,
+                                    &length, NULL, &local_error))
+        g_clear_pointer (&buffer, g_free);
+    }
+  if (buffer == NULL)
     {
       g_set_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_IO,
                    _("%s: cannot read the file: %s"), name, local_error->message);
       return NULL;
     }
+  bytes = g_bytes_new_take (g_realloc (g_steal_pointer (&buffer), MAX (length, 1)), length);
 
   return steady_program_new_from_bytes (bytes, name, error);
 }
