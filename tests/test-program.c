@@ -152,6 +152,56 @@ static const ErrorCase error_cases[] = {
     STEADY_PROGRAM_ERROR_INVALID_VALUE,
     "test.xml:9:47: <step> names {seconds}, which is not a number Steady knows "
     "(it knows {reps}, {hold}, {breath-in} and {breath-out})" },
+  { "number-underscore", OPEN CARDS DRILL_OPEN "      <hold default=\"5\"/><step>In for {breath_in}.</step>\n",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE,
+    "test.xml:9:51: <step> names {breath_in}, which is not a number Steady knows "
+    "(it knows {reps}, {hold}, {breath-in} and {breath-out})" },
+  { "number-spaces", OPEN CARDS DRILL_OPEN "      <hold default=\"5\"/><step>Hold for { hold } s.</step>\n",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE,
+    "test.xml:9:52: <step> names { hold }, which is not a number Steady knows "
+    "(it knows {reps}, {hold}, {breath-in} and {breath-out})" },
+  { "number-digit", OPEN CARDS DRILL_OPEN "      <hold default=\"5\"/><step>Do {reps1} times.</step>\n",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE,
+    "test.xml:9:49: <step> names {reps1}, which is not a number Steady knows "
+    "(it knows {reps}, {hold}, {breath-in} and {breath-out})" },
+  { "number-empty", OPEN CARDS DRILL_OPEN "      <hold default=\"5\"/><step>Do {} times.</step>\n",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE,
+    "test.xml:9:44: <step> names {}, which is not a number Steady knows "
+    "(it knows {reps}, {hold}, {breath-in} and {breath-out})" },
+  { "number-upper", OPEN CARDS DRILL_OPEN "      <hold default=\"5\"/><step>Do {Reps} times.</step>\n",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE,
+    "test.xml:9:48: <step> names {Reps}, which is not a number Steady knows "
+    "(it knows {reps}, {hold}, {breath-in} and {breath-out})" },
+  { "number-double-braces", OPEN CARDS DRILL_OPEN "      <hold default=\"5\"/><step>Hold for {{hold}} s.</step>\n",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE,
+    "test.xml:9:52: <step> has a “{” that belongs to no number "
+    "(write {reps}, {hold}, {breath-in} or {breath-out})" },
+  { "number-lone-open", OPEN CARDS DRILL_OPEN "      <hold default=\"5\"/><step>Hold { for {hold} s.</step>\n",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE,
+    "test.xml:9:52: <step> has a “{” that belongs to no number "
+    "(write {reps}, {hold}, {breath-in} or {breath-out})" },
+  { "number-unclosed", OPEN CARDS DRILL_OPEN "      <hold default=\"5\"/><step>Hold for {hold</step>\n",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE,
+    "test.xml:9:46: <step> has a “{” that belongs to no number "
+    "(write {reps}, {hold}, {breath-in} or {breath-out})" },
+  { "number-lone-close", OPEN CARDS DRILL_OPEN "      <hold default=\"5\"/><step>Hold } for {hold} s.</step>\n",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE,
+    "test.xml:9:52: <step> has a “}” that belongs to no number "
+    "(write {reps}, {hold}, {breath-in} or {breath-out})" },
+  { "number-close-after", OPEN CARDS DRILL_OPEN "      <hold default=\"5\"/><step>Hold for {hold}} s.</step>\n",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE,
+    "test.xml:9:51: <step> has a “}” that belongs to no number "
+    "(write {reps}, {hold}, {breath-in} or {breath-out})" },
+  /* Cards, titles and summaries take no numbers. */
+  { "number-in-card", OPEN "  <cards>\n    <card id=\"a\" illustration=\"safety\"><title>A</title><p>That {reps} clunk.</p>",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE, "test.xml:4:77: <p> names {reps}; cards take no numbers" },
+  { "brace-in-card-title", OPEN "  <cards>\n    <card id=\"a\" illustration=\"safety\"><title>A {</title>",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE, "test.xml:4:50: <title> has a “{”; cards take no numbers" },
+  { "number-in-program-title", "<program id=\"p\" version=\"1\">\n  <title>T {hold}</title>\n",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE, "test.xml:2:18: <title> names {hold}; only <step> and <tip> take numbers" },
+  { "number-in-summary", OPEN CARDS "  <drills>\n    <drill id=\"clam\" motion=\"clamshell\">\n"
+    "      <title>Clam</title><summary>{reps} times</summary>",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE, "test.xml:8:47: <summary> names {reps}; only <step> and <tip> take numbers" },
   { "hold-without-hold", OPEN CARDS KNEE_OPEN "      <step>Hold {hold} s.</step>\n    </drill>\n",
     STEADY_PROGRAM_ERROR_INVALID_VALUE,
     "test.xml:10:5: <drill id=\"kc\" motion=\"quadruped-knee-circles\"> names {hold} in its text, "
@@ -424,7 +474,7 @@ test_numbers_in_text (void)
     "      <title>Rot</title><summary>S</summary>\n"
     "      <reps default=\"1\" max=\"3\"/><hold default=\"30\" min=\"30\" max=\"60\"/>\n"
     "      <breath in=\"4\" out=\"6\"/>\n"
-    "      <step>Hold for {hold} seconds, {reps} times { or } {1} {hold</step>\n"
+    "      <step>Hold for {hold} seconds, {reps} times</step>\n"
     "      <tip>In for {breath-in}, out for {breath-out}.</tip>\n"
     "    </drill>\n"
     "  </drills>\n"
@@ -443,11 +493,11 @@ test_numbers_in_text (void)
 
   /* The text is kept as written; the numbers go in when it is shown. */
   g_assert_cmpstr (steady_drill_get_steps (drill)[0], ==,
-                   "Hold for {hold} seconds, {reps} times { or } {1} {hold");
+                   "Hold for {hold} seconds, {reps} times");
 
   steady_session_settings_init_from_drill (&settings, drill);
   defaults_step = steady_session_settings_expand_text (&settings, steady_drill_get_steps (drill)[0]);
-  g_assert_cmpstr (defaults_step, ==, "Hold for 30 seconds, 1 times { or } {1} {hold");
+  g_assert_cmpstr (defaults_step, ==, "Hold for 30 seconds, 1 times");
 
   settings.hold = 45;
   settings.reps = 2;
@@ -455,13 +505,33 @@ test_numbers_in_text (void)
   settings.breath_out = 7;
   step = steady_session_settings_expand_text (&settings, steady_drill_get_steps (drill)[0]);
   tip = steady_session_settings_expand_text (&settings, steady_drill_get_tips (drill)[0]);
-  g_assert_cmpstr (step, ==, "Hold for 45 seconds, 2 times { or } {1} {hold");
+  g_assert_cmpstr (step, ==, "Hold for 45 seconds, 2 times");
   g_assert_cmpstr (tip, ==, "In for 3.5, out for 7.");
 
   g_assert_true (steady_session_settings_scan_text (steady_drill_get_steps (drill)[0], &numbers, NULL));
   g_assert_cmpint (numbers, ==, STEADY_TEXT_NUMBER_HOLD | STEADY_TEXT_NUMBER_REPS);
   g_assert_false (steady_session_settings_scan_text ("a {hold} and a {holds}", &numbers, &unknown));
-  g_assert_cmpstr (unknown, ==, "holds");
+  g_assert_cmpstr (unknown, ==, "{holds}");
+  g_clear_pointer (&unknown, g_free);
+
+  /* Every brace belongs to a name: a slip is never shown as it is. */
+  {
+    const char *bad[][2] = {
+      { "In for {breath_in}", "{breath_in}" }, { "{ hold }", "{ hold }" }, { "{reps1}", "{reps1}" },
+      { "a {} b", "{}" }, { "{{hold}}", "{" }, { "{hold}}", "}" }, { "x } y", "}" }, { "{hold", "{" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_assert_false (steady_session_settings_scan_text (bad[i][0], NULL, &unknown));
+        g_assert_cmpstr (unknown, ==, bad[i][1]);
+        g_clear_pointer (&unknown, g_free);
+      }
+  }
+  /* What expand does with the rest (never in a loaded program): as it is. */
+  g_clear_pointer (&step, g_free);
+  step = steady_session_settings_expand_text (&settings, "{x} {hold} {reps");
+  g_assert_cmpstr (step, ==, "{x} 45 {reps");
 }
 
 static void

@@ -855,10 +855,16 @@ drill_text (ParseState  *state,
 
   if (!steady_session_settings_scan_text (text, &numbers, &unknown))
     {
-      set_error (state, error, STEADY_PROGRAM_ERROR_INVALID_VALUE,
-                 _("<%s> names {%s}, which is not a number Steady knows "
-                   "(it knows {reps}, {hold}, {breath-in} and {breath-out})"),
-                 element, unknown);
+      if (unknown[1] == '\0')
+        set_error (state, error, STEADY_PROGRAM_ERROR_INVALID_VALUE,
+                   _("<%s> has a “%s” that belongs to no number "
+                     "(write {reps}, {hold}, {breath-in} or {breath-out})"),
+                   element, unknown);
+      else
+        set_error (state, error, STEADY_PROGRAM_ERROR_INVALID_VALUE,
+                   _("<%s> names %s, which is not a number Steady knows "
+                     "(it knows {reps}, {hold}, {breath-in} and {breath-out})"),
+                   element, unknown);
       return g_strdup (text);
     }
   state->drill_numbers |= numbers;
@@ -874,6 +880,22 @@ drill_text (ParseState  *state,
   return g_strdup (translation);
 }
 
+/* The first brace in @text and, when a "}" closes it before any other
+ * brace, what it encloses ("{reps}", "{", "}"); NULL when there is none. */
+static char *
+first_brace (const char *text)
+{
+  const char *open = strpbrk (text, "{}"), *close;
+
+  if (open == NULL)
+    return NULL;
+  close = *open == '{' ? strpbrk (open + 1, "{}") : NULL;
+  if (close == NULL || *close != '}')
+    close = open;
+
+  return g_strndup (open, close - open + 1);
+}
+
 static void
 end_text_element (ParseState  *state,
                   const char  *element,
@@ -881,11 +903,32 @@ end_text_element (ParseState  *state,
                   GError     **error)
 {
   g_autofree char *text = collapse_space (state->text->str);
+  g_autofree char *brace = NULL;
 
   if (text[0] == '\0')
     {
       set_error (state, error, STEADY_PROGRAM_ERROR_MISSING,
                  _("<%s> in <%s> is empty"), element, parent);
+      return;
+    }
+
+  /* Only steps and tips take the patient's numbers; a brace anywhere else
+   * would reach the patient as it is. */
+  if (strcmp (element, "step") != 0 && strcmp (element, "tip") != 0 &&
+      (brace = first_brace (text)) != NULL)
+    {
+      gboolean card = strcmp (parent, "card") == 0;
+
+      if (brace[1] == '\0')
+        set_error (state, error, STEADY_PROGRAM_ERROR_INVALID_VALUE,
+                   card ? _("<%s> has a “%s”; cards take no numbers")
+                        : _("<%s> has a “%s”; only <step> and <tip> take numbers"),
+                   element, brace);
+      else
+        set_error (state, error, STEADY_PROGRAM_ERROR_INVALID_VALUE,
+                   card ? _("<%s> names %s; cards take no numbers")
+                        : _("<%s> names %s; only <step> and <tip> take numbers"),
+                   element, brace);
       return;
     }
 
