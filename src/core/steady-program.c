@@ -295,15 +295,26 @@ parse_number (ParseState  *state,
               const char  *text,
               double       min,
               double       max,
+              gboolean     whole,
               double      *out,
               GError     **error)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text));
-  char *end = NULL;
+  const char *p = stripped;
+  gboolean digits = FALSE;
   double value;
 
-  value = g_ascii_strtod (stripped, &end);
-  if (stripped[0] == '\0' || end == NULL || *end != '\0' || !isfinite (value))
+  /* Plain decimals only ("15", "-2", "0.5"): g_ascii_strtod() would also
+   * take "0x0f", "1e3" and "inf", which no clinician means. */
+  if (*p == '-' || *p == '+')
+    p++;
+  for (; g_ascii_isdigit (*p); p++)
+    digits = TRUE;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      digits = TRUE;
+  value = g_ascii_strtod (stripped, NULL);
+  if (!digits || *p != '\0' || !isfinite (value))
     {
       set_error (state, error, STEADY_PROGRAM_ERROR_INVALID_VALUE,
                  _("<%s %s=\"%s\">: “%s” is not a number"), element, attribute, text, text);
@@ -313,8 +324,15 @@ parse_number (ParseState  *state,
   if (value < min || value > max)
     {
       set_error (state, error, STEADY_PROGRAM_ERROR_OUT_OF_RANGE,
-                 _("<%s %s=\"%s\">: %g is out of range (%g to %g)"),
-                 element, attribute, text, value, min, max);
+                 _("<%s %s=\"%s\">: %s is out of range (%g to %g)"),
+                 element, attribute, text, stripped, min, max);
+      return FALSE;
+    }
+
+  if (whole && value != floor (value))
+    {
+      set_error (state, error, STEADY_PROGRAM_ERROR_INVALID_VALUE,
+                 _("<%s %s=\"%s\">: “%s” is not a whole number"), element, attribute, text, text);
       return FALSE;
     }
 
@@ -393,6 +411,7 @@ parse_range (ParseState   *state,
              const char  **values,
              double        lowest,
              double        highest,
+             gboolean      whole,
              SteadyRange  *range,
              GError      **error)
 {
@@ -403,17 +422,17 @@ parse_range (ParseState   *state,
     return FALSE;
 
   if (!(text = require_attribute (state, element, names, values, "default", error)) ||
-      !parse_number (state, element, "default", text, lowest, highest, &range->value, error))
+      !parse_number (state, element, "default", text, lowest, highest, whole, &range->value, error))
     return FALSE;
 
   range->min = range->max = range->value;
 
   if ((text = lookup_attribute (names, values, "min")) &&
-      !parse_number (state, element, "min", text, lowest, highest, &range->min, error))
+      !parse_number (state, element, "min", text, lowest, highest, whole, &range->min, error))
     return FALSE;
 
   if ((text = lookup_attribute (names, values, "max")) &&
-      !parse_number (state, element, "max", text, lowest, highest, &range->max, error))
+      !parse_number (state, element, "max", text, lowest, highest, whole, &range->max, error))
     return FALSE;
 
   if (!(range->min <= range->value && range->value <= range->max))
@@ -459,7 +478,7 @@ parse_params (ParseState             *state,
           return FALSE;
         }
 
-      if (!parse_number (state, element, names[i], values[i], specs[j].min, specs[j].max, &out[j], error))
+      if (!parse_number (state, element, names[i], values[i], specs[j].min, specs[j].max, FALSE, &out[j], error))
         return FALSE;
     }
 
@@ -636,14 +655,14 @@ start_stop_rules (ParseState  *state,
 
   if ((text = lookup_attribute (names, values, "pain-at-least")))
     {
-      if (!parse_number (state, "stop-rules", "pain-at-least", text, 0, 10, &value, error))
+      if (!parse_number (state, "stop-rules", "pain-at-least", text, 0, 10, TRUE, &value, error))
         return;
       rules->pain_at_least = (int)value;
     }
 
   if ((text = lookup_attribute (names, values, "pain-rise")))
     {
-      if (!parse_number (state, "stop-rules", "pain-rise", text, 1, 10, &value, error))
+      if (!parse_number (state, "stop-rules", "pain-rise", text, 1, 10, TRUE, &value, error))
         return;
       rules->pain_rise = (int)value;
     }
@@ -677,12 +696,12 @@ start_drill_child (ParseState   *state,
   else if (strcmp (element, "reps") == 0)
     {
       if (mark_seen (state, &state->drill_seen, SEEN_REPS, element, "drill", error))
-        parse_range (state, element, names, values, 1, 50, &drill->reps, error);
+        parse_range (state, element, names, values, 1, 50, TRUE, &drill->reps, error);
     }
   else if (strcmp (element, "hold") == 0)
     {
       if (mark_seen (state, &state->drill_seen, SEEN_HOLD, element, "drill", error))
-        parse_range (state, element, names, values, 1, 300, &drill->hold, error);
+        parse_range (state, element, names, values, 1, 300, FALSE, &drill->hold, error);
     }
   else if (strcmp (element, "breath") == 0)
     {
@@ -692,9 +711,9 @@ start_drill_child (ParseState   *state,
       if (mark_seen (state, &state->drill_seen, SEEN_BREATH, element, "drill", error) &&
           check_attributes (state, element, names, allowed, error) &&
           (in = require_attribute (state, element, names, values, "in", error)) &&
-          parse_number (state, element, "in", in, 1, 20, &drill->breath_in, error) &&
+          parse_number (state, element, "in", in, 1, 20, FALSE, &drill->breath_in, error) &&
           (out = require_attribute (state, element, names, values, "out", error)) &&
-          parse_number (state, element, "out", out, 1, 20, &drill->breath_out, error))
+          parse_number (state, element, "out", out, 1, 20, FALSE, &drill->breath_out, error))
         drill->has_breath = TRUE;
     }
   else if (strcmp (element, "timing") == 0)
@@ -725,6 +744,18 @@ start_element (GMarkupParseContext  *context,
   static const char * const none[] = { NULL };
   ParseState *state = user_data;
   const char *parent = current_element (state);
+
+  /* GMarkup keeps both copies of a repeated attribute and the lookups
+   * below would see only the first: a clinician who appends sides="left"
+   * to override sides="both" must hear about it. */
+  for (guint i = 0; names[i] != NULL; i++)
+    for (guint j = 0; j < i; j++)
+      if (strcmp (names[i], names[j]) == 0)
+        {
+          set_error (state, error, STEADY_PROGRAM_ERROR_INVALID_VALUE,
+                     _("<%s> gives %s= twice"), element, names[i]);
+          return;
+        }
 
   if (parent == NULL)
     {
