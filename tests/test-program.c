@@ -409,6 +409,8 @@ test_file_errors (void)
   g_autofree char *path = g_build_filename (tmp, "good.xml", NULL);
   g_autoptr(GFile) good = g_file_new_for_path (path);
   g_autoptr(SteadyProgram) program = NULL;
+  g_autofree char *latin1 = NULL;
+  g_autoptr(GFile) latin1_file = NULL;
 
   g_assert_null (steady_program_new_from_file (missing, &error));
   g_assert_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_IO);
@@ -425,6 +427,17 @@ test_file_errors (void)
   g_assert_no_error (error);
   g_assert_cmpstr (steady_program_get_source_name (program), ==, "good.xml");
 
+  /* A file name that is not UTF-8 (Latin-1 "café") reaches the message
+   * as valid UTF-8, never as raw bytes. */
+  latin1 = g_build_filename (tmp, "caf\xe9.xml", NULL);
+  g_assert_true (g_file_set_contents (latin1, "<program id=\"x\" version=\"1\">\n  <oops/>\n", -1, NULL));
+  latin1_file = g_file_new_for_path (latin1);
+  g_assert_null (steady_program_new_from_file (latin1_file, &error));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_true (g_str_has_prefix (error->message, "caf\xef\xbf\xbd.xml:2:"));
+  g_clear_error (&error);
+
+  g_unlink (latin1);
   g_unlink (path);
   g_rmdir (tmp);
 }

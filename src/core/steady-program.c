@@ -1408,14 +1408,17 @@ steady_program_new_from_file (GFile   *file,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
+  g_autofree char *name = NULL, *basename = NULL;
   g_autofree char *buffer = NULL;
   gsize length = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  name = g_file_get_basename (file);
+  /* The name goes into messages and labels: valid UTF-8 even when the
+   * file's name is not (a Latin-1 "caf\xe9.xml" reads "caf�.xml"). */
+  basename = g_file_get_basename (file);
+  name = g_filename_display_name (basename);
 
   /* Check the type and size before reading: a wrong path to a huge file,
    * a device such as /dev/zero or a named pipe must neither take the
