@@ -269,10 +269,13 @@ test_pause_resume (void)
   g_assert_cmpfloat_with_epsilon (steady_coach_page_get_time (page), 18.5, 1e-9);
   g_assert_cmpstr (steady_coach_page_get_counter_text (page), ==, "Rep 2 of 15");
   g_assert_cmpfloat_with_epsilon (steady_coach_page_get_ring_left (page), 0.5, 1e-9);
+  /* The title says so. */
+  g_assert_cmpstr (steady_coach_page_get_phase_text (page), ==, "Paused");
 
   /* Resumed, it goes on from where it was. */
   gtk_widget_activate_action (GTK_WIDGET (page), "coach.toggle-pause", NULL);
   g_assert_cmpint (steady_coach_page_get_state (page), ==, STEADY_COACH_STATE_RUNNING);
+  g_assert_cmpstr (steady_coach_page_get_phase_text (page), ==, "Hold");
   g_assert_true (steady_coach_page_is_ticking (page));
   g_assert_cmpfloat_with_epsilon (steady_coach_page_get_time (page), 18.5, 1e-9);
   go_to (page, START + 61.0);
@@ -338,6 +341,8 @@ test_done (void)
   set_dark (FALSE);
   save_screenshot (window, "coach-done");
   set_animations (TRUE);
+  /* All of it done: nothing more to say. */
+  g_assert_null (strstr (steady_coach_page_get_done_text (page), "You did"));
 
   /* "Back to the drills" */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "win.show-drills", NULL));
@@ -707,6 +712,27 @@ test_flow_journal (void)
   close_window (window);
 }
 
+/* A circle skipped is not done: the Done page says how many were. */
+static void
+test_done_after_skip (void)
+{
+  SteadyWindow *window = open_window (1000, 720);
+  SteadyCoachPage *page = start_drill (window, "quadruped-knee-circles");
+  SteadyTimeline *timeline = steady_coach_page_get_timeline (page);
+  g_autofree char *expected = NULL;
+  guint planned[3];
+
+  steady_coach_page_count_units (page, planned);
+  go_to (page, START + 5.5);
+  gtk_widget_activate_action (GTK_WIDGET (page), "coach.skip", NULL);
+  go_to (page, START + steady_timeline_get_total (timeline) + 30.0);
+  g_assert_cmpint (steady_coach_page_get_state (page), ==, STEADY_COACH_STATE_DONE);
+  expected = g_strdup_printf ("You did %u of the %u.", planned[STEADY_PROGRESS_CIRCLE] - 1,
+                              planned[STEADY_PROGRESS_CIRCLE]);
+  g_assert_true (g_str_has_suffix (steady_coach_page_get_done_text (page), expected));
+  close_window (window);
+}
+
 /* A finished drill and pain 8 after it: the stop card, and the session is
  * kept as stopped by the rule. */
 static void
@@ -743,10 +769,10 @@ test_flow_stop_card (void)
   g_assert_cmpuint (checkins->len, ==, 1);
   g_assert_cmpint (g_array_index (checkins, SteadyCheckin, 0).pain, ==, 8);
 
-  /* "I Understand" goes back to the drill. */
+  /* "I Understand" goes back to the start, not to the drill's Start. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (steady_window_get_stop_card (window)),
                                              "stop-card.done", NULL));
-  g_assert_cmpstr (steady_window_get_page_name (window), ==, "drill");
+  g_assert_cmpstr (steady_window_get_page_name (window), ==, "welcome");
 
   close_window (window);
 }
@@ -853,6 +879,7 @@ main (int   argc,
   g_test_add_func ("/coach-page/reduced-motion", test_reduced_motion);
   g_test_add_func ("/coach-page/pause-resume", test_pause_resume);
   g_test_add_func ("/coach-page/skip-back-stop", test_skip_back_stop);
+  g_test_add_func ("/coach-page/done-after-skip", test_done_after_skip);
   g_test_add_func ("/coach-page/done", test_done);
   g_test_add_func ("/coach-page/frame-clock", test_frame_clock);
   g_test_add_func ("/coach-page/flow/journal", test_flow_journal);

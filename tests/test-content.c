@@ -210,13 +210,13 @@ test_clamshell (void)
    * card teaches the narrative's range. */
   assert_steps_say (drill, hold);
   assert_steps_say (drill, "Do 15,");
-  assert_steps_say (drill, "2.5–5 cm");
+  assert_steps_say (drill, "2.5–5\302\240cm");
   assert_steps_say (drill, "gluteus medius");
   assert_steps_say (drill, "behind and above your hip bone");
   assert_steps_say (drill, "feet");
   assert_card_says (program, "drill-clamshell", hold);
   assert_card_says (program, "drill-clamshell", reps);
-  assert_card_says (program, "drill-clamshell", "2.5–5 cm");
+  assert_card_says (program, "drill-clamshell", "2.5–5\302\240cm");
 }
 
 static void

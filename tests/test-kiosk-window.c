@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <adwaita.h>
@@ -371,6 +372,55 @@ test_language (void)
   g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Clamshells"), ==, "Clamshells");
 }
 
+/* The next visitor gets the default language after the idle reset, in a
+ * real locale (C.UTF-8 here, see main()), where gettext keeps what it
+ * found for one locale name until the locale really changes. */
+static void
+test_language_idle_reset (void)
+{
+  SteadyKioskWindow *window;
+  SteadyKiosk *kiosk;
+  gint64 now = T0;
+
+  if (g_getenv ("STEADY_TEST_LOCALE") == NULL)
+    g_assert_cmpstr (setlocale (LC_MESSAGES, NULL), ==, "C.UTF-8");
+  window = open_kiosk (now);
+  kiosk = steady_kiosk_window_get_kiosk (window);
+
+  for (guint visit = 0; visit < 2; visit++)
+    {
+      /* A visitor reads Spanish: the cards, a drill, its caption … */
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.kiosk-language", "s", "es");
+      g_assert_cmpstr (first_card_title (window), ==, "La alarma, no el fuego");
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-drills", NULL);
+      steady_kiosk_window_advance (window, now += S(2));
+      g_assert_cmpstr (steady_drill_get_title (steady_kiosk_window_get_attract_drill (window)), ==,
+                       "La almeja");
+
+      /* … and walks away. */
+      now += S(steady_kiosk_get_idle_seconds (kiosk));
+      steady_kiosk_window_advance (window, now);
+      g_assert_true (steady_kiosk_window_get_warning_visible (window));
+      now += S(steady_kiosk_get_warning_seconds (kiosk));
+      steady_kiosk_window_advance (window, now);
+      g_assert_cmpstr (steady_kiosk_window_get_page_name (window), ==, "attract");
+      g_assert_null (steady_kiosk_window_get_language (window));
+
+      /* The attract loop and the next visitor's cards are in English. */
+      g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Clamshells"), ==, "Clamshells");
+      g_assert_cmpstr (steady_drill_get_title (steady_kiosk_window_get_attract_drill (window)), ==,
+                       "Clamshells");
+      steady_kiosk_window_touch (window, 960, 300);
+      g_assert_cmpstr (steady_kiosk_window_get_page_name (window), ==, "deck");
+      g_assert_cmpstr (first_card_title (window), ==, "The alarm, not the fire");
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (ui_test_find_action (GTK_WIDGET (window), "win.kiosk-cards"))),
+                       ==, "Back to the cards");
+      steady_kiosk_reset (kiosk);
+    }
+
+  close_kiosk (window);
+}
+
 static void
 test_staff_exit (void)
 {
@@ -392,13 +442,13 @@ test_staff_exit (void)
     steady_kiosk_window_touch (window, 20, 30);
   g_assert_true (steady_kiosk_window_get_pin_pad_visible (window));
 
-  /* A wrong PIN keeps the kiosk; three close the keypad. */
+  /* A wrong PIN keeps the kiosk; Cancel closes the keypad. */
   for (const char *k = "1234k"; *k; k++)
     steady_kiosk_window_press_pin_key (window, *k);
   g_assert_nonnull (window);
   g_assert_true (steady_kiosk_window_get_pin_pad_visible (window));
-  for (const char *k = "9999k9999k"; *k; k++)
-    steady_kiosk_window_press_pin_key (window, *k);
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (window), "Wrong PIN", TRUE));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.kiosk-pin-cancel", NULL);
   g_assert_false (steady_kiosk_window_get_pin_pad_visible (window));
 
   /* The keypad is gone after a reset too. */
@@ -420,6 +470,186 @@ test_staff_exit (void)
   g_assert_null (window);
 
   g_settings_reset (settings, "kiosk-staff-pin-hash");
+}
+
+static void
+open_pin_pad (SteadyKioskWindow *window)
+{
+  for (int i = 0; i < 5; i++)
+    steady_kiosk_window_touch (window, 20, 30);
+  g_assert_true (steady_kiosk_window_get_pin_pad_visible (window));
+}
+
+static void
+enter_pin (SteadyKioskWindow *window,
+           const char        *keys)
+{
+  for (const char *k = keys; *k; k++)
+    steady_kiosk_window_press_pin_key (window, *k);
+}
+
+/* Wrong PINs count across openings of the pad and across resets; from the
+ * third on the pad refuses PINs for longer each time, and says so. */
+static void
+test_pin_lockout (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *hash = steady_kiosk_pin_hash ("4321", NULL);
+  SteadyKioskWindow *window;
+  gint64 now = T0;
+
+  g_settings_set_string (settings, "kiosk-staff-pin-hash", hash);
+  window = open_kiosk (now);
+  g_signal_connect_swapped (window, "destroy", G_CALLBACK (g_nullify_pointer), &window);
+
+  /* Two wrong, closed, reopened after a reset: one more locks it. */
+  open_pin_pad (window);
+  enter_pin (window, "1111k2222k");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.kiosk-pin-cancel", NULL);
+  steady_kiosk_reset (steady_kiosk_window_get_kiosk (window));
+  open_pin_pad (window);
+  enter_pin (window, "3333k");
+  g_assert_true (steady_kiosk_window_get_pin_pad_visible (window));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (window),
+                                        "Too many wrong PINs. Try again in 30 seconds.", TRUE));
+  save_shot (window, "pin-locked.png");
+
+  /* Locked: even the right PIN does nothing, on this opening or the next. */
+  enter_pin (window, "4321k");
+  g_assert_nonnull (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.kiosk-pin-cancel", NULL);
+  now += S(20);
+  steady_kiosk_window_advance (window, now);
+  open_pin_pad (window);
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (window),
+                                        "Too many wrong PINs. Try again in 10 seconds.", TRUE));
+  enter_pin (window, "4321k");
+  g_assert_nonnull (window);
+
+  /* After the lockout, the keys work again; a wrong PIN locks it longer. */
+  now += S(10);
+  steady_kiosk_window_advance (window, now);
+  g_assert_null (ui_test_find_label (GTK_WIDGET (window),
+                                     "Too many wrong PINs. Try again in 10 seconds.", TRUE));
+  enter_pin (window, "5555k");
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (window),
+                                        "Too many wrong PINs. Try again in 60 seconds.", TRUE));
+  /* The pad closed by itself meanwhile (a minute without a key). */
+  now += S(60);
+  steady_kiosk_window_advance (window, now);
+  g_assert_false (steady_kiosk_window_get_pin_pad_visible (window));
+  open_pin_pad (window);
+  enter_pin (window, "6666k");
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (window),
+                                        "Too many wrong PINs. Try again in 2 minutes.", TRUE));
+
+  /* Then the right PIN lets staff out. */
+  now += S(120);
+  steady_kiosk_window_advance (window, now);
+  open_pin_pad (window);
+  enter_pin (window, "4321k");
+  spin ();
+  g_assert_null (window);
+
+  g_settings_reset (settings, "kiosk-staff-pin-hash");
+}
+
+/* No idle warning or reset while staff type on the pad; a pad left alone
+ * closes after a minute and the kiosk resets after the idle time. */
+static void
+test_pin_pad_pauses_idle (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *hash = steady_kiosk_pin_hash ("4321", NULL);
+  SteadyKioskWindow *window;
+  SteadyKiosk *kiosk;
+  gint64 now = T0;
+  guint idle, warning;
+
+  g_settings_set_string (settings, "kiosk-staff-pin-hash", hash);
+  window = open_kiosk (now);
+  kiosk = steady_kiosk_window_get_kiosk (window);
+  idle = steady_kiosk_get_idle_seconds (kiosk);
+  warning = steady_kiosk_get_warning_seconds (kiosk);
+
+  /* Opened during the warning, the pad takes the warning away … */
+  steady_kiosk_window_touch (window, 900, 500);
+  now += S(idle + 1);
+  steady_kiosk_window_advance (window, now);
+  g_assert_true (steady_kiosk_window_get_warning_visible (window));
+  open_pin_pad (window);
+  g_assert_false (steady_kiosk_window_get_warning_visible (window));
+
+  /* … and none comes while staff type slowly, long past the idle time. */
+  for (guint i = 0; i < 4; i++)
+    {
+      now += S(STEADY_KIOSK_PIN_PAD_SECONDS - 5);
+      steady_kiosk_window_advance (window, now);
+      g_assert_false (steady_kiosk_window_get_warning_visible (window));
+      g_assert_true (steady_kiosk_window_get_pin_pad_visible (window));
+      steady_kiosk_window_press_pin_key (window, '1');
+    }
+  g_assert_cmpstr (steady_kiosk_window_get_page_name (window), !=, "attract");
+
+  /* Left alone, the pad closes; the warning and the reset follow. */
+  now += S(STEADY_KIOSK_PIN_PAD_SECONDS);
+  steady_kiosk_window_advance (window, now);
+  g_assert_false (steady_kiosk_window_get_pin_pad_visible (window));
+  g_assert_false (steady_kiosk_window_get_warning_visible (window));
+  now += S(idle);
+  steady_kiosk_window_advance (window, now);
+  g_assert_true (steady_kiosk_window_get_warning_visible (window));
+  now += S(warning);
+  steady_kiosk_window_advance (window, now);
+  g_assert_cmpstr (steady_kiosk_window_get_page_name (window), ==, "attract");
+  g_assert_false (steady_kiosk_window_get_pin_pad_visible (window));
+
+  close_kiosk (window);
+  g_settings_reset (settings, "kiosk-staff-pin-hash");
+}
+
+/* GTK Inspector's keys stop at the kiosk window; others go on. */
+static void
+test_no_inspector (void)
+{
+  SteadyKioskWindow *window = open_kiosk (T0);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_object_unref);
+  static const struct { guint keyval; GdkModifierType state; gboolean stopped; } cases[] = {
+    { GDK_KEY_I, GDK_CONTROL_MASK | GDK_SHIFT_MASK, TRUE },
+    { GDK_KEY_i, GDK_CONTROL_MASK | GDK_SHIFT_MASK, TRUE },
+    { GDK_KEY_D, GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_LOCK_MASK, TRUE },
+    { GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK, TRUE },
+    { GDK_KEY_i, GDK_CONTROL_MASK, FALSE },
+    { GDK_KEY_I, GDK_SHIFT_MASK, FALSE },
+    { GDK_KEY_Right, 0, FALSE },
+  };
+
+  /* The window's key controllers that see keys before the widgets do
+   * (GTK's own among them). */
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller)
+          && gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        g_ptr_array_add (keys, g_object_ref (controller));
+    }
+  g_assert_cmpuint (keys->len, >, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gboolean stopped = FALSE;
+
+      for (guint j = 0; j < keys->len && !stopped; j++)
+        g_signal_emit_by_name (g_ptr_array_index (keys, j), "key-pressed",
+                               cases[i].keyval, 0, cases[i].state, &stopped);
+      if (stopped != cases[i].stopped)
+        g_error ("key %u (state %#x): %s", cases[i].keyval, cases[i].state,
+                 stopped ? "stopped" : "not stopped");
+    }
+
+  close_kiosk (window);
 }
 
 static void
@@ -495,6 +725,12 @@ main (int   argc,
     }
 
   gtk_test_init (&argc, &argv, NULL);
+  /* A real locale, as src/main.c sets from a clinic's environment
+   * (Debian's default is C.UTF-8; gtk_test_init() sets none);
+   * STEADY_TEST_LOCALE=C runs the same under the bare C locale. */
+  g_unsetenv ("LANGUAGE");
+  if (setlocale (LC_ALL, g_getenv ("STEADY_TEST_LOCALE") != NULL ? g_getenv ("STEADY_TEST_LOCALE") : "C.UTF-8") == NULL)
+    g_error ("no locale %s", g_getenv ("STEADY_TEST_LOCALE"));
   /* The build's translations, for the attract loop's other languages. */
   if (g_getenv ("G_TEST_BUILDDIR") != NULL)
     {
@@ -516,7 +752,11 @@ main (int   argc,
   g_test_add_func ("/kiosk-window/no-way-out", test_no_way_out);
   g_test_add_func ("/kiosk-window/visitor-path", test_visitor_path);
   g_test_add_func ("/kiosk-window/language", test_language);
+  g_test_add_func ("/kiosk-window/language-idle-reset", test_language_idle_reset);
   g_test_add_func ("/kiosk-window/staff-exit", test_staff_exit);
+  g_test_add_func ("/kiosk-window/pin-lockout", test_pin_lockout);
+  g_test_add_func ("/kiosk-window/pin-pad-pauses-idle", test_pin_pad_pauses_idle);
+  g_test_add_func ("/kiosk-window/no-inspector", test_no_inspector);
   g_test_add_func ("/kiosk-window/soak-short", test_soak_short);
   g_test_add_func ("/kiosk-window/nothing-written", test_nothing_written);
 

@@ -218,6 +218,121 @@ test_kiosk_exit_gesture (void)
   g_assert_true (steady_kiosk_staff_tap (kiosk, 5, 5, T0 + S(21.4)));
 }
 
+/* Wrong PINs stay counted across openings of the pad and resets; from
+ * the third on each locks the pad for longer; the right PIN or an hour
+ * without a wrong one forgets them. */
+static void
+test_kiosk_pin_lockout (void)
+{
+  g_autoptr(SteadyKiosk) kiosk = steady_kiosk_new (90, 20);
+  gint64 now = T0;
+
+  steady_kiosk_input (kiosk, now);
+  steady_kiosk_open_pin_pad (kiosk, now);
+  g_assert_false (steady_kiosk_pin_failed (kiosk, now += S(2)));
+  g_assert_false (steady_kiosk_pin_failed (kiosk, now += S(2)));
+  /* Closing the pad and a reset forget nothing. */
+  steady_kiosk_close_pin_pad (kiosk, now += S(1));
+  steady_kiosk_reset (kiosk);
+  g_assert_cmpuint (steady_kiosk_get_pin_failures (kiosk, now), ==, 2);
+  g_assert_cmpuint (steady_kiosk_get_pin_locked_seconds (kiosk, now), ==, 0);
+
+  steady_kiosk_open_pin_pad (kiosk, now += S(1));
+  g_assert_true (steady_kiosk_pin_failed (kiosk, now += S(2)));
+  g_assert_cmpuint (steady_kiosk_get_pin_locked_seconds (kiosk, now), ==, 30);
+  g_assert_cmpuint (steady_kiosk_get_pin_locked_seconds (kiosk, now + S(29.5)), ==, 1);
+  /* The open pad counts the lockout down second by second. */
+  g_assert_cmpint (steady_kiosk_get_next_deadline (kiosk), ==, now + S(1));
+  steady_kiosk_tick (kiosk, now + S(1.5));
+  g_assert_cmpint (steady_kiosk_get_next_deadline (kiosk), ==, now + S(2));
+  /* A PIN tried while locked is not counted. */
+  g_assert_true (steady_kiosk_pin_failed (kiosk, now + S(10)));
+  g_assert_cmpuint (steady_kiosk_get_pin_failures (kiosk, now + S(10)), ==, 3);
+
+  /* 60 s, 120 s, … doubling up to the cap. */
+  now += S(30);
+  g_assert_cmpuint (steady_kiosk_get_pin_locked_seconds (kiosk, now), ==, 0);
+  g_assert_true (steady_kiosk_pin_failed (kiosk, now));
+  g_assert_cmpuint (steady_kiosk_get_pin_locked_seconds (kiosk, now), ==, 60);
+  now += S(60);
+  g_assert_true (steady_kiosk_pin_failed (kiosk, now));
+  g_assert_cmpuint (steady_kiosk_get_pin_locked_seconds (kiosk, now), ==, 120);
+  for (guint i = 0; i < 10; i++)
+    {
+      now += S(steady_kiosk_get_pin_locked_seconds (kiosk, now));
+      g_assert_true (steady_kiosk_pin_failed (kiosk, now));
+    }
+  g_assert_cmpuint (steady_kiosk_get_pin_locked_seconds (kiosk, now), ==,
+                    STEADY_KIOSK_PIN_LOCK_SECONDS_MAX);
+
+  /* The right PIN forgets them all. */
+  now += S(STEADY_KIOSK_PIN_LOCK_SECONDS_MAX);
+  steady_kiosk_pin_succeeded (kiosk);
+  g_assert_cmpuint (steady_kiosk_get_pin_failures (kiosk, now), ==, 0);
+  g_assert_false (steady_kiosk_pin_failed (kiosk, now));
+  g_assert_false (steady_kiosk_pin_failed (kiosk, now));
+
+  /* So does an hour without a wrong PIN. */
+  now += S(STEADY_KIOSK_PIN_FORGET_SECONDS - 1);
+  g_assert_cmpuint (steady_kiosk_get_pin_failures (kiosk, now), ==, 2);
+  now += S(1);
+  g_assert_cmpuint (steady_kiosk_get_pin_failures (kiosk, now), ==, 0);
+  g_assert_false (steady_kiosk_pin_failed (kiosk, now));
+  g_assert_false (steady_kiosk_pin_failed (kiosk, now));
+  g_assert_true (steady_kiosk_pin_failed (kiosk, now));
+}
+
+/* No idle warning while the pad is open; a pad left alone closes after
+ * its own time and the kiosk still resets for the next visitor. */
+static void
+test_kiosk_pin_pad_pauses_idle (void)
+{
+  g_autoptr(SteadyKiosk) kiosk = steady_kiosk_new (10, 5);
+  gint64 now = T0;
+
+  steady_kiosk_input (kiosk, now);
+  /* Opened during the warning: the warning goes. */
+  steady_kiosk_tick (kiosk, now += S(11));
+  g_assert_cmpint (steady_kiosk_get_state (kiosk), ==, STEADY_KIOSK_STATE_WARNING);
+  steady_kiosk_open_pin_pad (kiosk, now);
+  g_assert_true (steady_kiosk_get_pin_pad_open (kiosk));
+  g_assert_cmpint (steady_kiosk_get_state (kiosk), ==, STEADY_KIOSK_STATE_ACTIVE);
+  g_assert_cmpint (steady_kiosk_get_next_deadline (kiosk), ==, now + S(STEADY_KIOSK_PIN_PAD_SECONDS));
+
+  /* Slow typing: far past the idle time, no warning. */
+  for (guint i = 0; i < 5; i++)
+    {
+      steady_kiosk_tick (kiosk, now += S(STEADY_KIOSK_PIN_PAD_SECONDS - 1));
+      g_assert_cmpint (steady_kiosk_get_state (kiosk), ==, STEADY_KIOSK_STATE_ACTIVE);
+      steady_kiosk_pin_pad_key (kiosk, now);
+    }
+  g_assert_true (steady_kiosk_get_pin_pad_open (kiosk));
+
+  /* Left alone, it closes; then the idle time, the warning, the reset. */
+  steady_kiosk_tick (kiosk, now += S(STEADY_KIOSK_PIN_PAD_SECONDS));
+  g_assert_false (steady_kiosk_get_pin_pad_open (kiosk));
+  g_assert_cmpint (steady_kiosk_get_state (kiosk), ==, STEADY_KIOSK_STATE_ACTIVE);
+  g_assert_cmpint (steady_kiosk_get_next_deadline (kiosk), ==, now + S(10));
+  steady_kiosk_tick (kiosk, now += S(10));
+  g_assert_cmpint (steady_kiosk_get_state (kiosk), ==, STEADY_KIOSK_STATE_WARNING);
+  steady_kiosk_tick (kiosk, now += S(5));
+  g_assert_cmpint (steady_kiosk_get_state (kiosk), ==, STEADY_KIOSK_STATE_ATTRACT);
+  g_assert_cmpuint (steady_kiosk_get_n_resets (kiosk), ==, 1);
+
+  /* One late tick does all of it at once. */
+  steady_kiosk_input (kiosk, now);
+  steady_kiosk_open_pin_pad (kiosk, now);
+  steady_kiosk_tick (kiosk, now + S(STEADY_KIOSK_PIN_PAD_SECONDS + 10 + 5));
+  g_assert_false (steady_kiosk_get_pin_pad_open (kiosk));
+  g_assert_cmpuint (steady_kiosk_get_n_resets (kiosk), ==, 2);
+
+  /* A reset closes the pad too. */
+  steady_kiosk_input (kiosk, now += S(100));
+  steady_kiosk_open_pin_pad (kiosk, now);
+  steady_kiosk_reset (kiosk);
+  g_assert_false (steady_kiosk_get_pin_pad_open (kiosk));
+}
+
 static void
 test_kiosk_pin (void)
 {
@@ -328,6 +443,8 @@ main (int   argc,
   g_test_add_func ("/kiosk/timeouts-clamped", test_kiosk_timeouts_clamped);
   g_test_add_func ("/kiosk/exit-gesture", test_kiosk_exit_gesture);
   g_test_add_func ("/kiosk/pin", test_kiosk_pin);
+  g_test_add_func ("/kiosk/pin-lockout", test_kiosk_pin_lockout);
+  g_test_add_func ("/kiosk/pin-pad-pauses-idle", test_kiosk_pin_pad_pauses_idle);
   g_test_add_func ("/kiosk/pin-tool", test_kiosk_pin_tool);
 
   return g_test_run ();

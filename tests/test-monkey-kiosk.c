@@ -29,6 +29,7 @@
 
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/wait.h>
 #include <adwaita.h>
 #ifdef GDK_WINDOWING_X11
 #include <gdk/x11/gdkx.h>
@@ -342,7 +343,9 @@ static GPid wm_pid;
 
 /* In the window manager, before it runs: it ends with the test. A test
  * that fails aborts, and a window manager left running would keep the
- * test's output open, so that meson waits for it until its timeout. */
+ * test's output open, so that meson waits for it until its timeout.
+ * (The window manager must be the test's own child, not reaped through an
+ * intermediate process: that one's exit would end it at once.) */
 static void
 die_with_parent (gpointer user_data)
 {
@@ -359,7 +362,8 @@ start_window_manager (void)
   if (path == NULL || g_getenv ("DISPLAY") == NULL)
     return;
   if (!g_spawn_async (NULL, (char **) argv, NULL,
-                      G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                      G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD |
+                      G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
                       die_with_parent, NULL, &wm_pid, &error))
     {
       g_test_message ("could not start the window manager: %s", error->message);
@@ -392,6 +396,7 @@ start_window_manager (void)
       }
     g_test_message ("the window manager did not start");
     kill (wm_pid, SIGTERM);
+    waitpid (wm_pid, NULL, 0);
     g_spawn_close_pid (wm_pid);
     wm_pid = 0;
   }
@@ -460,6 +465,7 @@ main (int   argc,
   if (wm_pid != 0)
     {
       kill (wm_pid, SIGTERM);
+      waitpid (wm_pid, NULL, 0);
       g_spawn_close_pid (wm_pid);
     }
   return status;

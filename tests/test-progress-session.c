@@ -260,6 +260,29 @@ test_journal_locked (void)
   window = open_window ();
   page = start_session (window);
   WAIT_UNTIL (shows_text (GTK_WIDGET (window), "This session could not be saved to your journal"));
+  /* The notice lies over none of the coach's controls: a click in the
+   * middle of Stop or Pause is theirs. */
+  ui_test_settle (GTK_WIDGET (window));
+  {
+    const char * const actions[] = { "coach.stop", "coach.toggle-pause", "coach.skip", "coach.back" };
+    g_autoptr(GdkTexture) texture = ui_test_render (GTK_WIDGET (window));
+
+    ui_test_save_png (texture, "coach-journal-notice-light.png");
+
+    for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+      {
+        GtkWidget *button = ui_test_find_action (GTK_WIDGET (page), actions[i]);
+        graphene_rect_t bounds;
+        GtkWidget *picked;
+
+        g_assert_nonnull (button);
+        g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (window), &bounds));
+        picked = gtk_widget_pick (GTK_WIDGET (window),
+                                  bounds.origin.x + bounds.size.width / 2,
+                                  bounds.origin.y + bounds.size.height / 2, GTK_PICK_DEFAULT);
+        g_assert_true (picked == button || gtk_widget_is_ancestor (picked, button));
+      }
+  }
   finish_drill (page);
   checkin (window, STEADY_CHECKIN_AFTER, "checkin.submit", 2);
   g_assert_cmpstr (steady_window_get_page_name (window), ==, "coach");
@@ -441,9 +464,83 @@ test_stop_card (void)
   assert_last_session (STEADY_SESSION_STOPPED, "pain-high", 30);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (steady_window_get_stop_card (window)),
                                              "stop-card.done", NULL));
-  g_assert_cmpstr (steady_window_get_page_name (window), ==, "drill");
+  /* Back to the start, not to the drill and its Start button. */
+  g_assert_cmpstr (steady_window_get_page_name (window), ==, "welcome");
   g_assert_cmpuint (count_sessions (), ==, before);
   close_window (window);
+
+  /* In pain of 8 before the drill: the drill does not start; the session
+   * is kept as stopped, with why. */
+  window = open_window ();
+  fake_now = START;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-drill", "s", "clamshell"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-drill", "s", "clamshell"));
+  checkin (window, STEADY_CHECKIN_BEFORE, "checkin.submit", 8);
+  g_assert_cmpstr (steady_window_get_page_name (window), ==, "stop");
+  g_assert_nonnull (strstr (steady_stop_card_get_description (steady_window_get_stop_card (window)),
+                            "Leave the drill for today"));
+  page = steady_window_get_coach_page (window);
+  g_assert_cmpint (steady_coach_page_get_state (page), !=, STEADY_COACH_STATE_RUNNING);
+  assert_last_session (STEADY_SESSION_STOPPED, "pain-high", 0);
+  g_assert_cmpuint (count_sessions (), ==, before + 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (steady_window_get_stop_card (window)),
+                                             "stop-card.done", NULL));
+  g_assert_cmpstr (steady_window_get_page_name (window), ==, "welcome");
+  close_window (window);
+
+  /* A pain of 6 before: the drill starts. */
+  window = open_window ();
+  fake_now = START;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-drill", "s", "clamshell"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-drill", "s", "clamshell"));
+  checkin (window, STEADY_CHECKIN_BEFORE, "checkin.submit", 6);
+  g_assert_cmpstr (steady_window_get_page_name (window), ==, "coach");
+  close_window (window);
+}
+
+/* A program file that cannot be read, opened during a drill (a second
+ * `steady --program FILE`), does not end the session: a dialog says why,
+ * and the drill and its lesson go on. */
+static void
+test_broken_file_mid_drill (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("steady-broken-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "broken.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  SteadyWindow *window = open_window ();
+  SteadyCoachPage *page = start_session (window);
+  SteadyProgram *program = steady_window_get_program (window);
+  GtkWindow *dialog = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, "<program version=\"1\">", -1, NULL));
+  g_assert_false (steady_window_open_file (window, file));
+
+  g_assert_cmpstr (steady_window_get_page_name (window), ==, "coach");
+  g_assert_cmpint (steady_coach_page_get_state (page), ==, STEADY_COACH_STATE_RUNNING);
+  g_assert_true (steady_window_get_program (window) == program);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        dialog = toplevel;
+    }
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "The Lesson Could Not Be Opened");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "broken.xml:"));
+  gtk_window_destroy (dialog);
+
+  /* The session runs to its end and is kept whole. */
+  finish_drill (page);
+  checkin (window, STEADY_CHECKIN_AFTER, "checkin.submit", 2);
+  assert_last_session (STEADY_SESSION_FINISHED, NULL, 30);
+  close_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 /* Closing the window mid-drill, or destroying it. */
@@ -826,6 +923,7 @@ main (int   argc,
   g_test_add_func ("/progress-session/back-after-finish", test_back_after_finish);
   g_test_add_func ("/progress-session/back-after-stop", test_back_after_stop);
   g_test_add_func ("/progress-session/stop-card", test_stop_card);
+  g_test_add_func ("/progress-session/broken-file-mid-drill", test_broken_file_mid_drill);
   g_test_add_func ("/progress-session/close-window", test_close_window);
   g_test_add_func ("/progress-session/export-csv", test_export_csv);
   g_test_add_func ("/progress-session/print-settings", test_print_settings);

@@ -25,6 +25,12 @@ struct _SteadyKiosk
 
   guint            n_taps;
   gint64           first_tap;
+
+  gboolean         pin_pad_open;
+  gint64           pin_pad_last;  /* the pad's last key (or its opening) */
+  guint            pin_failures;  /* wrong PINs in a row */
+  gint64           last_failure;
+  gint64           locked_until;  /* no PIN before this */
 };
 
 G_DEFINE_FINAL_TYPE (SteadyKiosk, steady_kiosk, G_TYPE_OBJECT)
@@ -35,6 +41,7 @@ enum {
   PROP_VIEW,
   PROP_CARD,
   PROP_DRILL,
+  PROP_PIN_PAD_OPEN,
   N_PROPS
 };
 
@@ -92,6 +99,16 @@ advance (SteadyKiosk *self,
     self->now = now_us;
 }
 
+static void
+set_pin_pad_open (SteadyKiosk *self,
+                  gboolean     open)
+{
+  if (self->pin_pad_open == open)
+    return;
+  self->pin_pad_open = open;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PIN_PAD_OPEN]);
+}
+
 /* Everything about the visitor goes; "reset" lets the UI drop what it
  * holds (settings changed, a partial session) before the attract loop. */
 void
@@ -101,6 +118,8 @@ steady_kiosk_reset (SteadyKiosk *self)
 
   self->n_resets++;
   self->n_taps = 0;
+  /* The wrong PINs are not the visitor's: they stay counted. */
+  set_pin_pad_open (self, FALSE);
   g_signal_emit (self, signals[SIGNAL_RESET], 0);
   set_view (self, STEADY_KIOSK_VIEW_ATTRACT, 0, 0);
   set_state (self, STEADY_KIOSK_STATE_ATTRACT);
@@ -114,7 +133,17 @@ steady_kiosk_tick (SteadyKiosk *self,
 
   advance (self, now_us);
 
+  /* A pad left alone closes; the idle time counts from then. */
+  if (self->pin_pad_open
+      && self->now - self->pin_pad_last >= STEADY_KIOSK_PIN_PAD_SECONDS * USEC)
+    {
+      self->last_input = MAX (self->last_input,
+                              self->pin_pad_last + STEADY_KIOSK_PIN_PAD_SECONDS * USEC);
+      set_pin_pad_open (self, FALSE);
+    }
+
   if (self->state == STEADY_KIOSK_STATE_ACTIVE
+      && !self->pin_pad_open
       && self->now - self->last_input >= self->idle_seconds * USEC)
     {
       /* The warning starts when the idle time ran out, not when the tick
@@ -158,6 +187,17 @@ steady_kiosk_get_next_deadline (SteadyKiosk *self)
   gint64 end, left;
 
   g_return_val_if_fail (STEADY_IS_KIOSK (self), -1);
+
+  /* The idle time does not run out while the pad is open: its own time
+   * does, and a lockout's seconds, which the pad counts down. */
+  if (self->pin_pad_open)
+    {
+      end = self->pin_pad_last + STEADY_KIOSK_PIN_PAD_SECONDS * USEC;
+      left = self->locked_until - self->now;
+      if (self->pin_failures > 0 && left > 0)
+        end = MIN (end, self->locked_until - ((left - 1) / USEC) * USEC);
+      return end;
+    }
 
   switch (self->state)
     {
@@ -258,6 +298,114 @@ steady_kiosk_staff_tap (SteadyKiosk *self,
     return FALSE;
 
   self->n_taps = 0;
+  return TRUE;
+}
+
+void
+steady_kiosk_open_pin_pad (SteadyKiosk *self,
+                           gint64       now_us)
+{
+  g_return_if_fail (STEADY_IS_KIOSK (self));
+
+  steady_kiosk_tick (self, now_us);
+  self->pin_pad_last = self->now;
+  self->last_input = self->now;
+  if (self->state == STEADY_KIOSK_STATE_WARNING)
+    set_state (self, STEADY_KIOSK_STATE_ACTIVE);
+  set_pin_pad_open (self, TRUE);
+}
+
+void
+steady_kiosk_close_pin_pad (SteadyKiosk *self,
+                            gint64       now_us)
+{
+  g_return_if_fail (STEADY_IS_KIOSK (self));
+
+  steady_kiosk_tick (self, now_us);
+  if (!self->pin_pad_open)
+    return;
+  self->last_input = self->now;
+  set_pin_pad_open (self, FALSE);
+}
+
+void
+steady_kiosk_pin_pad_key (SteadyKiosk *self,
+                          gint64       now_us)
+{
+  g_return_if_fail (STEADY_IS_KIOSK (self));
+
+  steady_kiosk_tick (self, now_us);
+  self->last_input = self->now;
+  if (self->pin_pad_open)
+    self->pin_pad_last = self->now;
+}
+
+gboolean
+steady_kiosk_get_pin_pad_open (SteadyKiosk *self)
+{
+  g_return_val_if_fail (STEADY_IS_KIOSK (self), FALSE);
+  return self->pin_pad_open;
+}
+
+void
+steady_kiosk_pin_succeeded (SteadyKiosk *self)
+{
+  g_return_if_fail (STEADY_IS_KIOSK (self));
+
+  self->pin_failures = 0;
+  self->locked_until = 0;
+}
+
+guint
+steady_kiosk_get_pin_failures (SteadyKiosk *self,
+                               gint64       now_us)
+{
+  g_return_val_if_fail (STEADY_IS_KIOSK (self), 0);
+
+  if (self->pin_failures > 0
+      && MAX (now_us, self->now) - self->last_failure >= STEADY_KIOSK_PIN_FORGET_SECONDS * USEC)
+    return 0;
+  return self->pin_failures;
+}
+
+guint
+steady_kiosk_get_pin_locked_seconds (SteadyKiosk *self,
+                                     gint64       now_us)
+{
+  gint64 left;
+
+  g_return_val_if_fail (STEADY_IS_KIOSK (self), 0);
+
+  left = self->locked_until - MAX (now_us, self->now);
+  if (self->pin_failures == 0 || left <= 0)
+    return 0;
+  return (guint) ((left + USEC - 1) / USEC);
+}
+
+gboolean
+steady_kiosk_pin_failed (SteadyKiosk *self,
+                         gint64       now_us)
+{
+  guint doublings;
+  gint64 lock;
+
+  g_return_val_if_fail (STEADY_IS_KIOSK (self), FALSE);
+
+  steady_kiosk_pin_pad_key (self, now_us);
+  /* A PIN tried while locked out is not tried at all. */
+  if (steady_kiosk_get_pin_locked_seconds (self, self->now) > 0)
+    return TRUE;
+
+  self->pin_failures = steady_kiosk_get_pin_failures (self, self->now) + 1;
+  self->last_failure = self->now;
+  if (self->pin_failures < STEADY_KIOSK_PIN_FREE_TRIES)
+    return FALSE;
+
+  /* 30 s, 60 s, 120 s … up to the cap. */
+  doublings = MIN (self->pin_failures - STEADY_KIOSK_PIN_FREE_TRIES, 16);
+  lock = MIN ((gint64) STEADY_KIOSK_PIN_LOCK_SECONDS << doublings,
+              (gint64) STEADY_KIOSK_PIN_LOCK_SECONDS_MAX);
+  self->locked_until = self->now + lock * USEC;
   return TRUE;
 }
 
@@ -380,6 +528,9 @@ steady_kiosk_get_property (GObject    *object,
     case PROP_DRILL:
       g_value_set_uint (value, self->drill);
       break;
+    case PROP_PIN_PAD_OPEN:
+      g_value_set_boolean (value, self->pin_pad_open);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -406,6 +557,9 @@ steady_kiosk_class_init (SteadyKioskClass *klass)
   properties[PROP_DRILL] =
     g_param_spec_uint ("drill", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PIN_PAD_OPEN] =
+    g_param_spec_boolean ("pin-pad-open", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Emitted before the kiosk goes back to the attract loop: forget the

@@ -12,7 +12,9 @@
  *      └──────── reset (signal) ◄──── warning-seconds ran out ────┘
  *
  * It also recognises the hidden staff exit: five taps in the top-left
- * corner within a few seconds.
+ * corner within a few seconds; and it keeps the staff PIN pad's state:
+ * open or not (an open pad holds the idle time off, for a while), and the
+ * wrong PINs, which lock the pad for longer and longer.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -50,6 +52,19 @@ typedef enum {
 #define STEADY_KIOSK_EXIT_WINDOW_SECONDS      4
 /* … inside a square of this many pixels at the top-left corner. */
 #define STEADY_KIOSK_EXIT_CORNER_PX         120
+
+/* The staff PIN pad. Wrong PINs are counted across openings of the pad
+ * and across resets; the count goes back to zero only on the right PIN,
+ * at restart, or after this long without a wrong PIN … */
+#define STEADY_KIOSK_PIN_FORGET_SECONDS    3600
+/* … From this many wrong PINs on, each wrong PIN locks the pad … */
+#define STEADY_KIOSK_PIN_FREE_TRIES           3
+/* … for this long, doubled for each wrong PIN after that, up to the cap. */
+#define STEADY_KIOSK_PIN_LOCK_SECONDS        30
+#define STEADY_KIOSK_PIN_LOCK_SECONDS_MAX   960
+/* An open pad pauses the idle warning; left this long without a key, it
+ * closes, and the idle time starts again from then. */
+#define STEADY_KIOSK_PIN_PAD_SECONDS         60
 
 #define STEADY_TYPE_KIOSK (steady_kiosk_get_type ())
 G_DECLARE_FINAL_TYPE (SteadyKiosk, steady_kiosk, STEADY, KIOSK, GObject)
@@ -109,6 +124,32 @@ gboolean         steady_kiosk_staff_tap            (SteadyKiosk *self,
                                                     double       x,
                                                     double       y,
                                                     gint64       now_us);
+
+/* The staff PIN pad is open (the UI shows it after the exit gesture).
+ * While it is open the idle time does not run out: staff typing slowly
+ * get no warning and no reset under their fingers. After
+ * STEADY_KIOSK_PIN_PAD_SECONDS without steady_kiosk_pin_pad_key() a tick
+ * closes it ("pin-pad-open" turns FALSE) and the idle time counts from
+ * then, so a pad left open still ends in a reset. Opening it counts as
+ * input (a warning shown goes away). */
+void             steady_kiosk_open_pin_pad         (SteadyKiosk *self,
+                                                    gint64       now_us);
+void             steady_kiosk_close_pin_pad        (SteadyKiosk *self,
+                                                    gint64       now_us);
+/* A key pressed on the open pad: keeps it open, counts as input. */
+void             steady_kiosk_pin_pad_key          (SteadyKiosk *self,
+                                                    gint64       now_us);
+gboolean         steady_kiosk_get_pin_pad_open     (SteadyKiosk *self);
+/* The PIN entered was right (the failures are forgotten) or wrong. A wrong
+ * one returns TRUE when it locked the pad. */
+void             steady_kiosk_pin_succeeded        (SteadyKiosk *self);
+gboolean         steady_kiosk_pin_failed           (SteadyKiosk *self,
+                                                    gint64       now_us);
+guint            steady_kiosk_get_pin_failures     (SteadyKiosk *self,
+                                                    gint64       now_us);
+/* Whole seconds (rounded up) before a PIN may be tried again; 0: now. */
+guint            steady_kiosk_get_pin_locked_seconds (SteadyKiosk *self,
+                                                      gint64       now_us);
 
 const char      *steady_kiosk_state_get_name       (SteadyKioskState state);
 const char      *steady_kiosk_view_get_name        (SteadyKioskView  view);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -40,6 +41,7 @@ struct _SteadyCoachPage
 
   double                 t;
   double                 counted_t;    /* units ending up to here were told */
+  guint                  done[3];      /* of each SteadyProgressKind, told */
   guint                  segment;      /* G_MAXUINT: nothing shown yet */
   SteadyPhase            phase;
   char                  *notice;
@@ -277,7 +279,9 @@ show_moment (SteadyCoachPage *self,
   hold_active = hold_active && hold_seconds > 0;
   pace_active = pace_active && pace_seconds > 0;
 
-  set_label (self->phase_label, moment.label);
+  /* Paused, the title says so; the rest stays where the drill stopped. */
+  set_label (self->phase_label,
+             self->state == STEADY_COACH_STATE_PAUSED ? _("Paused") : moment.label);
   set_label (self->counter_label, moment.counter);
   set_label (self->side_label, moment.rep > 0 ? side_text (moment.side) : "");
   set_label (self->caption_label, moment.caption != NULL ? moment.caption : "");
@@ -532,8 +536,11 @@ count_units (SteadyCoachPage *self,
 
       if (end > self->counted_t && end <= t
           && unit_ends_at (segments, n_segments, i, &kind, &held))
-        g_signal_emit (self, signals[SIGNAL_UNIT_DONE], 0,
-                       (int) kind, (int) segments[i].side, held);
+        {
+          self->done[kind]++;
+          g_signal_emit (self, signals[SIGNAL_UNIT_DONE], 0,
+                         (int) kind, (int) segments[i].side, held);
+        }
     }
 
   self->counted_t = t;
@@ -561,6 +568,7 @@ prepare (SteadyCoachPage *self)
   self->segment = G_MAXUINT;
   self->t = 0.0;
   self->counted_t = 0.0;
+  memset (self->done, 0, sizeof self->done);
 
   if (self->drill != NULL)
     {
@@ -634,6 +642,29 @@ fill_done_page (SteadyCoachPage *self)
                                               MAX (minutes, 1)),
                                  steady_drill_get_title (self->drill), what, where,
                                  MAX (minutes, 1));
+
+  /* What was skipped is not done: say how much was. */
+  {
+    guint planned[3], kind = 0;
+
+    steady_coach_page_count_units (self, planned);
+    for (guint k = 1; k < G_N_ELEMENTS (planned); k++)
+      if (planned[k] > planned[kind])
+        kind = k;
+    if (self->done[kind] < planned[kind])
+      {
+        g_autofree char *did = NULL;
+        char *whole;
+
+        /* TRANSLATORS: after the drill's plan, e.g. "You did 11 of the 12." */
+        did = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "You did %u of the %u.",
+                                            "You did %u of the %u.", planned[kind]),
+                               self->done[kind], planned[kind]);
+        whole = g_strconcat (description, " ", did, NULL);
+        g_free (description);
+        description = whole;
+      }
+  }
   adw_status_page_set_description (self->done_page, description);
 }
 
@@ -1226,6 +1257,14 @@ steady_coach_page_get_ring_left (SteadyCoachPage *self)
 
   steady_coach_dial_get_layout (self->dial, &layout);
   return layout.ring_left;
+}
+
+const char *
+steady_coach_page_get_done_text (SteadyCoachPage *self)
+{
+  g_return_val_if_fail (STEADY_IS_COACH_PAGE (self), NULL);
+
+  return adw_status_page_get_description (self->done_page);
 }
 
 /* How much of the pace arc a movement has filled, 0..1; 0 outside one. */

@@ -94,6 +94,7 @@ const char       *steady_coach_page_get_announcement    (SteadyCoachPage        
  * is (0..1), as drawn. */
 double            steady_coach_page_get_ring_left       (SteadyCoachPage             *self);
 double            steady_coach_page_get_pace_done       (SteadyCoachPage             *self);
+const char       *steady_coach_page_get_done_text       (SteadyCoachPage             *self);
 gboolean          steady_coach_page_is_stacked          (SteadyCoachPage             *self);
 gboolean          steady_coach_page_shows_control_labels (SteadyCoachPage            *self);
 double            steady_coach_page_get_breath_fullness (SteadyCoachPage             *self);

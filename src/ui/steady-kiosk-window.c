@@ -22,7 +22,6 @@
 
 /* The attract loop shows each drill's movement for this long. */
 #define ATTRACT_SECONDS_PER_DRILL 8.0
-#define PIN_MAX_FAILURES 3
 
 struct _SteadyKioskWindow
 {
@@ -75,8 +74,8 @@ struct _SteadyKioskWindow
   GtkWidget         *pin_pad;
   GtkLabel          *pin_dots;
   GtkLabel          *pin_message;
+  GtkWidget         *pin_keys;
   GString           *pin;
-  guint              pin_failures;
 };
 
 G_DEFINE_FINAL_TYPE (SteadyKioskWindow, steady_kiosk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -88,6 +87,7 @@ static guint n_live_decks;
 static void steady_kiosk_window_schedule (SteadyKioskWindow *self);
 static void steady_kiosk_window_update_motion (SteadyKioskWindow *self, gint64 now);
 static void steady_kiosk_window_update_warning (SteadyKioskWindow *self, gint64 now);
+static void update_pin_pad (SteadyKioskWindow *self, gint64 now);
 static void on_view_changed (SteadyKioskWindow *self);
 static void on_deck_position (SteadyKioskWindow *self);
 static void on_attract_drill (SteadyFigureView *figure, GParamSpec *pspec, GtkLabel *label);
@@ -148,9 +148,12 @@ kiosk_figure_new (void)
 /* Languages
  *
  * gettext translates into the languages LANGUAGE lists, but only outside
- * the C locale, so under C (a bare kiosk box) messages use C.UTF-8; and it
- * looks afresh only after the locale is set again. What Steady started
- * with is the default, which every reset returns to. */
+ * the C locale, so under C (a bare kiosk box) messages use C.UTF-8. It
+ * keeps each message it found under the locale's name, not LANGUAGE's,
+ * until the locale really changes (glibc's catalog counter): so every
+ * switch goes through another locale first, even back to the same name
+ * (a box's C.UTF-8 or en_US.UTF-8). What Steady started with is the
+ * default, which every reset returns to. */
 
 static char *start_language;   /* LANGUAGE at start, or NULL */
 static char *start_locale;     /* LC_MESSAGES at start */
@@ -164,6 +167,15 @@ remember_start_language (void)
   start_locale = g_strdup (setlocale (LC_MESSAGES, NULL));
   if (start_locale == NULL)
     start_locale = g_strdup ("C");
+}
+
+/* LC_MESSAGES is @name, and gettext looks up every message afresh. */
+static void
+set_messages_locale (const char *name)
+{
+  setlocale (LC_MESSAGES, g_str_equal (name, "C") ? "POSIX" : "C");
+  if (setlocale (LC_MESSAGES, name) == NULL)
+    g_warning ("kiosk: cannot set the messages locale to %s", name);
 }
 
 /* gettext translates into @language from now on (NULL: the default). */
@@ -180,12 +192,12 @@ use_language (const char *language)
         g_setenv ("LANGUAGE", start_language, TRUE);
       else
         g_unsetenv ("LANGUAGE");
-      setlocale (LC_MESSAGES, start_locale);
+      set_messages_locale (start_locale);
     }
   else
     {
       g_setenv ("LANGUAGE", language, TRUE);
-      setlocale (LC_MESSAGES, c_locale ? "C.UTF-8" : start_locale);
+      set_messages_locale (c_locale ? "C.UTF-8" : start_locale);
     }
 }
 
@@ -557,6 +569,7 @@ build_pin_pad (SteadyKioskWindow *self)
       gtk_grid_attach (GTK_GRID (grid), button, i % 3, i / 3, 1, 1);
     }
   gtk_box_append (GTK_BOX (card), grid);
+  self->pin_keys = grid;
   gtk_widget_set_halign (cancel, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (card), cancel);
   gtk_box_append (GTK_BOX (backdrop), card);
@@ -672,6 +685,8 @@ steady_kiosk_window_update_warning (SteadyKioskWindow *self,
   if (warn && !gtk_widget_get_visible (self->warning))
     g_debug ("kiosk: idle warning shown");
   gtk_widget_set_visible (self->warning, warn);
+  /* A lockout may have ended since. */
+  update_pin_pad (self, now);
 }
 
 static gboolean
@@ -834,14 +849,52 @@ on_drill_changed (SteadyKioskWindow *self)
     steady_kiosk_window_load_drill (self, steady_kiosk_get_drill (self->kiosk), now_us (self));
 }
 
+/* The pad's keys work, or after too many wrong PINs they do not and the
+ * pad says for how long. */
 static void
-hide_pin_pad (SteadyKioskWindow *self)
+update_pin_pad (SteadyKioskWindow *self,
+                gint64             now)
 {
+  guint locked = steady_kiosk_get_pin_locked_seconds (self->kiosk, now);
+  gboolean was_locked = !gtk_widget_get_sensitive (self->pin_keys);
+
+  if (!gtk_widget_get_visible (self->pin_pad))
+    return;
+
+  gtk_widget_set_sensitive (self->pin_keys, locked == 0);
+  if (locked > 0)
+    {
+      g_autofree char *text = NULL;
+
+      if (locked < 120)
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Too many wrong PINs. Try again in %u second.",
+                                             "Too many wrong PINs. Try again in %u seconds.", locked),
+                                locked);
+      else
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Too many wrong PINs. Try again in %u minute.",
+                                             "Too many wrong PINs. Try again in %u minutes.",
+                                             (locked + 59) / 60),
+                                (locked + 59) / 60);
+      set_label_if_changed (self->pin_message, text);
+    }
+  else if (was_locked)
+    gtk_label_set_label (self->pin_message, "");
+}
+
+/* The pad follows the kiosk, which closes it after a while alone. */
+static void
+on_pin_pad_open_changed (SteadyKioskWindow *self)
+{
+  gboolean open = steady_kiosk_get_pin_pad_open (self->kiosk);
+
   g_string_truncate (self->pin, 0);
-  self->pin_failures = 0;
   gtk_label_set_label (self->pin_dots, "");
   gtk_label_set_label (self->pin_message, "");
-  gtk_widget_set_visible (self->pin_pad, FALSE);
+  gtk_widget_set_sensitive (self->pin_keys, TRUE);
+  gtk_widget_set_visible (self->pin_pad, open);
+  update_pin_pad (self, now_us (self));
 }
 
 /* The kiosk forgets the visitor: deck position, a half-watched drill, a
@@ -855,8 +908,9 @@ on_reset (SteadyKioskWindow *self)
   apply_language (self, NULL, FALSE);
   drop_timeline (self);
   steady_deck_go_to (self->deck, 0, FALSE);
-  hide_pin_pad (self);
   gtk_widget_set_visible (self->warning, FALSE);
+  /* An inspector someone opened goes too (see steady_kiosk_window_new()). */
+  gtk_window_set_interactive_debugging (FALSE);
 }
 
 static void
@@ -894,10 +948,7 @@ steady_kiosk_window_touch (SteadyKioskWindow *self,
   if (language != NULL)
     steady_kiosk_window_set_language (self, language);
   if (steady_kiosk_staff_tap (self->kiosk, x, y, now) && self->pin_hash[0] != '\0')
-    {
-      hide_pin_pad (self);
-      gtk_widget_set_visible (self->pin_pad, TRUE);
-    }
+    steady_kiosk_open_pin_pad (self->kiosk, now);
   steady_kiosk_input (self->kiosk, now);
   steady_kiosk_window_update_warning (self, now);
   steady_kiosk_window_schedule (self);
@@ -913,6 +964,20 @@ on_pressed (GtkGestureClick   *gesture,
   steady_kiosk_window_touch (self, x, y);
 }
 
+/* GTK's own keys for its Inspector (Ctrl+Shift+I, Ctrl+Shift+D), which
+ * can change any widget and close the kiosk: a visitor with a keyboard
+ * must not get them, whatever dconf says. */
+static gboolean
+is_inspector_key (guint           keyval,
+                  GdkModifierType state)
+{
+  GdkModifierType mods = GDK_CONTROL_MASK | GDK_SHIFT_MASK;
+
+  return (state & mods) == mods
+         && (keyval == GDK_KEY_I || keyval == GDK_KEY_i
+             || keyval == GDK_KEY_D || keyval == GDK_KEY_d);
+}
+
 static gboolean
 on_key (GtkEventControllerKey *controller,
         guint                  keyval,
@@ -923,7 +988,8 @@ on_key (GtkEventControllerKey *controller,
   steady_kiosk_input (self->kiosk, now_us (self));
   steady_kiosk_window_update_warning (self, now_us (self));
   steady_kiosk_window_schedule (self);
-  return GDK_EVENT_PROPAGATE;
+  /* Seen here first (the capture phase), before the window's bindings. */
+  return is_inspector_key (keyval, state) ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
 }
 
 static gboolean
@@ -941,10 +1007,21 @@ void
 steady_kiosk_window_press_pin_key (SteadyKioskWindow *self,
                                    char               key)
 {
+  gint64 now;
+
   g_return_if_fail (STEADY_IS_KIOSK_WINDOW (self));
 
   if (!gtk_widget_get_visible (self->pin_pad))
     return;
+  now = now_us (self);
+  /* Locked out after wrong PINs: the keys do nothing. */
+  if (steady_kiosk_get_pin_locked_seconds (self->kiosk, now) > 0)
+    {
+      update_pin_pad (self, now);
+      return;
+    }
+  steady_kiosk_pin_pad_key (self->kiosk, now);
+  steady_kiosk_window_schedule (self);
 
   if (key >= '0' && key <= '9' && self->pin->len < STEADY_KIOSK_PIN_MAX_DIGITS)
     g_string_append_c (self->pin, key);
@@ -957,6 +1034,7 @@ steady_kiosk_window_press_pin_key (SteadyKioskWindow *self,
           GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
           g_string_truncate (self->pin, 0);
+          steady_kiosk_pin_succeeded (self->kiosk);
           self->staff_leaving = TRUE;
           gtk_window_destroy (GTK_WINDOW (self));
           if (app != NULL)
@@ -964,12 +1042,11 @@ steady_kiosk_window_press_pin_key (SteadyKioskWindow *self,
           return;
         }
       g_string_truncate (self->pin, 0);
-      if (++self->pin_failures >= PIN_MAX_FAILURES)
-        {
-          hide_pin_pad (self);
-          return;
-        }
       gtk_label_set_label (self->pin_message, _("Wrong PIN"));
+      /* The count goes on across openings of the pad and resets. */
+      if (steady_kiosk_pin_failed (self->kiosk, now))
+        update_pin_pad (self, now);
+      steady_kiosk_window_schedule (self);
     }
 
   {
@@ -1015,8 +1092,7 @@ build_visitor_pages (SteadyKioskWindow *self)
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->warning);
   self->pin_pad = build_pin_pad (self);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->pin_pad);
-  g_string_truncate (self->pin, 0);
-  self->pin_failures = 0;
+  on_pin_pad_open_changed (self);
 }
 
 /* Switches to @language; with @show, shows the visitor's page again
@@ -1151,7 +1227,7 @@ action_kiosk (GtkWidget  *widget,
   else if (g_str_equal (name, "win.kiosk-still-here"))
     steady_kiosk_input (self->kiosk, now);
   else if (g_str_equal (name, "win.kiosk-pin-cancel"))
-    hide_pin_pad (self);
+    steady_kiosk_close_pin_pad (self->kiosk, now);
 
   steady_kiosk_window_update_warning (self, now);
   steady_kiosk_window_schedule (self);
@@ -1390,6 +1466,9 @@ steady_kiosk_window_new (GtkApplication *application,
   g_return_val_if_fail (program == NULL || STEADY_IS_PROGRAM (program), NULL);
 
   remember_start_language ();
+  /* No GTK Inspector in a kiosk, from GTK_DEBUG=interactive either (its
+   * keys are refused in on_key()). This is for the whole process. */
+  gtk_window_set_interactive_debugging (FALSE);
   self = g_object_new (STEADY_TYPE_KIOSK_WINDOW, "application", application, NULL);
   settings = self->settings = g_settings_new (APP_ID);
   self->program_given = program != NULL;
@@ -1550,6 +1629,7 @@ steady_kiosk_window_init (SteadyKioskWindow *self)
   g_signal_connect_swapped (self->kiosk, "notify::card", G_CALLBACK (on_card_changed), self);
   g_signal_connect_swapped (self->kiosk, "notify::drill", G_CALLBACK (on_drill_changed), self);
   g_signal_connect_swapped (self->kiosk, "notify::state", G_CALLBACK (on_state_changed), self);
+  g_signal_connect_swapped (self->kiosk, "notify::pin-pad-open", G_CALLBACK (on_pin_pad_open_changed), self);
   g_signal_connect (self, "notify::fullscreened", G_CALLBACK (on_fullscreened_changed), NULL);
   g_signal_connect_after (self, "map", G_CALLBACK (on_fullscreened_changed), NULL);
 }

@@ -45,7 +45,9 @@ void               steady_kiosk_window_advance        (SteadyKioskWindow *self,
 void               steady_kiosk_window_touch          (SteadyKioskWindow *self,
                                                        double             x,
                                                        double             y);
-/* The staff keypad: a digit ('0'–'9'), 'b' (backspace) or 'k' (OK). */
+/* The staff keypad: a digit ('0'–'9'), 'b' (backspace) or 'k' (OK).
+ * After too many wrong PINs the keys do nothing for a while, and the pad
+ * says so (see steady_kiosk_pin_failed()). */
 void               steady_kiosk_window_press_pin_key  (SteadyKioskWindow *self,
                                                        char               key);
 /* Shows everything the visitor reads in @language (a code from the

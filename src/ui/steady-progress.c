@@ -93,53 +93,15 @@ steady_progress_check_stop (SteadyProgram       *program,
   return steady_stop_rules_check (rules, before, after);
 }
 
-static void
-show_problem (GtkWindow  *parent,
-              const char *heading,
-              const char *body)
+void
+steady_progress_show_problem (GtkWindow  *parent,
+                              const char *heading,
+                              const char *body)
 {
   GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_problem_details (AdwToast  *toast,
-                    GtkWindow *parent)
-{
-  const char *title = g_object_get_data (G_OBJECT (toast), "steady-heading");
-  const char *message = g_object_get_data (G_OBJECT (toast), "steady-message");
-
-  show_problem (parent, title, message);
-}
-
-void
-steady_progress_show_journal_problem (GtkWindow       *parent,
-                                      AdwToastOverlay *overlay,
-                                      const char      *title,
-                                      const GError    *error)
-{
-  AdwToast *toast;
-
-  g_return_if_fail (GTK_IS_WINDOW (parent));
-  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
-  g_return_if_fail (title != NULL);
-
-  /* The whole message says what failed and where (the journal's path);
-   * too long for a toast, it waits behind Details. */
-  g_message ("%s: %s", title, error != NULL ? error->message : "no reason given");
-  toast = adw_toast_new (title);
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  if (error != NULL)
-    {
-      g_object_set_data_full (G_OBJECT (toast), "steady-heading", g_strdup (title), g_free);
-      g_object_set_data_full (G_OBJECT (toast), "steady-message", g_strdup (error->message), g_free);
-      adw_toast_set_button_label (toast, _("_Details"));
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_problem_details), parent, 0);
-    }
-  adw_toast_overlay_add_toast (overlay, toast);
 }
 
 typedef struct {
@@ -171,7 +133,7 @@ steady_progress_export_journal_to_file (GtkWindow     *parent,
   if (!steady_journal_export_csv_to_file (journal, file, NULL, NULL, &error))
     {
       g_message ("%s", error->message);
-      show_problem (parent, _("The Journal Was Not Exported"), error->message);
+      steady_progress_show_problem (parent, _("The Journal Was Not Exported"), error->message);
       return FALSE;
     }
 
@@ -290,8 +252,8 @@ on_print_done (GtkPrintOperation       *operation,
       gtk_print_operation_get_error (operation, &error);
       g_message ("Printing the handout failed: %s",
                  error != NULL ? error->message : "no reason given");
-      show_problem (parent, _("The Handout Was Not Printed"),
-                    error != NULL ? error->message : "");
+      steady_progress_show_problem (parent, _("The Handout Was Not Printed"),
+                                    error != NULL ? error->message : "");
     }
 }
 

@@ -37,14 +37,11 @@ SteadyStopReason  steady_progress_check_stop      (SteadyProgram        *program
                                                    const SteadyCheckin  *before,
                                                    const SteadyCheckin  *after);
 
-/* Tells the patient about a journal problem: a toast @title in @overlay
- * that stays until dismissed, with a Details button showing @error's whole
- * message (what could not be done, the journal's path, why) in a dialog on
- * @parent; also logged (g_message). */
-void              steady_progress_show_journal_problem (GtkWindow       *parent,
-                                                        AdwToastOverlay *overlay,
-                                                        const char      *title,
-                                                        const GError    *error);
+/* A dialog on @parent saying @heading and the whole of @body (what could
+ * not be done, where, why), with Close. */
+void              steady_progress_show_problem    (GtkWindow            *parent,
+                                                   const char           *heading,
+                                                   const char           *body);
 
 /* Asks where to save the journal as CSV (GtkFileChooserNative) and writes
  * it with steady_progress_export_journal_to_file(). */

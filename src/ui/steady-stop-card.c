@@ -97,15 +97,14 @@ steady_stop_card_new (void)
   return g_object_new (STEADY_TYPE_STOP_CARD, NULL);
 }
 
-void
-steady_stop_card_set_reason (SteadyStopCard        *self,
-                             SteadyStopReason       reason,
-                             const SteadyStopRules *rules)
+static void
+set_reason (SteadyStopCard        *self,
+            SteadyStopReason       reason,
+            const SteadyStopRules *rules,
+            gboolean               before_drill)
 {
   g_autofree char *why = NULL;
   SteadyStopRules defaults;
-
-  g_return_if_fail (STEADY_IS_STOP_CARD (self));
 
   if (rules == NULL)
     {
@@ -116,7 +115,13 @@ steady_stop_card_set_reason (SteadyStopCard        *self,
   self->reason = reason;
   g_free (self->description);
   why = steady_stop_reason_describe (reason, rules);
-  if (why != NULL)
+  if (why != NULL && before_drill)
+    /* TRANSLATORS: said before a drill starts; %s is why, e.g. "pain 7 or more" */
+    self->description = g_strdup_printf (_("You told Steady: %s. That is a sign to rest, "
+                                           "not to push on. Leave the drill for today, and "
+                                           "talk to your physiotherapist or doctor before "
+                                           "you do it."), why);
+  else if (why != NULL)
     /* TRANSLATORS: %s is why, e.g. "pain 7 or more" */
     self->description = g_strdup_printf (_("You told Steady: %s. That is a sign to rest, "
                                            "not to push on. Stop the drill now, and talk "
@@ -126,6 +131,28 @@ steady_stop_card_set_reason (SteadyStopCard        *self,
     self->description = g_strdup (_("Stop the drill now, and talk to your physiotherapist "
                                     "or doctor before you do it again."));
   adw_status_page_set_description (self->status, self->description);
+}
+
+/* Why the patient stopped, after a drill (or during it). */
+void
+steady_stop_card_set_reason (SteadyStopCard        *self,
+                             SteadyStopReason       reason,
+                             const SteadyStopRules *rules)
+{
+  g_return_if_fail (STEADY_IS_STOP_CARD (self));
+
+  set_reason (self, reason, rules, FALSE);
+}
+
+/* Why the drill does not start: the "before" check-in met a stop rule. */
+void
+steady_stop_card_set_reason_before_drill (SteadyStopCard        *self,
+                                          SteadyStopReason       reason,
+                                          const SteadyStopRules *rules)
+{
+  g_return_if_fail (STEADY_IS_STOP_CARD (self));
+
+  set_reason (self, reason, rules, TRUE);
 }
 
 SteadyStopReason

@@ -23,6 +23,9 @@ GtkWidget  *steady_stop_card_new             (void);
 void        steady_stop_card_set_reason      (SteadyStopCard        *self,
                                               SteadyStopReason       reason,
                                               const SteadyStopRules *rules);
+void        steady_stop_card_set_reason_before_drill (SteadyStopCard        *self,
+                                                      SteadyStopReason       reason,
+                                                      const SteadyStopRules *rules);
 SteadyStopReason steady_stop_card_get_reason (SteadyStopCard        *self);
 /* The text shown under the title. */
 const char *steady_stop_card_get_description (SteadyStopCard        *self);

@@ -20,6 +20,13 @@
 /* Windows at least this big (a full-screen 1080p kiosk, say) get the
  * large type that is readable from two metres; narrow ones a smaller one. */
 
+/* What the notice under the header bar tells of, if anything. */
+typedef enum {
+  STEADY_NOTICE_NONE,
+  STEADY_NOTICE_JOURNAL_PROBLEM,   /* Details: the whole message */
+  STEADY_NOTICE_JOURNAL_RECOVERED, /* Details: the history page */
+} SteadyNoticeKind;
+
 struct _SteadyWindow
 {
   AdwApplicationWindow parent_instance;
@@ -45,8 +52,11 @@ struct _SteadyWindow
 
   /* progress (issue 6): made on first use, never in kiosk mode */
   SteadyHistoryPage *history_page;
-  AdwToastOverlay   *toast_overlay;
-  AdwToast          *recovered_toast; /* "your journal was damaged", while shown */
+  GtkWidget         *notice_box;
+  GtkLabel          *notice_label;
+  GtkWidget         *notice_details_button;
+  SteadyNoticeKind   notice_kind;
+  char              *notice_message;  /* the whole of it, behind Details */
 
   /* A drill's check-ins and its session in the journal */
   SteadyCheckinView *checkin_view;
@@ -320,6 +330,33 @@ start_drill_action (GtkWidget  *widget,
   steady_coach_page_start (self->coach_page);
 }
 
+/* Tells the patient @title under the header bar until dismissed (or, for
+ * a recovered journal, until the history page says it in full); the whole
+ * @message, if any, waits behind Details and goes to the log. */
+static void
+steady_window_show_notice (SteadyWindow     *self,
+                           SteadyNoticeKind  kind,
+                           const char       *title,
+                           const char       *message)
+{
+  g_message ("%s%s%s", title, message != NULL ? ": " : "", message != NULL ? message : "");
+  self->notice_kind = kind;
+  g_free (self->notice_message);
+  self->notice_message = g_strdup (message);
+  gtk_label_set_text (self->notice_label, title);
+  gtk_widget_set_visible (self->notice_details_button,
+                          kind == STEADY_NOTICE_JOURNAL_RECOVERED || message != NULL);
+  gtk_widget_set_visible (self->notice_box, TRUE);
+}
+
+static void
+steady_window_hide_notice (SteadyWindow *self)
+{
+  self->notice_kind = STEADY_NOTICE_NONE;
+  g_clear_pointer (&self->notice_message, g_free);
+  gtk_widget_set_visible (self->notice_box, FALSE);
+}
+
 /* A journal that cannot be written never stops the coaching: the patient
  * is told once, quietly; Details gives the whole message (what, where). */
 static void
@@ -327,9 +364,9 @@ steady_window_journal_failed (SteadyWindow *self,
                               const GError *error)
 {
   if (self->session_id >= 0)
-    steady_progress_show_journal_problem (GTK_WINDOW (self), self->toast_overlay,
-                                          _("This session could not be saved to your journal"),
-                                          error);
+    steady_window_show_notice (self, STEADY_NOTICE_JOURNAL_PROBLEM,
+                               _("This session could not be saved to your journal"),
+                               error != NULL ? error->message : NULL);
   self->session_id = -1;  /* told: keep nothing more of this session */
 }
 
@@ -365,10 +402,10 @@ steady_window_keep_checkin (SteadyWindow        *self,
     steady_window_journal_failed (self, error);
 }
 
-/* After the "before" check-in: the session begins in the journal, and the
- * coach starts. */
+/* After the "before" check-in: the session begins in the journal (with
+ * that check-in, if answered). */
 static void
-steady_window_begin_coaching (SteadyWindow *self)
+steady_window_record_session (SteadyWindow *self)
 {
   SteadyJournal *journal = steady_window_get_session_journal (self);
   SteadyTimeline *timeline = steady_coach_page_get_timeline (self->coach_page);
@@ -400,7 +437,13 @@ steady_window_begin_coaching (SteadyWindow *self)
             steady_window_keep_checkin (self, &self->before);
         }
     }
+}
 
+/* … and the coach starts. */
+static void
+steady_window_begin_coaching (SteadyWindow *self)
+{
+  steady_window_record_session (self);
   steady_window_navigate (self, "coach", FALSE);
   steady_coach_page_start (self->coach_page);
 }
@@ -512,8 +555,26 @@ on_checkin_submitted (SteadyWindow        *self,
 
   if (steady_checkin_view_get_moment (self->checkin_view) == STEADY_CHECKIN_BEFORE)
     {
+      SteadyStopReason why;
+
       self->before = *checkin;
       self->have_before = TRUE;
+      /* The stop rules hold before a drill too: in pain of 7 or more, or
+       * after a painful pop, the drill does not start. The session is kept
+       * as stopped, with why, so that the history shows it. */
+      why = steady_progress_check_stop (self->program, checkin, checkin);
+      if (why != STEADY_STOP_NONE)
+        {
+          steady_window_record_session (self);
+          self->in_session = FALSE;
+          steady_window_close_session (self, STEADY_SESSION_STOPPED, steady_stop_reason_to_string (why));
+          steady_stop_card_set_reason_before_drill (self->stop_card, why,
+                                                    self->program != NULL
+                                                    ? steady_program_get_stop_rules (self->program)
+                                                    : NULL);
+          steady_window_navigate (self, "stop", FALSE);
+          return;
+        }
       steady_window_begin_coaching (self);
     }
   else
@@ -535,11 +596,16 @@ on_checkin_skipped (SteadyWindow *self)
     steady_window_end_session (self, NULL);
 }
 
+/* "Stop here for today" understood: back to the start, not to the drill
+ * page and its big Start button. */
 static void
 on_stop_card_done (SteadyWindow *self)
 {
   if (g_strcmp0 (steady_window_get_page_name (self), "stop") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.back", NULL);
+    {
+      g_ptr_array_set_size (self->history, 0);
+      steady_window_navigate (self, "welcome", FALSE);
+    }
 }
 
 static void
@@ -652,9 +718,9 @@ steady_window_get_journal (SteadyWindow *self)
 
   journal = steady_progress_get_journal (gtk_window_get_application (GTK_WINDOW (self)), &error);
   if (journal == NULL && error != NULL)
-    steady_progress_show_journal_problem (GTK_WINDOW (self), self->toast_overlay,
-                                          _("Your journal could not be opened: nothing will be kept"),
-                                          error);
+    steady_window_show_notice (self, STEADY_NOTICE_JOURNAL_PROBLEM,
+                               _("Your journal could not be opened: nothing will be kept"),
+                               error->message);
 
   return journal;
 }
@@ -685,13 +751,9 @@ show_history_action (GtkWidget  *widget,
   steady_window_navigate (self, "history", TRUE);
 
   /* The page tells of the damaged journal in full, path and all: the
-   * toast would say it a second time. */
-  if (self->recovered_toast != NULL)
-    {
-      g_autoptr(AdwToast) toast = g_steal_pointer (&self->recovered_toast);
-
-      adw_toast_dismiss (toast);
-    }
+   * notice would say it a second time. */
+  if (self->notice_kind == STEADY_NOTICE_JOURNAL_RECOVERED)
+    steady_window_hide_notice (self);
 }
 
 static void
@@ -718,18 +780,25 @@ print_handout_action (GtkWidget  *widget,
 }
 
 static void
-on_recovered_toast_dismissed (SteadyWindow *self)
+on_notice_details (SteadyWindow *self)
 {
-  g_clear_object (&self->recovered_toast);
-}
-
-/* The toast dismisses itself after its button: it must not be dismissed a
- * second time by the history page opening. */
-static void
-on_recovered_toast_details (SteadyWindow *self)
-{
-  g_clear_object (&self->recovered_toast);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-history", NULL);
+  switch (self->notice_kind)
+    {
+    case STEADY_NOTICE_JOURNAL_PROBLEM:
+      /* A dialog over a drill that runs on would leave the patient out
+       * of step: the drill waits while the message is read. */
+      if (steady_coach_page_get_state (self->coach_page) == STEADY_COACH_STATE_RUNNING)
+        steady_coach_page_toggle_pause (self->coach_page);
+      steady_progress_show_problem (GTK_WINDOW (self), gtk_label_get_text (self->notice_label),
+                                    self->notice_message);
+      break;
+    case STEADY_NOTICE_JOURNAL_RECOVERED:
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-history", NULL);
+      break;
+    case STEADY_NOTICE_NONE:
+    default:
+      break;
+    }
 }
 
 static void
@@ -762,25 +831,16 @@ on_application_changed (SteadyWindow *self)
     {
       g_autofree char *title = NULL;
       g_autofree char *name = g_path_get_basename (recovered);
-      AdwToast *toast;
 
       /* The full path is on the history page, behind "Details". */
       /* TRANSLATORS: %s is the name the damaged journal was kept under */
       title = g_strdup_printf (_("Your journal was damaged: a new one was started, the old one kept as %s"),
                                name);
-      toast = adw_toast_new (title);
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_set_button_label (toast, _("_Details"));
-      g_signal_connect_object (toast, "button-clicked",
-                               G_CALLBACK (on_recovered_toast_details), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (toast, "dismissed",
-                               G_CALLBACK (on_recovered_toast_dismissed), self, G_CONNECT_SWAPPED);
-      g_set_object (&self->recovered_toast, toast);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      steady_window_show_notice (self, STEADY_NOTICE_JOURNAL_RECOVERED, title, NULL);
     }
 }
 
-/* The toast overlay is in the window's template. */
+/* The notice bar is in the window's template. */
 static void
 steady_window_init_progress (SteadyWindow *self)
 {
@@ -884,7 +944,7 @@ steady_window_dispose (GObject *object)
   /* Destroyed without a close request (the application quitting, say). */
   steady_window_leave_session (self, "closed");
   g_clear_object (&self->session_journal);
-  g_clear_object (&self->recovered_toast);
+  g_clear_pointer (&self->notice_message, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), STEADY_TYPE_WINDOW);
   g_clear_object (&self->program);
   g_clear_object (&self->settings);
@@ -977,7 +1037,11 @@ steady_window_class_init (SteadyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, error_description);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, builtin_button);
-  gtk_widget_class_bind_template_child (widget_class, SteadyWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SteadyWindow, notice_box);
+  gtk_widget_class_bind_template_child (widget_class, SteadyWindow, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, SteadyWindow, notice_details_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_notice_details);
+  gtk_widget_class_bind_template_callback (widget_class, steady_window_hide_notice);
   gtk_widget_class_bind_template_callback (widget_class, on_deck_position_changed);
 
   gtk_widget_class_install_action (widget_class, "win.show-welcome", NULL, show_welcome_action);
@@ -1106,6 +1170,22 @@ steady_window_open_file (SteadyWindow *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   program = steady_program_new_from_file (file, &error);
+  if (program == NULL && self->in_session)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *body = NULL;
+
+      /* A drill under way goes on: a file that cannot be read must not end
+       * the patient's session (the error page would), only say why. */
+      g_message ("%s: %s", name, error->message);
+      /* TRANSLATORS: %s is the path of a program file, then the parser's
+       * message (file, line, column, what is wrong) */
+      body = g_strdup_printf (_("Steady could not read the lesson in “%s”, and goes on with "
+                                "the drill under way. This is what is wrong with it:\n\n%s"),
+                              name, error->message);
+      steady_progress_show_problem (GTK_WINDOW (self), _("The Lesson Could Not Be Opened"), body);
+      return FALSE;
+    }
   if (program == NULL)
     {
       steady_window_show_error (self, file, error);
