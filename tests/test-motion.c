@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "steady-camera.h"
 #include "steady-motion.h"
 
 #define J(name) STEADY_JOINT_##name
@@ -468,6 +469,48 @@ test_key_states_and_description (void)
     }
 }
 
+/* A NaN or infinity is refused where it enters, before it can reach
+ * cairo (an assertion) or a loop that never ends. */
+static void
+test_non_finite (void)
+{
+  SteadyMotionState state, before;
+  SteadyPose pose;
+  SteadyCamera camera;
+  double yaw;
+
+  memset (&state, 0x5a, sizeof state);
+  before = state;
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*isfinite (t_seconds)*");
+  steady_motion_demo_state (STEADY_MOTION_CLAMSHELL, NAN, &state);
+  g_test_assert_expected_messages ();
+  g_assert_cmpmem (&state, sizeof state, &before, sizeof before);
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*isfinite (t_seconds)*");
+  steady_motion_demo_state (STEADY_MOTION_CLAMSHELL, INFINITY, &state);
+  g_test_assert_expected_messages ();
+
+  steady_motion_demo_state (STEADY_MOTION_CLAMSHELL, 1.0, &state);
+  state.amount = NAN;
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*isfinite (state->amount)*");
+  g_assert_false (steady_motion_pose (STEADY_MOTION_CLAMSHELL, &state, NULL, &pose));
+  g_test_assert_expected_messages ();
+  state.amount = 0.5;
+  state.angle = -INFINITY;
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*isfinite (state->angle)*");
+  g_assert_false (steady_motion_pose (STEADY_MOTION_CLAMSHELL, &state, NULL, &pose));
+  g_test_assert_expected_messages ();
+
+  steady_camera_init_for_motion (&camera, STEADY_MOTION_CLAMSHELL);
+  yaw = camera.yaw;
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*isfinite (yaw)*");
+  steady_camera_set_orbit (&camera, NAN, 10.0);
+  g_test_assert_expected_messages ();
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*isfinite (pitch)*");
+  steady_camera_set_orbit (&camera, 10.0, NAN);
+  g_test_assert_expected_messages ();
+  g_assert_cmpfloat (camera.yaw, ==, yaw);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -483,6 +526,7 @@ main (int   argc,
   g_test_add_func ("/motion/supine-breath", test_supine_breath);
   g_test_add_func ("/motion/demo-loop", test_demo_loop);
   g_test_add_func ("/motion/key-states-and-description", test_key_states_and_description);
+  g_test_add_func ("/motion/non-finite", test_non_finite);
 
   return g_test_run ();
 }

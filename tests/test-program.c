@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 
 #include "steady-program.h"
@@ -150,6 +152,56 @@ static const ErrorCase error_cases[] = {
     STEADY_PROGRAM_ERROR_INVALID_VALUE,
     "test.xml:9:47: <step> names {seconds}, which is not a number Steady knows "
     "(it knows {reps}, {hold}, {breath-in} and {breath-out})" },
+  { "number-underscore", OPEN CARDS DRILL_OPEN "      <hold default=\"5\"/><step>In for {breath_in}.</step>\n",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE,
+    "test.xml:9:51: <step> names {breath_in}, which is not a number Steady knows "
+    "(it knows {reps}, {hold}, {breath-in} and {breath-out})" },
+  { "number-spaces", OPEN CARDS DRILL_OPEN "      <hold default=\"5\"/><step>Hold for { hold } s.</step>\n",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE,
+    "test.xml:9:52: <step> names { hold }, which is not a number Steady knows "
+    "(it knows {reps}, {hold}, {breath-in} and {breath-out})" },
+  { "number-digit", OPEN CARDS DRILL_OPEN "      <hold default=\"5\"/><step>Do {reps1} times.</step>\n",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE,
+    "test.xml:9:49: <step> names {reps1}, which is not a number Steady knows "
+    "(it knows {reps}, {hold}, {breath-in} and {breath-out})" },
+  { "number-empty", OPEN CARDS DRILL_OPEN "      <hold default=\"5\"/><step>Do {} times.</step>\n",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE,
+    "test.xml:9:44: <step> names {}, which is not a number Steady knows "
+    "(it knows {reps}, {hold}, {breath-in} and {breath-out})" },
+  { "number-upper", OPEN CARDS DRILL_OPEN "      <hold default=\"5\"/><step>Do {Reps} times.</step>\n",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE,
+    "test.xml:9:48: <step> names {Reps}, which is not a number Steady knows "
+    "(it knows {reps}, {hold}, {breath-in} and {breath-out})" },
+  { "number-double-braces", OPEN CARDS DRILL_OPEN "      <hold default=\"5\"/><step>Hold for {{hold}} s.</step>\n",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE,
+    "test.xml:9:52: <step> has a “{” that belongs to no number "
+    "(write {reps}, {hold}, {breath-in} or {breath-out})" },
+  { "number-lone-open", OPEN CARDS DRILL_OPEN "      <hold default=\"5\"/><step>Hold { for {hold} s.</step>\n",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE,
+    "test.xml:9:52: <step> has a “{” that belongs to no number "
+    "(write {reps}, {hold}, {breath-in} or {breath-out})" },
+  { "number-unclosed", OPEN CARDS DRILL_OPEN "      <hold default=\"5\"/><step>Hold for {hold</step>\n",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE,
+    "test.xml:9:46: <step> has a “{” that belongs to no number "
+    "(write {reps}, {hold}, {breath-in} or {breath-out})" },
+  { "number-lone-close", OPEN CARDS DRILL_OPEN "      <hold default=\"5\"/><step>Hold } for {hold} s.</step>\n",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE,
+    "test.xml:9:52: <step> has a “}” that belongs to no number "
+    "(write {reps}, {hold}, {breath-in} or {breath-out})" },
+  { "number-close-after", OPEN CARDS DRILL_OPEN "      <hold default=\"5\"/><step>Hold for {hold}} s.</step>\n",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE,
+    "test.xml:9:51: <step> has a “}” that belongs to no number "
+    "(write {reps}, {hold}, {breath-in} or {breath-out})" },
+  /* Cards, titles and summaries take no numbers. */
+  { "number-in-card", OPEN "  <cards>\n    <card id=\"a\" illustration=\"safety\"><title>A</title><p>That {reps} clunk.</p>",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE, "test.xml:4:77: <p> names {reps}; cards take no numbers" },
+  { "brace-in-card-title", OPEN "  <cards>\n    <card id=\"a\" illustration=\"safety\"><title>A {</title>",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE, "test.xml:4:50: <title> has a “{”; cards take no numbers" },
+  { "number-in-program-title", "<program id=\"p\" version=\"1\">\n  <title>T {hold}</title>\n",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE, "test.xml:2:18: <title> names {hold}; only <step> and <tip> take numbers" },
+  { "number-in-summary", OPEN CARDS "  <drills>\n    <drill id=\"clam\" motion=\"clamshell\">\n"
+    "      <title>Clam</title><summary>{reps} times</summary>",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE, "test.xml:8:47: <summary> names {reps}; only <step> and <tip> take numbers" },
   { "hold-without-hold", OPEN CARDS KNEE_OPEN "      <step>Hold {hold} s.</step>\n    </drill>\n",
     STEADY_PROGRAM_ERROR_INVALID_VALUE,
     "test.xml:10:5: <drill id=\"kc\" motion=\"quadruped-knee-circles\"> names {hold} in its text, "
@@ -233,6 +285,27 @@ static const ErrorCase error_cases[] = {
     STEADY_PROGRAM_ERROR_INVALID_VALUE, "test.xml:8:7: <reps default=\"fifteen\">: “fifteen” is not a number" },
   { "nan", OPEN CARDS "  <drills>\n    <drill id=\"d\" motion=\"clamshell\">\n      <reps default=\"nan\"/>",
     STEADY_PROGRAM_ERROR_INVALID_VALUE, "test.xml:8:7: <reps default=\"nan\">: “nan” is not a number" },
+  /* Whole numbers where a count is meant, plain decimals only, each
+   * attribute once. */
+  { "reps-fraction", OPEN CARDS "  <drills>\n    <drill id=\"d\" motion=\"clamshell\">\n      <reps default=\"15.5\"/>",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE, "test.xml:8:7: <reps default=\"15.5\">: “15.5” is not a whole number" },
+  { "reps-max-fraction", OPEN CARDS "  <drills>\n    <drill id=\"d\" motion=\"clamshell\">\n      <reps default=\"15\" max=\"19.5\"/>",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE, "test.xml:8:7: <reps max=\"19.5\">: “19.5” is not a whole number" },
+  { "pain-fraction", OPEN CARDS DRILLS "  <stop-rules pain-at-least=\"6.7\"/>", STEADY_PROGRAM_ERROR_INVALID_VALUE,
+    "test.xml:15:3: <stop-rules pain-at-least=\"6.7\">: “6.7” is not a whole number" },
+  { "hex", OPEN CARDS "  <drills>\n    <drill id=\"d\" motion=\"clamshell\">\n      <reps default=\"0x0f\"/>",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE, "test.xml:8:7: <reps default=\"0x0f\">: “0x0f” is not a number" },
+  { "exponent", OPEN CARDS "  <drills>\n    <drill id=\"d\" motion=\"clamshell\">\n      <hold default=\"1e1\"/>",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE, "test.xml:8:7: <hold default=\"1e1\">: “1e1” is not a number" },
+  { "lone-dot", OPEN CARDS "  <drills>\n    <drill id=\"d\" motion=\"clamshell\">\n      <hold default=\".\"/>",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE, "test.xml:8:7: <hold default=\".\">: “.” is not a number" },
+  { "huge", OPEN CARDS "  <drills>\n    <drill id=\"d\" motion=\"clamshell\">\n      <reps default=\"99999999999999999999999\"/>",
+    STEADY_PROGRAM_ERROR_OUT_OF_RANGE,
+    "test.xml:8:7: <reps default=\"99999999999999999999999\">: 99999999999999999999999 is out of range (1 to 50)" },
+  { "repeated-attribute", OPEN CARDS "  <drills>\n    <drill id=\"d\" motion=\"clamshell\">\n      <reps default=\"15\" default=\"99\"/>",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE, "test.xml:8:7: <reps> gives default= twice" },
+  { "repeated-sides", OPEN CARDS "  <drills>\n    <drill id=\"d\" motion=\"clamshell\" sides=\"both\" sides=\"left\">",
+    STEADY_PROGRAM_ERROR_INVALID_VALUE, "test.xml:7:5: <drill> gives sides= twice" },
   { "bad-sides", OPEN CARDS "  <drills>\n    <drill id=\"d\" motion=\"clamshell\" sides=\"up\">",
     STEADY_PROGRAM_ERROR_INVALID_VALUE, "test.xml:7:5: <drill sides=\"up\">: use “left”, “right” or “both”" },
   { "bad-kind", OPEN "  <cards>\n    <card id=\"a\" kind=\"poem\" illustration=\"safety\">",
@@ -336,6 +409,8 @@ test_file_errors (void)
   g_autofree char *path = g_build_filename (tmp, "good.xml", NULL);
   g_autoptr(GFile) good = g_file_new_for_path (path);
   g_autoptr(SteadyProgram) program = NULL;
+  g_autofree char *latin1 = NULL;
+  g_autoptr(GFile) latin1_file = NULL;
 
   g_assert_null (steady_program_new_from_file (missing, &error));
   g_assert_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_IO);
@@ -352,7 +427,72 @@ test_file_errors (void)
   g_assert_no_error (error);
   g_assert_cmpstr (steady_program_get_source_name (program), ==, "good.xml");
 
+  /* A file name that is not UTF-8 (Latin-1 "café") reaches the message
+   * as valid UTF-8, never as raw bytes. */
+  latin1 = g_build_filename (tmp, "caf\xe9.xml", NULL);
+  g_assert_true (g_file_set_contents (latin1, "<program id=\"x\" version=\"1\">\n  <oops/>\n", -1, NULL));
+  latin1_file = g_file_new_for_path (latin1);
+  g_assert_null (steady_program_new_from_file (latin1_file, &error));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_true (g_str_has_prefix (error->message, "caf\xef\xbf\xbd.xml:2:"));
+  g_clear_error (&error);
+
+  g_unlink (latin1);
   g_unlink (path);
+  g_rmdir (tmp);
+}
+
+/* Loads $STEADY_TEST_PROGRAM_PATH in a subprocess that may use at most
+ * 512 MB: a loader that reads a device without end fails there instead of
+ * taking the machine's memory. (AddressSanitizer reserves terabytes of
+ * address space up front, so the limit is left out under it.) */
+static void
+load_special_file (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("STEADY_TEST_PROGRAM_PATH"));
+  g_autoptr(GError) error = NULL;
+#ifndef __SANITIZE_ADDRESS__
+  struct rlimit limit = { 512 * 1024 * 1024, 512 * 1024 * 1024 };
+
+  g_assert_cmpint (setrlimit (RLIMIT_AS, &limit), ==, 0);
+#endif
+  g_assert_null (steady_program_new_from_file (file, &error));
+  g_assert_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_IO);
+  g_printerr ("%s\n", error->message);
+}
+
+/* A named pipe would block the reader for ever and /dev/zero would fill
+ * the memory: anything that is not a regular file is refused before it is
+ * opened. The load runs in a subprocess with a time bound, so that a
+ * broken loader fails the test instead of hanging it. */
+static void
+test_not_regular (void)
+{
+  g_autofree char *tmp = NULL;
+  g_autofree char *fifo = NULL;
+
+  if (g_test_subprocess ())
+    {
+      load_special_file ();
+      return;
+    }
+
+  tmp = g_dir_make_tmp ("steady-test-XXXXXX", NULL);
+  fifo = g_build_filename (tmp, "pipe.xml", NULL);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  g_setenv ("STEADY_TEST_PROGRAM_PATH", fifo, TRUE);
+  g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDOUT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("pipe.xml: is not a regular file\n");
+
+  g_setenv ("STEADY_TEST_PROGRAM_PATH", "/dev/zero", TRUE);
+  g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDOUT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("zero: is not a regular file\n");
+
+  g_unsetenv ("STEADY_TEST_PROGRAM_PATH");
+  g_unlink (fifo);
   g_rmdir (tmp);
 }
 
@@ -368,7 +508,7 @@ test_numbers_in_text (void)
     "      <title>Rot</title><summary>S</summary>\n"
     "      <reps default=\"1\" max=\"3\"/><hold default=\"30\" min=\"30\" max=\"60\"/>\n"
     "      <breath in=\"4\" out=\"6\"/>\n"
-    "      <step>Hold for {hold} seconds, {reps} times { or } {1} {hold</step>\n"
+    "      <step>Hold for {hold} seconds, {reps} times</step>\n"
     "      <tip>In for {breath-in}, out for {breath-out}.</tip>\n"
     "    </drill>\n"
     "  </drills>\n"
@@ -387,11 +527,11 @@ test_numbers_in_text (void)
 
   /* The text is kept as written; the numbers go in when it is shown. */
   g_assert_cmpstr (steady_drill_get_steps (drill)[0], ==,
-                   "Hold for {hold} seconds, {reps} times { or } {1} {hold");
+                   "Hold for {hold} seconds, {reps} times");
 
   steady_session_settings_init_from_drill (&settings, drill);
   defaults_step = steady_session_settings_expand_text (&settings, steady_drill_get_steps (drill)[0]);
-  g_assert_cmpstr (defaults_step, ==, "Hold for 30 seconds, 1 times { or } {1} {hold");
+  g_assert_cmpstr (defaults_step, ==, "Hold for 30 seconds, 1 times");
 
   settings.hold = 45;
   settings.reps = 2;
@@ -399,13 +539,33 @@ test_numbers_in_text (void)
   settings.breath_out = 7;
   step = steady_session_settings_expand_text (&settings, steady_drill_get_steps (drill)[0]);
   tip = steady_session_settings_expand_text (&settings, steady_drill_get_tips (drill)[0]);
-  g_assert_cmpstr (step, ==, "Hold for 45 seconds, 2 times { or } {1} {hold");
+  g_assert_cmpstr (step, ==, "Hold for 45 seconds, 2 times");
   g_assert_cmpstr (tip, ==, "In for 3.5, out for 7.");
 
   g_assert_true (steady_session_settings_scan_text (steady_drill_get_steps (drill)[0], &numbers, NULL));
   g_assert_cmpint (numbers, ==, STEADY_TEXT_NUMBER_HOLD | STEADY_TEXT_NUMBER_REPS);
   g_assert_false (steady_session_settings_scan_text ("a {hold} and a {holds}", &numbers, &unknown));
-  g_assert_cmpstr (unknown, ==, "holds");
+  g_assert_cmpstr (unknown, ==, "{holds}");
+  g_clear_pointer (&unknown, g_free);
+
+  /* Every brace belongs to a name: a slip is never shown as it is. */
+  {
+    const char *bad[][2] = {
+      { "In for {breath_in}", "{breath_in}" }, { "{ hold }", "{ hold }" }, { "{reps1}", "{reps1}" },
+      { "a {} b", "{}" }, { "{{hold}}", "{" }, { "{hold}}", "}" }, { "x } y", "}" }, { "{hold", "{" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_assert_false (steady_session_settings_scan_text (bad[i][0], NULL, &unknown));
+        g_assert_cmpstr (unknown, ==, bad[i][1]);
+        g_clear_pointer (&unknown, g_free);
+      }
+  }
+  /* What expand does with the rest (never in a loaded program): as it is. */
+  g_clear_pointer (&step, g_free);
+  step = steady_session_settings_expand_text (&settings, "{x} {hold} {reps");
+  g_assert_cmpstr (step, ==, "{x} 45 {reps");
 }
 
 static void
@@ -431,6 +591,7 @@ main (int   argc,
   g_test_add_func ("/program/huge", test_huge);
   g_test_add_func ("/program/deeply-nested", test_deeply_nested);
   g_test_add_func ("/program/file-errors", test_file_errors);
+  g_test_add_func ("/program/not-regular", test_not_regular);
   g_test_add_func ("/program/builtin", test_builtin);
   g_test_add_func ("/program/numbers-in-text", test_numbers_in_text);
 

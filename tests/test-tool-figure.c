@@ -200,34 +200,101 @@ static void
 test_bad_input (void)
 {
   g_autofree char *program = program_path ();
+  g_autofree char *dir = tool_test_make_dir ("steady-render-XXXXXX");
+  g_autofree char *png = g_build_filename (dir, "x.png", NULL);
+  g_autofree char *gif = g_build_filename (dir, "x.gif", NULL);
   struct {
-    const char *args[12];
+    const char *args[14];
     int         status;
     const char *message;
   } cases[] = {
-    { { "render", "nope", "--program", program, "-o", "/tmp/x.png", NULL }, 1, "no drill “nope”" },
-    { { "render", "circles", "--size", "big", "--program", program, "-o", "/tmp/x.png", NULL }, 1, "--size" },
-    { { "render", "circles", "--side", "up", "--program", program, "-o", "/tmp/x.png", NULL }, 1, "--side" },
-    { { "render", "circles", "--view", "1", "--program", program, "-o", "/tmp/x.png", NULL }, 1, "--view" },
-    { { "render", "circles", "--program", program, "-o", "/tmp/x.gif", NULL }, 1, ".png or .svg" },
-    { { "render", "circles", "--program", program, NULL }, 2, NULL },
-    { { "render-card", "nope", "--program", program, "-o", "/tmp/x.png", NULL }, 1, "no card “nope”" },
-    { { "pose", "circles", "--program", program, NULL }, 2, NULL },
-    { { "pose", "circles", "--amount", "3", "--program", program, "--json", NULL }, 1, "--amount" },
+    { { "render", "nope", "--at", "0", "--program", program, "-o", png, NULL }, 1, "no drill “nope”" },
+    { { "render", "circles", "--at", "0", "--size", "big", "--program", program, "-o", png, NULL }, 1, "--size" },
+    { { "render", "circles", "--at", "0", "--side", "up", "--program", program, "-o", png, NULL }, 1, "--side" },
+    { { "render", "circles", "--at", "0", "--view", "1", "--program", program, "-o", png, NULL }, 1, "--view" },
+    { { "render", "circles", "--at", "0", "--program", program, "-o", gif, NULL }, 1, ".png or .svg" },
+    { { "render", "circles", "--at", "0", "--program", program, NULL }, 2, NULL },
+    { { "render-card", "nope", "--program", program, "-o", png, NULL }, 1, "no card “nope”" },
+    { { "pose", "circles", "--at", "0", "--program", program, NULL }, 2, NULL },
+    { { "pose", "circles", "--at", "0", "--amount", "3", "--program", program, "--json", NULL }, 1,
+      "--amount “3” is not a number from 0 to 1" },
+    /* Not a number, NaN and infinity never reach the figure: each is
+     * refused with the option's name and what it takes. */
+    { { "render", "clamshell", "--at", "nan", "--program", program, "-o", png, NULL }, 1,
+      "--at “nan” is not a time in seconds" },
+    { { "render", "clamshell", "--at", "inf", "--program", program, "-o", png, NULL }, 1,
+      "--at “inf” is not a time in seconds" },
+    { { "render", "clamshell", "--at", "-infinity", "--program", program, "-o", png, NULL }, 1,
+      "--at “-infinity” is not a time in seconds" },
+    { { "render", "clamshell", "--at", "soon", "--program", program, "-o", png, NULL }, 1,
+      "--at “soon” is not a time in seconds" },
+    { { "render", "clamshell", "--at", "1", "--view", "nan,nan", "--program", program, "-o", png, NULL }, 1,
+      "--view “nan,nan” is not YAW,PITCH in degrees" },
+    { { "render", "clamshell", "--at", "1", "--view", "10,inf", "--program", program, "-o", png, NULL }, 1,
+      "--view “10,inf” is not YAW,PITCH in degrees" },
+    { { "render", "clamshell", "--at", "1", "--frames", "0", "--program", program, "-o", png, NULL }, 1,
+      "--frames 0 is not a number of frames from 1 to 100000" },
+    { { "render-card", "why", "--at", "nan", "--program", program, "-o", png, NULL }, 1,
+      "--at “nan” is not a time in seconds" },
+    { { "pose", "clamshell", "--at", "nan", "--program", program, "--json", NULL }, 1,
+      "--at “nan” is not a time in seconds" },
+    { { "pose", "clamshell", "--at", "0", "--amount", "nan", "--program", program, "--json", NULL }, 1,
+      "--amount “nan” is not a number from 0 to 1" },
+    { { "pose", "clamshell", "--at", "0", "--angle", "nan", "--program", program, "--json", NULL }, 1,
+      "--angle “nan” is not an angle in radians" },
+    { { "pose", "clamshell", "--at", "0", "--angle", "-inf", "--program", program, "--json", NULL }, 1,
+      "--angle “-inf” is not an angle in radians" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *out = NULL, *err = NULL;
 
+      g_test_message ("case %u: %s %s", i, cases[i].args[0], cases[i].args[1]);
       g_assert_cmpint (tool_test_run (cases[i].args, &out, &err), ==, cases[i].status);
+      g_assert_cmpstr (out, ==, "");
       if (cases[i].message != NULL)
         {
           g_assert_nonnull (strstr (err, cases[i].message));
           /* One clear line. */
           g_assert_cmpint (strchr (err, '\n') - err, ==, strlen (err) - 1);
         }
+      /* Nothing is written when the arguments are wrong. */
+      g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
     }
+
+  tool_test_remove_dir (dir);
+}
+
+/* The usage line says --at SECONDS is needed for render and pose: without
+ * it they say so and draw nothing (render-card's --at is optional). */
+static void
+test_at_required (void)
+{
+  g_autofree char *program = program_path ();
+  g_autofree char *dir = tool_test_make_dir ("steady-render-XXXXXX");
+  g_autofree char *png = g_build_filename (dir, "x.png", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (tool_test_run_va (&out, &err, "render", "clamshell", "--program", program,
+                                     "-o", png, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "--at SECONDS is missing"));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (tool_test_run_va (&out, &err, "pose", "clamshell", "--program", program,
+                                     "--json", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "--at SECONDS is missing"));
+  g_assert_cmpstr (out, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (tool_test_run_va (&out, &err, "render-card", "why", "--program", program,
+                                     "-o", png, NULL), ==, 0);
+  g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
+
+  tool_test_remove_dir (dir);
 }
 
 int
@@ -241,6 +308,7 @@ main (int   argc,
   g_test_add_func ("/tool-figure/pose-rotation", test_pose_rotation);
   g_test_add_func ("/tool-figure/render-matches-painter", test_render_matches_painter);
   g_test_add_func ("/tool-figure/bad-input", test_bad_input);
+  g_test_add_func ("/tool-figure/at-required", test_at_required);
 
   return g_test_run ();
 }

@@ -1064,6 +1064,69 @@ test_second_instance (void)
   g_rmdir (dir);
 }
 
+static void
+on_communicated (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* `steady FILE` opens FILE as --program would; more files are refused
+ * with a message instead of being silently dropped. */
+static void
+test_positional_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("steady-test-XXXXXX", &error);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "figure-program.xml", NULL);
+  g_autofree char *path = NULL, *contents = NULL;
+  g_autofree char *steady = g_test_build_filename (G_TEST_BUILT, "..", "src", "steady", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GSubprocess) refused = NULL;
+  g_autoptr(GAsyncResult) communicated = NULL;
+  g_autofree char *err = NULL;
+  SteadyWindow *window;
+  gboolean done = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
+  path = g_build_filename (dir, "clinic.xml", NULL);
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+
+  window = open_window (NULL, 1000, 720);
+  g_assert_cmpstr (steady_program_get_source_name (steady_window_get_program (window)), !=, "clinic.xml");
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_subprocess_launcher_set_cwd (launcher, dir);
+  process = g_subprocess_launcher_spawn (launcher, &error, steady, "clinic.xml", NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_check_async (process, NULL, on_subprocess_done, &done);
+  WAIT_UNTIL (done);
+  g_assert_cmpstr (steady_program_get_source_name (steady_window_get_program (window)), ==, "clinic.xml");
+
+  /* Two files, or a file besides --program: nothing is opened. */
+  g_clear_object (&launcher);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_cwd (launcher, dir);
+  refused = g_subprocess_launcher_spawn (launcher, &error, steady, "clinic.xml", "other.xml", NULL);
+  g_assert_no_error (error);
+  /* This process answers the second one's call: wait without blocking. */
+  g_subprocess_communicate_utf8_async (refused, NULL, NULL, on_communicated, &communicated);
+  WAIT_UNTIL (communicated != NULL);
+  g_assert_true (g_subprocess_communicate_utf8_finish (refused, communicated, NULL, &err, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (refused), ==, 1);
+  g_assert_cmpstr (err, ==, "steady: give one program file, as steady --program FILE\n");
+
+  close_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Accessibility and touch --------------------------------------------------- */
 
 static gboolean
@@ -1441,6 +1504,7 @@ main (int   argc,
   g_test_add_func ("/window/drills/safety", test_drills_safety);
   g_test_add_func ("/window/error", test_error_page);
   g_test_add_func ("/window/second-instance", test_second_instance);
+  g_test_add_func ("/window/positional-file", test_positional_file);
   g_test_add_func ("/window/accessibility", test_accessibility);
   g_test_add_func ("/window/size-classes", test_size_classes);
   g_test_add_func ("/application/about-and-shortcuts", test_about_and_shortcuts);

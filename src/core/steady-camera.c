@@ -41,6 +41,8 @@ steady_camera_set_orbit (SteadyCamera *self,
                          double        pitch)
 {
   g_return_if_fail (self != NULL);
+  g_return_if_fail (isfinite (yaw));
+  g_return_if_fail (isfinite (pitch));
 
   self->yaw = fmod (yaw, 360.0);
   self->pitch = CLAMP (pitch, -10.0, 89.0);

@@ -33,6 +33,7 @@ typedef struct {
  * side and a little above, knee rotation from the feet); NULL = front. */
 void     steady_camera_init_for_motion (SteadyCamera     *self,
                                         const char       *motion);
+/* Yaw and pitch in degrees, both finite (a NaN would reach cairo). */
 void     steady_camera_set_orbit       (SteadyCamera     *self,
                                         double            yaw,
                                         double            pitch);

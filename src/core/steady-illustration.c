@@ -903,6 +903,7 @@ steady_illustration_paint (cairo_t                  *cr,
 
   g_return_val_if_fail (cr != NULL, FALSE);
   g_return_val_if_fail (style != NULL, FALSE);
+  g_return_val_if_fail (isfinite (t), FALSE);
 
   if (ill == NULL)
     return FALSE;

@@ -19,7 +19,7 @@ const char         *steady_illustration_describe    (const char *id);
 /* TRUE when the drawing moves gently with time. */
 gboolean            steady_illustration_is_animated (const char *id);
 
-/* Paints illustration @id at @t seconds (0 for a still) into the rectangle
+/* Paints illustration @id at @t seconds (finite; 0 for a still) into the rectangle
  * (0, 0, @width, @height). Returns FALSE for an unknown id. */
 gboolean            steady_illustration_paint       (cairo_t                  *cr,
                                                      const char               *id,

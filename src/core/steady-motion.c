@@ -794,6 +794,9 @@ steady_motion_pose (const char               *motion,
 
   g_return_val_if_fail (state != NULL, FALSE);
   g_return_val_if_fail (pose != NULL, FALSE);
+  g_return_val_if_fail (isfinite (state->amount), FALSE);
+  g_return_val_if_fail (isfinite (state->angle), FALSE);
+  g_return_val_if_fail (isfinite (state->breath), FALSE);
 
   if (params == NULL)
     {
@@ -888,6 +891,7 @@ steady_motion_demo_state (const char        *motion,
   int direction = 1;
 
   g_return_if_fail (out != NULL);
+  g_return_if_fail (isfinite (t_seconds));
 
   spans = demo_spans (motion, &n, &reps);
   period = steady_motion_demo_period (motion);

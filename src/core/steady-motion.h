@@ -39,7 +39,8 @@ const char * const *steady_motion_list        (void);
 
 /* Poses the figure for @motion in @state. A pure function of its
  * arguments: the same state always gives the same pose. Returns FALSE for
- * an unknown motion (and leaves the figure standing).
+ * an unknown motion (and leaves the figure standing). The state's amount,
+ * angle and breath must be finite.
  *
  * clamshell: lying on the side opposite @state->side, hips and knees bent;
  *   amount 0 = knees together, 1 = the top knee open by lift-cm.
@@ -55,7 +56,8 @@ gboolean            steady_motion_pose        (const char               *motion,
                                                SteadyPose               *pose);
 
 /* A natural loop of the movement (both sides, both directions) for drill
- * pages and the kiosk's attract loop: the state at @t_seconds. */
+ * pages and the kiosk's attract loop: the state at @t_seconds (finite: a
+ * NaN or infinity is a programming error and leaves @out untouched). */
 void                steady_motion_demo_state  (const char               *motion,
                                                double                    t_seconds,
                                                SteadyMotionState        *out);

@@ -295,15 +295,26 @@ parse_number (ParseState  *state,
               const char  *text,
               double       min,
               double       max,
+              gboolean     whole,
               double      *out,
               GError     **error)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text));
-  char *end = NULL;
+  const char *p = stripped;
+  gboolean digits = FALSE;
   double value;
 
-  value = g_ascii_strtod (stripped, &end);
-  if (stripped[0] == '\0' || end == NULL || *end != '\0' || !isfinite (value))
+  /* Plain decimals only ("15", "-2", "0.5"): g_ascii_strtod() would also
+   * take "0x0f", "1e3" and "inf", which no clinician means. */
+  if (*p == '-' || *p == '+')
+    p++;
+  for (; g_ascii_isdigit (*p); p++)
+    digits = TRUE;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      digits = TRUE;
+  value = g_ascii_strtod (stripped, NULL);
+  if (!digits || *p != '\0' || !isfinite (value))
     {
       set_error (state, error, STEADY_PROGRAM_ERROR_INVALID_VALUE,
                  _("<%s %s=\"%s\">: “%s” is not a number"), element, attribute, text, text);
@@ -313,8 +324,15 @@ parse_number (ParseState  *state,
   if (value < min || value > max)
     {
       set_error (state, error, STEADY_PROGRAM_ERROR_OUT_OF_RANGE,
-                 _("<%s %s=\"%s\">: %g is out of range (%g to %g)"),
-                 element, attribute, text, value, min, max);
+                 _("<%s %s=\"%s\">: %s is out of range (%g to %g)"),
+                 element, attribute, text, stripped, min, max);
+      return FALSE;
+    }
+
+  if (whole && value != floor (value))
+    {
+      set_error (state, error, STEADY_PROGRAM_ERROR_INVALID_VALUE,
+                 _("<%s %s=\"%s\">: “%s” is not a whole number"), element, attribute, text, text);
       return FALSE;
     }
 
@@ -393,6 +411,7 @@ parse_range (ParseState   *state,
              const char  **values,
              double        lowest,
              double        highest,
+             gboolean      whole,
              SteadyRange  *range,
              GError      **error)
 {
@@ -403,17 +422,17 @@ parse_range (ParseState   *state,
     return FALSE;
 
   if (!(text = require_attribute (state, element, names, values, "default", error)) ||
-      !parse_number (state, element, "default", text, lowest, highest, &range->value, error))
+      !parse_number (state, element, "default", text, lowest, highest, whole, &range->value, error))
     return FALSE;
 
   range->min = range->max = range->value;
 
   if ((text = lookup_attribute (names, values, "min")) &&
-      !parse_number (state, element, "min", text, lowest, highest, &range->min, error))
+      !parse_number (state, element, "min", text, lowest, highest, whole, &range->min, error))
     return FALSE;
 
   if ((text = lookup_attribute (names, values, "max")) &&
-      !parse_number (state, element, "max", text, lowest, highest, &range->max, error))
+      !parse_number (state, element, "max", text, lowest, highest, whole, &range->max, error))
     return FALSE;
 
   if (!(range->min <= range->value && range->value <= range->max))
@@ -459,7 +478,7 @@ parse_params (ParseState             *state,
           return FALSE;
         }
 
-      if (!parse_number (state, element, names[i], values[i], specs[j].min, specs[j].max, &out[j], error))
+      if (!parse_number (state, element, names[i], values[i], specs[j].min, specs[j].max, FALSE, &out[j], error))
         return FALSE;
     }
 
@@ -636,14 +655,14 @@ start_stop_rules (ParseState  *state,
 
   if ((text = lookup_attribute (names, values, "pain-at-least")))
     {
-      if (!parse_number (state, "stop-rules", "pain-at-least", text, 0, 10, &value, error))
+      if (!parse_number (state, "stop-rules", "pain-at-least", text, 0, 10, TRUE, &value, error))
         return;
       rules->pain_at_least = (int)value;
     }
 
   if ((text = lookup_attribute (names, values, "pain-rise")))
     {
-      if (!parse_number (state, "stop-rules", "pain-rise", text, 1, 10, &value, error))
+      if (!parse_number (state, "stop-rules", "pain-rise", text, 1, 10, TRUE, &value, error))
         return;
       rules->pain_rise = (int)value;
     }
@@ -677,12 +696,12 @@ start_drill_child (ParseState   *state,
   else if (strcmp (element, "reps") == 0)
     {
       if (mark_seen (state, &state->drill_seen, SEEN_REPS, element, "drill", error))
-        parse_range (state, element, names, values, 1, 50, &drill->reps, error);
+        parse_range (state, element, names, values, 1, 50, TRUE, &drill->reps, error);
     }
   else if (strcmp (element, "hold") == 0)
     {
       if (mark_seen (state, &state->drill_seen, SEEN_HOLD, element, "drill", error))
-        parse_range (state, element, names, values, 1, 300, &drill->hold, error);
+        parse_range (state, element, names, values, 1, 300, FALSE, &drill->hold, error);
     }
   else if (strcmp (element, "breath") == 0)
     {
@@ -692,9 +711,9 @@ start_drill_child (ParseState   *state,
       if (mark_seen (state, &state->drill_seen, SEEN_BREATH, element, "drill", error) &&
           check_attributes (state, element, names, allowed, error) &&
           (in = require_attribute (state, element, names, values, "in", error)) &&
-          parse_number (state, element, "in", in, 1, 20, &drill->breath_in, error) &&
+          parse_number (state, element, "in", in, 1, 20, FALSE, &drill->breath_in, error) &&
           (out = require_attribute (state, element, names, values, "out", error)) &&
-          parse_number (state, element, "out", out, 1, 20, &drill->breath_out, error))
+          parse_number (state, element, "out", out, 1, 20, FALSE, &drill->breath_out, error))
         drill->has_breath = TRUE;
     }
   else if (strcmp (element, "timing") == 0)
@@ -725,6 +744,18 @@ start_element (GMarkupParseContext  *context,
   static const char * const none[] = { NULL };
   ParseState *state = user_data;
   const char *parent = current_element (state);
+
+  /* GMarkup keeps both copies of a repeated attribute and the lookups
+   * below would see only the first: a clinician who appends sides="left"
+   * to override sides="both" must hear about it. */
+  for (guint i = 0; names[i] != NULL; i++)
+    for (guint j = 0; j < i; j++)
+      if (strcmp (names[i], names[j]) == 0)
+        {
+          set_error (state, error, STEADY_PROGRAM_ERROR_INVALID_VALUE,
+                     _("<%s> gives %s= twice"), element, names[i]);
+          return;
+        }
 
   if (parent == NULL)
     {
@@ -855,10 +886,16 @@ drill_text (ParseState  *state,
 
   if (!steady_session_settings_scan_text (text, &numbers, &unknown))
     {
-      set_error (state, error, STEADY_PROGRAM_ERROR_INVALID_VALUE,
-                 _("<%s> names {%s}, which is not a number Steady knows "
-                   "(it knows {reps}, {hold}, {breath-in} and {breath-out})"),
-                 element, unknown);
+      if (unknown[1] == '\0')
+        set_error (state, error, STEADY_PROGRAM_ERROR_INVALID_VALUE,
+                   _("<%s> has a “%s” that belongs to no number "
+                     "(write {reps}, {hold}, {breath-in} or {breath-out})"),
+                   element, unknown);
+      else
+        set_error (state, error, STEADY_PROGRAM_ERROR_INVALID_VALUE,
+                   _("<%s> names %s, which is not a number Steady knows "
+                     "(it knows {reps}, {hold}, {breath-in} and {breath-out})"),
+                   element, unknown);
       return g_strdup (text);
     }
   state->drill_numbers |= numbers;
@@ -874,6 +911,22 @@ drill_text (ParseState  *state,
   return g_strdup (translation);
 }
 
+/* The first brace in @text and, when a "}" closes it before any other
+ * brace, what it encloses ("{reps}", "{", "}"); NULL when there is none. */
+static char *
+first_brace (const char *text)
+{
+  const char *open = strpbrk (text, "{}"), *close;
+
+  if (open == NULL)
+    return NULL;
+  close = *open == '{' ? strpbrk (open + 1, "{}") : NULL;
+  if (close == NULL || *close != '}')
+    close = open;
+
+  return g_strndup (open, close - open + 1);
+}
+
 static void
 end_text_element (ParseState  *state,
                   const char  *element,
@@ -881,11 +934,32 @@ end_text_element (ParseState  *state,
                   GError     **error)
 {
   g_autofree char *text = collapse_space (state->text->str);
+  g_autofree char *brace = NULL;
 
   if (text[0] == '\0')
     {
       set_error (state, error, STEADY_PROGRAM_ERROR_MISSING,
                  _("<%s> in <%s> is empty"), element, parent);
+      return;
+    }
+
+  /* Only steps and tips take the patient's numbers; a brace anywhere else
+   * would reach the patient as it is. */
+  if (strcmp (element, "step") != 0 && strcmp (element, "tip") != 0 &&
+      (brace = first_brace (text)) != NULL)
+    {
+      gboolean card = strcmp (parent, "card") == 0;
+
+      if (brace[1] == '\0')
+        set_error (state, error, STEADY_PROGRAM_ERROR_INVALID_VALUE,
+                   card ? _("<%s> has a “%s”; cards take no numbers")
+                        : _("<%s> has a “%s”; only <step> and <tip> take numbers"),
+                   element, brace);
+      else
+        set_error (state, error, STEADY_PROGRAM_ERROR_INVALID_VALUE,
+                   card ? _("<%s> names %s; cards take no numbers")
+                        : _("<%s> names %s; only <step> and <tip> take numbers"),
+                   element, brace);
       return;
     }
 
@@ -1332,40 +1406,69 @@ steady_program_new_from_file (GFile   *file,
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
+  g_autofree char *name = NULL, *basename = NULL;
+  g_autofree char *buffer = NULL;
+  gsize length = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  name = g_file_get_basename (file);
+  /* The name goes into messages and labels: valid UTF-8 even when the
+   * file's name is not (a Latin-1 "caf\xe9.xml" reads "caf�.xml"). */
+  basename = g_file_get_basename (file);
+  name = g_filename_display_name (basename);
 
-  /* Check the size before reading: a wrong path to a huge file must not
-   * take the memory of a kiosk. */
+  /* Check the type and size before reading: a wrong path to a huge file,
+   * a device such as /dev/zero or a named pipe must neither take the
+   * memory of a kiosk nor block it. Only a regular file is opened. */
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+  if (info == NULL)
+    {
+      g_set_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_IO,
+                   _("%s: cannot read the file: %s"), name, local_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
       g_set_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_IO,
                    _("%s: is a folder, not a program file"), name);
       return NULL;
     }
-  if (info != NULL && g_file_info_get_size (info) > MAX_PROGRAM_SIZE)
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_IO,
+                   _("%s: is not a regular file"), name);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > MAX_PROGRAM_SIZE)
     {
       g_set_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_IO,
                    _("%s:1:1: the file is %.1f MB; a program file is at most %d MB"),
                    name, g_file_info_get_size (info) / 1e6, MAX_PROGRAM_SIZE / (1024 * 1024));
       return NULL;
     }
-  g_clear_error (&local_error);
 
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
-  if (bytes == NULL)
+  /* Read at most one byte more than a program may have, so that a file
+   * that grows while it is read (or lies about its size) is still refused
+   * by the size check in steady_program_new_from_bytes(). */
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream != NULL)
+    {
+      buffer = g_malloc (MAX_PROGRAM_SIZE + 1);
+      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer, MAX_PROGRAM_SIZE + 1,
+                                    &length, NULL, &local_error))
+        g_clear_pointer (&buffer, g_free);
+    }
+  if (buffer == NULL)
     {
       g_set_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_IO,
                    _("%s: cannot read the file: %s"), name, local_error->message);
       return NULL;
     }
+  bytes = g_bytes_new_take (g_realloc (g_steal_pointer (&buffer), MAX (length, 1)), length);
 
   return steady_program_new_from_bytes (bytes, name, error);
 }

@@ -242,30 +242,26 @@ static const struct {
   { "breath-out", STEADY_TEXT_NUMBER_BREATH },
 };
 
-/* The next {name} at or after @p: its name's bounds, or FALSE. A name is
- * a letter followed by letters and hyphens. */
+/* The next brace at or after @p. A "{" that is followed by a "}" before
+ * any other brace is a placeholder: @open and @close point at its braces.
+ * A brace that pairs with none (a lone "}", a "{" followed by another "{"
+ * or by nothing) is returned with @open == @close. FALSE at the end. */
 static gboolean
-next_placeholder (const char  *p,
-                  const char **open,
-                  const char **name_end)
+next_brace (const char  *p,
+            const char **open,
+            const char **close)
 {
-  for (; (p = strchr (p, '{')) != NULL; p++)
-    {
-      const char *q = p + 1;
+  const char *q;
 
-      if (!g_ascii_isalpha (*q))
-        continue;
-      while (g_ascii_isalpha (*q) || *q == '-')
-        q++;
-      if (*q == '}')
-        {
-          *open = p;
-          *name_end = q;
-          return TRUE;
-        }
-    }
+  p = strpbrk (p, "{}");
+  if (p == NULL)
+    return FALSE;
 
-  return FALSE;
+  *open = *close = p;
+  if (*p == '{' && (q = strpbrk (p + 1, "{}")) != NULL && *q == '}')
+    *close = q;
+
+  return TRUE;
 }
 
 static int
@@ -285,19 +281,19 @@ steady_session_settings_scan_text (const char         *text,
                                    SteadyTextNumbers  *numbers,
                                    char              **unknown)
 {
-  const char *open, *end;
+  const char *open, *close;
   SteadyTextNumbers found = 0;
 
   g_return_val_if_fail (text != NULL, FALSE);
 
-  for (const char *p = text; next_placeholder (p, &open, &end); p = end + 1)
+  for (const char *p = text; next_brace (p, &open, &close); p = close + 1)
     {
-      int i = find_text_number (open + 1, end - open - 1);
+      int i = open == close ? -1 : find_text_number (open + 1, close - open - 1);
 
       if (i < 0)
         {
           if (unknown != NULL)
-            *unknown = g_strndup (open + 1, end - open - 1);
+            *unknown = g_strndup (open, close - open + 1);
           return FALSE;
         }
       found |= text_numbers[i].number;
@@ -313,31 +309,35 @@ steady_session_settings_expand_text (const SteadySessionSettings *settings,
                                      const char                  *text)
 {
   GString *out;
-  const char *p = text, *open, *end;
+  const char *p = text, *open, *close;
 
   g_return_val_if_fail (settings != NULL, NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
+  /* Only the four names are put in; any other brace stays as it is (a
+   * program with one does not load, see steady_session_settings_scan_text()). */
   out = g_string_new (NULL);
-  while (next_placeholder (p, &open, &end))
+  while (next_brace (p, &open, &close))
     {
-      int i = find_text_number (open + 1, end - open - 1);
+      int i = open == close ? -1 : find_text_number (open + 1, close - open - 1);
 
-      g_string_append_len (out, p, end + 1 - p - (i >= 0 ? end + 1 - open : 0));
-      if (i >= 0)
+      if (i < 0)
         {
-          const char *name = text_numbers[i].name;
-
-          if (strcmp (name, "reps") == 0)
-            g_string_append_printf (out, "%u", settings->reps);
-          else if (strcmp (name, "hold") == 0)
-            g_string_append_printf (out, "%g", settings->hold);
-          else if (strcmp (name, "breath-in") == 0)
-            g_string_append_printf (out, "%g", settings->breath_in);
-          else
-            g_string_append_printf (out, "%g", settings->breath_out);
+          g_string_append_len (out, p, close + 1 - p);
+          p = close + 1;
+          continue;
         }
-      p = end + 1;
+
+      g_string_append_len (out, p, open - p);
+      if (text_numbers[i].name[0] == 'r')
+        g_string_append_printf (out, "%u", settings->reps);
+      else if (strcmp (text_numbers[i].name, "hold") == 0)
+        g_string_append_printf (out, "%g", settings->hold);
+      else if (strcmp (text_numbers[i].name, "breath-in") == 0)
+        g_string_append_printf (out, "%g", settings->breath_in);
+      else
+        g_string_append_printf (out, "%g", settings->breath_out);
+      p = close + 1;
     }
   g_string_append (out, p);
 

@@ -76,14 +76,15 @@ typedef enum {
   STEADY_TEXT_NUMBER_BREATH = 1 << 2,   /* {breath-in} or {breath-out} */
 } SteadyTextNumbers;
 
-/* Looks for {name} in @text: returns FALSE and sets @unknown (when not
- * NULL) to the first name that is not one of the four; sets @numbers to
- * those named. A brace that opens no {name} is plain text. */
+/* Looks for {name} in @text: sets @numbers to those named. Every brace
+ * must belong to one of the four names: on the first that does not
+ * ("{breath_in}", "{ hold }", "{}", or a lone "{" or "}") returns FALSE and
+ * sets @unknown (when not NULL) to it, braces included. */
 gboolean               steady_session_settings_scan_text       (const char                  *text,
                                                                 SteadyTextNumbers           *numbers,
                                                                 char                       **unknown);
 
-/* @text with each {name} replaced by @settings' number. */
+/* @text with each of the four {name}s replaced by @settings' number. */
 char                  *steady_session_settings_expand_text     (const SteadySessionSettings *settings,
                                                                 const char                  *text);
 

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
@@ -244,5 +245,23 @@ steady_tool_parse_side (const char *text,
       return FALSE;
     }
   *side = parsed;
+  return TRUE;
+}
+
+gboolean
+steady_tool_parse_double (const char *text,
+                          double     *value)
+{
+  char *end = NULL;
+  double parsed;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  parsed = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0' || !isfinite (parsed))
+    return FALSE;
+
+  *value = parsed;
   return TRUE;
 }

@@ -67,6 +67,12 @@ int      steady_tool_write_picture (cairo_surface_t *surface,
 gboolean steady_tool_parse_side    (const char *text,
                                     SteadySide *side);
 
+/* Parses @text as a finite decimal number into *@value. FALSE for words,
+ * trailing junk, "nan" and "inf"; the caller names the option in its
+ * message. */
+gboolean steady_tool_parse_double  (const char *text,
+                                    double     *value);
+
 /* Prints the document @builder has built to stdout, pretty, with a final
  * newline. */
 void     steady_tool_print_json    (JsonBuilder *builder);

@@ -23,11 +23,12 @@ steady_tool_render_card (int    argc,
 {
   g_autoptr(SteadyProgram) program = NULL;
   g_autofree char *program_path = NULL, *size = NULL, *style_name = NULL, *output = NULL;
+  g_autofree char *at_text = NULL;
   double at = 0.0;
   int width = 800, height = 600;
   const GOptionEntry entries[] = {
     { "size", 0, 0, G_OPTION_ARG_STRING, &size, N_("Picture size (800x600)"), N_("WxH") },
-    { "at", 0, 0, G_OPTION_ARG_DOUBLE, &at, N_("Time in the illustration's gentle motion"), N_("SECONDS") },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &at_text, N_("Time in the illustration's gentle motion"), N_("SECONDS") },
     { "style", 0, 0, G_OPTION_ARG_STRING, &style_name, N_("Colours"), "light|dark|high-contrast" },
     { "program", 0, 0, G_OPTION_ARG_FILENAME, &program_path, N_("Program file (default: built-in)"), N_("FILE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (.png or .svg)"), N_("FILE") },
@@ -49,6 +50,8 @@ steady_tool_render_card (int    argc,
       fprintf (stderr, "%s\n", _("Usage: steady-tool render-card CARD_ID [OPTION…] -o FILE"));
       return STEADY_TOOL_USAGE;
     }
+  if (at_text != NULL && !steady_tool_parse_double (at_text, &at))
+    return steady_tool_fail (_("--at “%s” is not a time in seconds"), at_text);
   if (size != NULL && !steady_tool_parse_size (size, &width, &height))
     return steady_tool_fail (_("--size “%s” is not WIDTHxHEIGHT (16–8192 each)"), size);
   if (style_name != NULL && !steady_painter_theme_from_string (style_name, &theme))

@@ -24,18 +24,10 @@ parse_view (const char *text,
             double     *pitch)
 {
   g_auto(GStrv) parts = g_strsplit (text, ",", -1);
-  char *end = NULL;
 
   if (g_strv_length (parts) != 2)
     return FALSE;
-  *yaw = g_ascii_strtod (parts[0], &end);
-  if (end == parts[0] || *end != '\0')
-    return FALSE;
-  *pitch = g_ascii_strtod (parts[1], &end);
-  if (end == parts[1] || *end != '\0')
-    return FALSE;
-
-  return TRUE;
+  return steady_tool_parse_double (parts[0], yaw) && steady_tool_parse_double (parts[1], pitch);
 }
 
 int
@@ -44,11 +36,11 @@ steady_tool_render (int    argc,
 {
   g_autoptr(SteadyProgram) program = NULL;
   g_autofree char *program_path = NULL, *side_name = NULL, *size = NULL, *view = NULL;
-  g_autofree char *style_name = NULL, *output = NULL;
+  g_autofree char *style_name = NULL, *output = NULL, *at_text = NULL;
   double at = 0.0, yaw = 0, pitch = 0;
   int frames = 1, width = 800, height = 600;
   const GOptionEntry entries[] = {
-    { "at", 0, 0, G_OPTION_ARG_DOUBLE, &at, N_("Time in the drill's demo loop"), N_("SECONDS") },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &at_text, N_("Time in the drill's demo loop"), N_("SECONDS") },
     { "side", 0, 0, G_OPTION_ARG_STRING, &side_name, N_("Working side"), "left|right" },
     { "size", 0, 0, G_OPTION_ARG_STRING, &size, N_("Picture size (800x600)"), N_("WxH") },
     { "view", 0, 0, G_OPTION_ARG_STRING, &view, N_("Camera yaw and pitch in degrees"), N_("YAW,PITCH") },
@@ -72,11 +64,17 @@ steady_tool_render (int    argc,
   if (!steady_tool_parse_options (&command, entries, &argc, &argv))
     return STEADY_TOOL_USAGE;
 
-  if (argc != 2 || output == NULL || frames < 1 || frames > 100000)
+  if (argc != 2 || output == NULL || at_text == NULL)
     {
+      if (argc == 2 && output != NULL)
+        fprintf (stderr, "%s\n", _("steady-tool render: --at SECONDS is missing"));
       fprintf (stderr, "%s\n", _("Usage: steady-tool render DRILL --at SECONDS [OPTION…] -o FILE"));
       return STEADY_TOOL_USAGE;
     }
+  if (!steady_tool_parse_double (at_text, &at))
+    return steady_tool_fail (_("--at “%s” is not a time in seconds"), at_text);
+  if (frames < 1 || frames > 100000)
+    return steady_tool_fail (_("--frames %d is not a number of frames from 1 to 100000"), frames);
   if (size != NULL && !steady_tool_parse_size (size, &width, &height))
     return steady_tool_fail (_("--size “%s” is not WIDTHxHEIGHT (16–8192 each)"), size);
   if (view != NULL && !parse_view (view, &yaw, &pitch))

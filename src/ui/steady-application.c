@@ -131,17 +131,34 @@ steady_application_activate (GApplication *app)
 }
 
 /* Runs in the primary instance, also for a second `steady --program FILE`:
- * the file is resolved against that command line's working directory. */
+ * the file is resolved against that command line's working directory.
+ * `steady FILE` means the same as `steady --program FILE`; anything more is
+ * refused rather than silently dropped (a clinician would believe their
+ * lesson was loaded). */
 static int
 steady_application_command_line (GApplication            *app,
                                  GApplicationCommandLine *command_line)
 {
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   g_autoptr(GFile) file = NULL;
+  g_auto(GStrv) arguments = NULL;
   const char *path = NULL;
+  int argc = 0;
 
   if (g_variant_dict_lookup (options, "program", "^&ay", &path) && path[0] != '\0')
     file = g_application_command_line_create_file_for_arg (command_line, path);
+
+  /* The options are gone from these; what is left is the program name
+   * and the files. */
+  arguments = g_application_command_line_get_arguments (command_line, &argc);
+  if (argc > 2 || (argc == 2 && file != NULL))
+    {
+      g_application_command_line_printerr (command_line, "%s\n",
+                                           _("steady: give one program file, as steady --program FILE"));
+      return EXIT_FAILURE;
+    }
+  if (argc == 2)
+    file = g_application_command_line_create_file_for_arg (command_line, arguments[1]);
 
   steady_application_open_program (STEADY_APPLICATION (app), file);
 
