@@ -231,6 +231,12 @@ one_step (Monkey *monkey)
 
 static gboolean monkey_tick_once (Monkey *monkey);
 
+static void
+quit_application (gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
 static gboolean
 monkey_tick (gpointer user_data)
 {
@@ -269,8 +275,12 @@ monkey_tick_once (Monkey *monkey)
     {
       monkey->done = TRUE;
       /* Only the monkey ends the run; if anything else had quit the
-       * application, g_application_run() would have returned early. */
-      g_application_quit (G_APPLICATION (monkey->app));
+       * application, g_application_run() would have returned early. Not
+       * at once: GTK 4.8's scrolled window ends a wheel scroll from a
+       * timeout that reads the window's frame clock, and if the window
+       * is gone by then it has none (a critical, fatal here). The last
+       * wheel turns' timeouts run out first. */
+      g_timeout_add_once (500, quit_application, monkey->app);
       return G_SOURCE_REMOVE;
     }
 
