@@ -135,6 +135,17 @@ checkin (SteadyWindow        *window,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), action, NULL));
 }
 
+/* Start on the clamshell, and the before check-in answered with @pain. */
+static void
+check_in_before (SteadyWindow *window,
+                 int           pain)
+{
+  fake_now = START;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-drill", "s", "clamshell"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-drill", "s", "clamshell"));
+  checkin (window, STEADY_CHECKIN_BEFORE, "checkin.submit", pain);
+}
+
 /* Start → the before check-in answered → the coach at 26 s (two reps
  * done). */
 static SteadyCoachPage *
@@ -142,10 +153,7 @@ start_session (SteadyWindow *window)
 {
   SteadyCoachPage *page = steady_window_get_coach_page (window);
 
-  fake_now = START;
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-drill", "s", "clamshell"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-drill", "s", "clamshell"));
-  checkin (window, STEADY_CHECKIN_BEFORE, "checkin.submit", 2);
+  check_in_before (window, 2);
   g_assert_cmpstr (steady_window_get_page_name (window), ==, "coach");
   g_assert_cmpint (steady_coach_page_get_state (page), ==, STEADY_COACH_STATE_RUNNING);
   fake_now = START + 26.0;
@@ -472,10 +480,7 @@ test_stop_card (void)
   /* In pain of 8 before the drill: the drill does not start; the session
    * is kept as stopped, with why. */
   window = open_window ();
-  fake_now = START;
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-drill", "s", "clamshell"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-drill", "s", "clamshell"));
-  checkin (window, STEADY_CHECKIN_BEFORE, "checkin.submit", 8);
+  check_in_before (window, 8);
   g_assert_cmpstr (steady_window_get_page_name (window), ==, "stop");
   g_assert_nonnull (strstr (steady_stop_card_get_description (steady_window_get_stop_card (window)),
                             "Leave the drill for today"));
@@ -490,10 +495,7 @@ test_stop_card (void)
 
   /* A pain of 6 before: the drill starts. */
   window = open_window ();
-  fake_now = START;
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-drill", "s", "clamshell"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-drill", "s", "clamshell"));
-  checkin (window, STEADY_CHECKIN_BEFORE, "checkin.submit", 6);
+  check_in_before (window, 6);
   g_assert_cmpstr (steady_window_get_page_name (window), ==, "coach");
   close_window (window);
 }
