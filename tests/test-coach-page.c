@@ -643,6 +643,11 @@ answer_checkin (SteadyWindow        *window,
 
   g_assert_cmpstr (steady_window_get_page_name (window), ==, "checkin");
   g_assert_cmpint (steady_checkin_view_get_moment (view), ==, moment);
+  /* The pop question says over what time. */
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (view),
+                                        moment == STEADY_CHECKIN_BEFORE
+                                        ? "Since your last session, did your hip pop?"
+                                        : "Did your hip pop during the drill?", TRUE));
   steady_checkin_init (&checkin, moment);
   checkin.pop_urge = pop_urge;
   checkin.pain = pain;

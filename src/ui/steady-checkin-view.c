@@ -16,6 +16,7 @@ struct _SteadyCheckinView
   SteadyCheckinMoment  moment;
 
   GtkLabel            *title;
+  GtkLabel            *popped_label;
   GtkRange            *urge_scale;
   GtkRange            *pain_scale;
   GtkStack            *urge_state;
@@ -226,13 +227,17 @@ update_title (SteadyCheckinView *self)
     {
     case STEADY_CHECKIN_BEFORE:
       gtk_label_set_text (self->title, _("Before you start"));
+      /* The question says over what time: a pop last week is not today's. */
+      gtk_label_set_text (self->popped_label, _("Since your last session, did your hip pop?"));
       break;
     case STEADY_CHECKIN_AFTER:
       gtk_label_set_text (self->title, _("How did that go?"));
+      gtk_label_set_text (self->popped_label, _("Did your hip pop during the drill?"));
       break;
     case STEADY_CHECKIN_OTHER:
     default:
       gtk_label_set_text (self->title, _("How is your hip?"));
+      gtk_label_set_text (self->popped_label, _("Did your hip pop today?"));
       break;
     }
 }
@@ -330,6 +335,7 @@ steady_checkin_view_class_init (SteadyCheckinViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steady-checkin-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SteadyCheckinView, title);
+  gtk_widget_class_bind_template_child (widget_class, SteadyCheckinView, popped_label);
   gtk_widget_class_bind_template_child (widget_class, SteadyCheckinView, urge_scale);
   gtk_widget_class_bind_template_child (widget_class, SteadyCheckinView, pain_scale);
   gtk_widget_class_bind_template_child (widget_class, SteadyCheckinView, urge_state);
