@@ -328,7 +328,7 @@ static const char keyfile_text[] =
   /* at the ends of their ranges */
   "knee-circles-count=uint32 100\n"
   "rotation-breath-in=20.0\n"
-  "rotation-breath-out=1.0\n"
+  "rotation-breath-out=3.0\n"
   "kiosk-warning-seconds=uint32 300\n"
   /* past them */
   "clamshell-reps=uint32 500\n"
@@ -356,7 +356,7 @@ test_settings_at_range (void)
    * they are… */
   g_assert_cmpuint (g_settings_get_uint (settings, "knee-circles-count"), ==, 100);
   g_assert_cmpfloat (g_settings_get_double (settings, "rotation-breath-in"), ==, 20.0);
-  g_assert_cmpfloat (g_settings_get_double (settings, "rotation-breath-out"), ==, 1.0);
+  g_assert_cmpfloat (g_settings_get_double (settings, "rotation-breath-out"), ==, 3.0);
   g_assert_cmpuint (g_settings_get_uint (settings, "kiosk-warning-seconds"), ==, 300);
 
   /* …and the coach brings them into the drill's own ranges. */
@@ -366,7 +366,7 @@ test_settings_at_range (void)
   steady_coach_settings_load (settings, steady_program_find_drill (program, "supine-knee-rotation"), &values);
   g_assert_true (steady_session_settings_validate (&values, steady_program_find_drill (program, "supine-knee-rotation"), NULL));
   g_assert_cmpfloat (values.breath_in, ==, 20.0);
-  g_assert_cmpfloat (values.breath_out, ==, 1.0);
+  g_assert_cmpfloat (values.breath_out, ==, 3.0);
 }
 
 static void

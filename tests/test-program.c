@@ -276,7 +276,7 @@ static const ErrorCase error_cases[] = {
   { "min-above-default", OPEN CARDS "  <drills>\n    <drill id=\"d\" motion=\"clamshell\">\n      <reps default=\"15\" min=\"16\"/>",
     STEADY_PROGRAM_ERROR_OUT_OF_RANGE, "test.xml:8:7: <reps>: needs min ≤ default ≤ max (here 16, 15, 15)" },
   { "breath-range", OPEN CARDS "  <drills>\n    <drill id=\"d\" motion=\"clamshell\">\n      <breath in=\"0.5\" out=\"6\"/>",
-    STEADY_PROGRAM_ERROR_OUT_OF_RANGE, "test.xml:8:7: <breath in=\"0.5\">: 0.5 is out of range (1 to 20)" },
+    STEADY_PROGRAM_ERROR_OUT_OF_RANGE, "test.xml:8:7: <breath in=\"0.5\">: 0.5 is out of range (3 to 20)" },
   { "motion-range", OPEN CARDS "  <drills>\n    <drill id=\"d\" motion=\"clamshell\">\n      <motion lift-cm=\"30\"/>",
     STEADY_PROGRAM_ERROR_OUT_OF_RANGE, "test.xml:8:7: <motion lift-cm=\"30\">: 30 is out of range (1 to 10)" },
   { "pain-range", OPEN CARDS DRILLS "  <stop-rules pain-at-least=\"11\"/>", STEADY_PROGRAM_ERROR_OUT_OF_RANGE,

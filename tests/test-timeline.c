@@ -324,7 +324,7 @@ test_invalid_settings (void)
   g_assert_cmpfloat (settings.breath_out, ==, 6);
   settings.breath_out = 25;
   g_assert_false (steady_session_settings_validate (&settings, rotation, &error));
-  g_assert_cmpstr (error->message, ==, "breath 4,25 s is out of range for knee-rotation (1 to 20 s each)");
+  g_assert_cmpstr (error->message, ==, "breath 4,25 s is out of range for knee-rotation (3 to 20 s each)");
   g_clear_error (&error);
   settings.hold = 61;
   steady_session_settings_clamp (&settings, rotation);

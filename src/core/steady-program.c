@@ -711,9 +711,9 @@ start_drill_child (ParseState   *state,
       if (mark_seen (state, &state->drill_seen, SEEN_BREATH, element, "drill", error) &&
           check_attributes (state, element, names, allowed, error) &&
           (in = require_attribute (state, element, names, values, "in", error)) &&
-          parse_number (state, element, "in", in, 1, 20, FALSE, &drill->breath_in, error) &&
+          parse_number (state, element, "in", in, STEADY_BREATH_MIN_SECONDS, STEADY_BREATH_MAX_SECONDS, FALSE, &drill->breath_in, error) &&
           (out = require_attribute (state, element, names, values, "out", error)) &&
-          parse_number (state, element, "out", out, 1, 20, FALSE, &drill->breath_out, error))
+          parse_number (state, element, "out", out, STEADY_BREATH_MIN_SECONDS, STEADY_BREATH_MAX_SECONDS, FALSE, &drill->breath_out, error))
         drill->has_breath = TRUE;
     }
   else if (strcmp (element, "timing") == 0)

@@ -34,7 +34,9 @@ typedef struct {
 } SteadySessionSettings;
 
 /* Paced breathing a patient may choose: the program format's range. */
-#define STEADY_BREATH_MIN_SECONDS 1.0
+/* Slow belly breathing: no breath shorter than 3 s (the program gives 4
+ * in, 6 out); a 1-second "breath" would be the opposite. */
+#define STEADY_BREATH_MIN_SECONDS 3.0
 #define STEADY_BREATH_MAX_SECONDS 20.0
 
 #define STEADY_TYPE_SESSION_SETTINGS (steady_session_settings_get_type ())

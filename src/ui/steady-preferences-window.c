@@ -171,10 +171,10 @@ add_drill_group (SteadyPreferencesWindow *self,
   if (steady_session_settings_drill_uses_breath (drill))
     {
       add_number_row (self, group, steady_coach_settings_get_key (drill, "breath-in"),
-                      _("Breathe in, in seconds"), _("1 to 20 seconds"),
+                      _("Breathe in, in seconds"), _("3 to 20 seconds"),
                       STEADY_BREATH_MIN_SECONDS, STEADY_BREATH_MAX_SECONDS, values.breath_in);
       add_number_row (self, group, steady_coach_settings_get_key (drill, "breath-out"),
-                      _("Breathe out, in seconds"), _("1 to 20 seconds"),
+                      _("Breathe out, in seconds"), _("3 to 20 seconds"),
                       STEADY_BREATH_MIN_SECONDS, STEADY_BREATH_MAX_SECONDS, values.breath_out);
     }
 
