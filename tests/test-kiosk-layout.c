@@ -168,6 +168,9 @@ test_layout (gconstpointer data)
       g_assert_true (steady_card_page_get_text_fits (page));
     }
 
+  g_test_message ("cards' text step: %u",
+                  GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (deck), "steady-kiosk-fit-step")));
+
   /* Every drill page, 12 s in (a hold and its caption), with its figure
    * given room and both buttons on the screen. */
   n_drills = g_list_model_get_n_items (steady_program_get_drills (steady_kiosk_window_get_program (kiosk)));
@@ -203,6 +206,8 @@ test_layout (gconstpointer data)
 
     g_assert_nonnull (scroller);
     assert_inside (window, ui_test_find_type (scroller, ADW_TYPE_CLAMP, TRUE), scroller, "home");
+    g_test_message ("home list's text step: %u",
+                    GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (scroller), "steady-kiosk-fit-step")));
   }
   assert_inside (window, find_drawn_action (window, "win.kiosk-first-drill"), window, "home");
   assert_inside (window, find_drawn_action (window, "win.kiosk-done"), window, "home");
