@@ -2,8 +2,9 @@
  *
  * Runs under the virtual display of build-aux/dev test. Walks every card,
  * every drill page and the "Do this at home" page, in English and in
- * Spanish, at 1280×720 (cage's headless output, small panels) and at
- * 1920×1080, and checks by allocation that each page's text and buttons
+ * Spanish, at 1280×720 (cage's headless output, small panels), at
+ * 1920×1080 and at 608×1080 (a portrait panel, as tall as the virtual
+ * screen allows), and checks by allocation that each page's text and buttons
  * lie inside the window (and a card's text inside its own page, unscrolled).
  * Each page is saved in build/tests/screenshots as kiosk-layout-*.png.
  *
@@ -192,7 +193,7 @@ test_layout (gconstpointer data)
       figure = ui_test_find_type (window, STEADY_TYPE_FIGURE_VIEW, TRUE);
       g_assert_nonnull (figure);
       g_assert_true (gtk_widget_compute_bounds (figure, window, &bounds));
-      g_assert_cmpfloat (MIN (bounds.size.width, bounds.size.height), >=, layout->height * 0.4);
+      g_assert_cmpfloat (MIN (bounds.size.width, bounds.size.height), >=, MIN (layout->width, layout->height) * 0.4);
       gtk_widget_activate_action (window, "win.kiosk-next-drill", NULL);
     }
 
@@ -227,6 +228,8 @@ main (int   argc,
     { "es", 1280, 720 },
     { NULL, 1920, 1080 },
     { "es", 1920, 1080 },
+    { NULL, 608, 1080 },
+    { "es", 608, 1080 },
   };
   g_autoptr(GSettings) settings = NULL;
   int status;
