@@ -313,6 +313,21 @@ steady_card_page_get_title (SteadyCardPage *self)
   return gtk_label_get_text (self->title_label);
 }
 
+/* Whether the card's text, as last laid out, fits its page without
+ * scrolling. A kiosk, where nobody knows to scroll, steps its text size
+ * down until this holds (steady-kiosk-window.c). */
+gboolean
+steady_card_page_get_text_fits (SteadyCardPage *self)
+{
+  GtkAdjustment *adjustment;
+
+  g_return_val_if_fail (STEADY_IS_CARD_PAGE (self), FALSE);
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  return gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_lower (adjustment)
+         <= gtk_adjustment_get_page_size (adjustment) + 0.5;
+}
+
 void
 steady_card_page_set_leads_to_drills (SteadyCardPage *self,
                                       gboolean        leads)

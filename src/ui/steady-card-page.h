@@ -18,6 +18,8 @@ SteadyCard *steady_card_page_get_card         (SteadyCardPage *self);
 const char *steady_card_page_get_title        (SteadyCardPage *self);
 
 /* The last card leads on to the drills: it shows a "Go to the drills" button. */
+gboolean    steady_card_page_get_text_fits    (SteadyCardPage *self);
+
 void        steady_card_page_set_leads_to_drills (SteadyCardPage *self,
                                                   gboolean        leads);
 gboolean    steady_card_page_get_leads_to_drills (SteadyCardPage *self);

@@ -67,6 +67,11 @@ struct _SteadyKioskWindow
   GtkLabel          *drill_hold;
   GtkLabel          *drill_caption;
   GtkButton         *drill_next;
+  GtkWidget         *drill_middle;   /* the figure beside (or above) the side */
+
+  GtkWidget         *home_scroller;  /* the home page's list of drills */
+  int                fit_width;      /* the size the text was fitted to */
+  int                fit_height;
 
   GtkWidget         *warning;
   GtkLabel          *warning_count;
@@ -394,10 +399,13 @@ build_drill (SteadyKioskWindow *self)
 
   self->drill_figure = kiosk_figure_new ();
   gtk_widget_set_hexpand (GTK_WIDGET (self->drill_figure), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->drill_figure), TRUE);
   gtk_box_append (GTK_BOX (middle), GTK_WIDGET (self->drill_figure));
 
+  /* The side column's width comes from kiosk.css, by size class. */
   gtk_widget_set_valign (side, GTK_ALIGN_CENTER);
-  gtk_widget_set_size_request (side, 640, -1);
+  gtk_widget_add_css_class (side, "steady-kiosk-side");
+  gtk_widget_add_css_class (middle, "steady-kiosk-middle");
   self->drill_counter = big_label ("", "steady-kiosk-counter");
   self->drill_phase = big_label ("", "steady-kiosk-phase");
   self->drill_hold = big_label ("", "steady-kiosk-hold");
@@ -413,6 +421,7 @@ build_drill (SteadyKioskWindow *self)
   gtk_box_append (GTK_BOX (middle), side);
   gtk_widget_set_vexpand (middle, TRUE);
   gtk_box_append (GTK_BOX (page), middle);
+  self->drill_middle = middle;
 
   gtk_center_box_set_start_widget (GTK_CENTER_BOX (bar),
                                    touch_button (_("Back to the cards"), "win.kiosk-cards", FALSE));
@@ -432,6 +441,7 @@ build_home (SteadyKioskWindow *self)
   GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 28);
   GtkWidget *bar = gtk_center_box_new ();
   GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
 
   gtk_widget_add_css_class (page, "steady-kiosk-page");
   gtk_box_append (GTK_BOX (page), GTK_WIDGET (big_label (_("Do this at home"), "steady-kiosk-title")));
@@ -464,11 +474,16 @@ build_home (SteadyKioskWindow *self)
       gtk_box_append (GTK_BOX (list), row);
     }
 
+  /* The list gives way to the buttons: on a small screen it can scroll,
+   * but first its text steps down until it fits (fit_text_step()). */
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1400);
   adw_clamp_set_child (ADW_CLAMP (clamp), list);
-  gtk_widget_set_vexpand (clamp, TRUE);
   gtk_widget_set_valign (list, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (page), clamp);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (page), scroller);
+  self->home_scroller = scroller;
 
   gtk_center_box_set_start_widget (GTK_CENTER_BOX (bar),
                                    touch_button (_("Watch the drills again"), "win.kiosk-first-drill", FALSE));
@@ -1309,18 +1324,128 @@ on_fullscreened_changed (SteadyKioskWindow *self)
     self->fullscreen_retry_id = g_timeout_add_seconds (1, retry_fullscreen, self);
 }
 
+/* Fitting the text
+ *
+ * Nobody at a kiosk knows to scroll, so a card's text, and the home
+ * page's list, must fit the screen in every language offered. The size
+ * class picks the text sizes for the screen; where a page's text still
+ * runs over (Spanish is a quarter longer than English), its text steps
+ * down, one step a frame, until the tallest card (or the list) fits, or
+ * the last step is reached, where the page scrolls. The steps lower
+ * -gtk-dpi under the page (kiosk.css), so every size on it shrinks
+ * alike. A new screen size starts again at full size; so does a deck
+ * built afresh for another language. */
+
+static const char *const fit_classes[] = {
+  NULL,
+  "steady-kiosk-fit-1",
+  "steady-kiosk-fit-2",
+  "steady-kiosk-fit-3",
+  "steady-kiosk-fit-4",
+  "steady-kiosk-fit-5",
+  "steady-kiosk-fit-6",
+};
+
+static guint
+fit_step (GtkWidget *target)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (target), "steady-kiosk-fit-step"));
+}
+
+static void
+set_fit_step (GtkWidget *target,
+              guint      step)
+{
+  guint old = fit_step (target);
+
+  if (step == old)
+    return;
+  if (old > 0)
+    gtk_widget_remove_css_class (target, fit_classes[old]);
+  if (step > 0)
+    gtk_widget_add_css_class (target, fit_classes[step]);
+  g_object_set_data (G_OBJECT (target), "steady-kiosk-fit-step", GUINT_TO_POINTER (step));
+}
+
+static void
+fit_text_step (GtkWidget *target,
+               gboolean   fits)
+{
+  guint step = fit_step (target);
+
+  if (!fits && step + 1 < G_N_ELEMENTS (fit_classes))
+    set_fit_step (target, step + 1);
+}
+
+static gboolean
+deck_fits (SteadyDeck *deck)
+{
+  for (guint i = 0; i < steady_deck_get_n_cards (deck); i++)
+    if (!steady_card_page_get_text_fits (steady_deck_get_card_page (deck, i)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+scroller_fits (GtkWidget *scroller)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+  return gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_lower (adjustment)
+         <= gtk_adjustment_get_page_size (adjustment) + 0.5;
+}
+
+/* After the pages are laid out at @width × @height: checks the page shown. */
+static void
+steady_kiosk_window_fit_text (SteadyKioskWindow *self,
+                              int                width,
+                              int                height)
+{
+  const char *page;
+
+  if (self->deck == NULL)
+    return;
+
+  if (width != self->fit_width || height != self->fit_height)
+    {
+      gboolean restart = fit_step (GTK_WIDGET (self->deck)) > 0 || fit_step (self->home_scroller) > 0;
+
+      self->fit_width = width;
+      self->fit_height = height;
+      set_fit_step (GTK_WIDGET (self->deck), 0);
+      set_fit_step (self->home_scroller, 0);
+      /* Laid out at a step now gone: check at full size, next frame. */
+      if (restart)
+        return;
+    }
+
+  page = gtk_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (page, "deck") == 0)
+    fit_text_step (GTK_WIDGET (self->deck), deck_fits (self->deck));
+  else if (g_strcmp0 (page, "home") == 0)
+    fit_text_step (self->home_scroller, scroller_fits (self->home_scroller));
+}
+
 /* The card text and controls are sized for a 1080p screen read from two
- * metres; on a smaller screen (a 1280×720 kiosk) the ordinary sizes, so a
- * card's words fit without scrolling. */
+ * metres; on a smaller screen (a 1280×720 kiosk, a portrait panel) the
+ * ordinary sizes, and the drill page's figure above its counter when the
+ * screen is taller than wide. */
 static void
 steady_kiosk_window_size_allocate (GtkWidget *widget,
                                    int        width,
                                    int        height,
                                    int        baseline)
 {
-  steady_size_class_apply (widget, &STEADY_KIOSK_WINDOW (widget)->size_class, width, height);
+  SteadyKioskWindow *self = STEADY_KIOSK_WINDOW (widget);
+
+  steady_size_class_apply (widget, &self->size_class, width, height);
+  if (self->drill_middle != NULL)
+    gtk_orientable_set_orientation (GTK_ORIENTABLE (self->drill_middle),
+                                    height > width ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
 
   GTK_WIDGET_CLASS (steady_kiosk_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  steady_kiosk_window_fit_text (self, width, height);
 }
 
 static gboolean
