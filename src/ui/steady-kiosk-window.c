@@ -43,6 +43,7 @@ struct _SteadyKioskWindow
   gint64             attract_start;
   gboolean           staff_leaving;
   guint              fullscreen_retry_id;
+  guint              fullscreen_retries;
 
   GtkStack          *stack;
   GtkWidget         *overlay;
@@ -1297,18 +1298,22 @@ needs_fullscreen (SteadyKioskWindow *self)
 /* The request can be lost: if the window manager's key is pressed again
  * before the answer arrives, the state GTK reads back is "not full screen"
  * twice, no change is seen, and nothing would ask again. So while the
- * kiosk is not full screen it asks once a second; once it is, nothing
- * runs. */
+ * kiosk is not full screen it asks again once a second, a few times: a
+ * display that never grants full screen (no window manager) must not
+ * wake the kiosk every second for ever. Once it is, nothing runs. */
+#define FULLSCREEN_RETRIES 5
+
 static gboolean
 retry_fullscreen (gpointer user_data)
 {
   SteadyKioskWindow *self = user_data;
 
-  if (!needs_fullscreen (self))
+  if (!needs_fullscreen (self) || self->fullscreen_retries >= FULLSCREEN_RETRIES)
     {
       self->fullscreen_retry_id = 0;
       return G_SOURCE_REMOVE;
     }
+  self->fullscreen_retries++;
   gtk_window_fullscreen (GTK_WINDOW (self));
   return G_SOURCE_CONTINUE;
 }
@@ -1321,7 +1326,10 @@ on_fullscreened_changed (SteadyKioskWindow *self)
 
   gtk_window_fullscreen (GTK_WINDOW (self));
   if (self->fullscreen_retry_id == 0)
-    self->fullscreen_retry_id = g_timeout_add_seconds (1, retry_fullscreen, self);
+    {
+      self->fullscreen_retries = 0;
+      self->fullscreen_retry_id = g_timeout_add_seconds (1, retry_fullscreen, self);
+    }
 }
 
 /* Fitting the text
