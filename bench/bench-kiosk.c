@@ -143,20 +143,22 @@ run_for (double seconds)
   return 100 * (cpu_seconds () - cpu) / ((g_get_monotonic_time () - start) / 1e6);
 }
 
-/* Context switches of every thread of this process so far (GStreamer's,
- * GLib's workers and the main thread alike). */
-static guint64
+/* Context switches of each thread of this process so far (GStreamer's,
+ * GLib's workers and the main thread alike), by thread id. */
+static GHashTable *
 count_switches (void)
 {
   g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   const char *task;
-  guint64 total = 0;
 
   while (dir != NULL && (task = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *path = g_build_filename ("/proc/self/task", task, "status", NULL);
       g_autofree char *status = NULL;
       g_auto(GStrv) lines = NULL;
+
+      guint64 total = 0;
 
       if (!g_file_get_contents (path, &status, NULL, NULL))
         continue;
@@ -165,6 +167,29 @@ count_switches (void)
         if (g_str_has_prefix (lines[i], "voluntary_ctxt_switches:")
             || g_str_has_prefix (lines[i], "nonvoluntary_ctxt_switches:"))
           total += g_ascii_strtoull (strchr (lines[i], ':') + 1, NULL, 10);
+      g_hash_table_insert (counts, g_strdup (task), g_memdup2 (&total, sizeof total));
+    }
+  return counts;
+}
+
+/* The switches made between @before and @after by the threads alive at
+ * the end (a thread that ended in between took its count with it: it is
+ * left out, rather than making the sum go backwards). */
+static guint64
+switches_between (GHashTable *before,
+                  GHashTable *after)
+{
+  GHashTableIter iter;
+  gpointer task, count;
+  guint64 total = 0;
+
+  g_hash_table_iter_init (&iter, after);
+  while (g_hash_table_iter_next (&iter, &task, &count))
+    {
+      const guint64 *then = g_hash_table_lookup (before, task);
+      guint64 now = *(const guint64 *) count;
+
+      total += then != NULL && *then <= now ? now - *then : (then != NULL ? 0 : now);
     }
   return total;
 }
@@ -179,16 +204,18 @@ static Wakeups
 measure_wakeups (double seconds)
 {
   Wakeups w;
-  guint64 switches;
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
 
   default_poll = g_main_context_get_poll_func (NULL);
   g_main_context_set_poll_func (NULL, counting_poll);
   n_sleeps = 0;
-  switches = count_switches ();
+  before = count_switches ();
   run_for (seconds);
+  after = count_switches ();
   /* The timeout that ends run_for() wakes it once; that one is ours. */
   w.sleeps = (n_sleeps - 1) / seconds;
-  w.switches = (count_switches () - switches) / seconds;
+  w.switches = switches_between (before, after) / seconds;
   g_main_context_set_poll_func (NULL, default_poll);
   return w;
 }
