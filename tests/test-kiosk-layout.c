@@ -236,14 +236,7 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   /* The build's translations, for Spanish. */
-  if (g_getenv ("G_TEST_BUILDDIR") != NULL)
-    {
-      g_autofree char *po = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
-
-      bindtextdomain (GETTEXT_PACKAGE, po);
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-    }
-  textdomain (GETTEXT_PACKAGE);
+  ui_test_use_build_translations ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   settings = g_settings_new (APP_ID);

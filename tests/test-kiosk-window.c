@@ -732,15 +732,7 @@ main (int   argc,
   if (setlocale (LC_ALL, g_getenv ("STEADY_TEST_LOCALE") != NULL ? g_getenv ("STEADY_TEST_LOCALE") : "C.UTF-8") == NULL)
     g_error ("no locale %s", g_getenv ("STEADY_TEST_LOCALE"));
   /* The build's translations, for the attract loop's other languages. */
-  if (g_getenv ("G_TEST_BUILDDIR") != NULL)
-    {
-      g_autofree char *po = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
-
-      bindtextdomain (GETTEXT_PACKAGE, po);
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-    }
-  /* As src/main.c does: _() translates in Steady's domain. */
-  textdomain (GETTEXT_PACKAGE);
+  ui_test_use_build_translations ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   /* A clinic's locked setting, as dconf would give it. */

@@ -2,7 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "ui-test.h"
 
@@ -190,4 +193,18 @@ ui_test_application_new (gboolean light)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
 
   return app;
+}
+
+void
+ui_test_use_build_translations (void)
+{
+  if (g_getenv ("G_TEST_BUILDDIR") != NULL)
+    {
+      g_autofree char *po = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
+
+      bindtextdomain (GETTEXT_PACKAGE, po);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+    }
+  /* As src/main.c does: _() translates in Steady's domain. */
+  textdomain (GETTEXT_PACKAGE);
 }

@@ -68,3 +68,7 @@ void        ui_test_collect_type   (GtkWidget  *widget,
 /* Steady's application, registered (call after gtk_test_init()); with
  * @light, in the light style whatever the desktop's. */
 SteadyApplication *ui_test_application_new (gboolean light);
+
+/* The build's translations (po/ beside the tests), in Steady's domain as
+ * src/main.c binds it, so that a test can switch to another language. */
+void        ui_test_use_build_translations (void);
