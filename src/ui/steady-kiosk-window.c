@@ -948,6 +948,17 @@ on_deck_position (SteadyKioskWindow *self)
 
 /* Input */
 
+/* A visitor did something: the idle time starts again, a warning goes,
+ * and the next deadline is set from now. */
+static void
+note_visitor (SteadyKioskWindow *self,
+              gint64             now)
+{
+  steady_kiosk_input (self->kiosk, now);
+  steady_kiosk_window_update_warning (self, now);
+  steady_kiosk_window_schedule (self);
+}
+
 void
 steady_kiosk_window_touch (SteadyKioskWindow *self,
                            double             x,
@@ -965,9 +976,7 @@ steady_kiosk_window_touch (SteadyKioskWindow *self,
     steady_kiosk_window_set_language (self, language);
   if (steady_kiosk_staff_tap (self->kiosk, x, y, now) && self->pin_hash[0] != '\0')
     steady_kiosk_open_pin_pad (self->kiosk, now);
-  steady_kiosk_input (self->kiosk, now);
-  steady_kiosk_window_update_warning (self, now);
-  steady_kiosk_window_schedule (self);
+  note_visitor (self, now);
 }
 
 /* A finger down is the visitor there: the idle time starts again at
@@ -984,9 +993,7 @@ on_pressed (GtkGestureClick   *gesture,
 {
   gint64 now = now_us (self);
 
-  steady_kiosk_input (self->kiosk, now);
-  steady_kiosk_window_update_warning (self, now);
-  steady_kiosk_window_schedule (self);
+  note_visitor (self, now);
 }
 
 static void
@@ -1020,9 +1027,7 @@ on_key (GtkEventControllerKey *controller,
         GdkModifierType        state,
         SteadyKioskWindow     *self)
 {
-  steady_kiosk_input (self->kiosk, now_us (self));
-  steady_kiosk_window_update_warning (self, now_us (self));
-  steady_kiosk_window_schedule (self);
+  note_visitor (self, now_us (self));
   /* Seen here first (the capture phase), before the window's bindings. */
   return is_inspector_key (keyval, state) ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
 }
@@ -1033,8 +1038,7 @@ on_scroll (GtkEventControllerScroll *controller,
            double                    dy,
            SteadyKioskWindow        *self)
 {
-  steady_kiosk_input (self->kiosk, now_us (self));
-  steady_kiosk_window_schedule (self);
+  note_visitor (self, now_us (self));
   return GDK_EVENT_PROPAGATE;
 }
 
@@ -1278,9 +1282,7 @@ action_language (GtkWidget  *widget,
   gint64 now = now_us (self);
 
   steady_kiosk_window_set_language (self, g_variant_get_string (parameter, NULL));
-  steady_kiosk_input (self->kiosk, now);
-  steady_kiosk_window_update_warning (self, now);
-  steady_kiosk_window_schedule (self);
+  note_visitor (self, now);
 }
 
 /* A window manager's key (F11 in many), a compositor's toggle, or GTK on
