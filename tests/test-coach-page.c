@@ -135,7 +135,7 @@ test_mid_hold (void)
 
   g_assert_true (steady_coach_page_is_ticking (page));
   g_assert_cmpstr (steady_coach_page_get_phase_text (page), ==, "Get ready");
-  g_assert_cmpstr (steady_coach_page_get_caption_text (page), ==, "Get ready: Left side");
+  g_assert_cmpstr (steady_coach_page_get_caption_text (page), ==, "Get ready: Left hip, lying on your right side");
   /* The ring counts the 5 s of getting ready down too. */
   g_assert_cmpfloat (steady_coach_page_get_ring_left (page), ==, 1.0);
   go_to (page, START + 1.0);

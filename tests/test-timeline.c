@@ -155,7 +155,7 @@ test_clamshell_default (void)
   g_assert_cmpint (segments[61].phase, ==, STEADY_PHASE_SWITCH_SIDES);
   g_assert_cmpfloat (segments[61].start, ==, 155);
   g_assert_cmpint (segments[61].side, ==, STEADY_SIDE_RIGHT);
-  g_assert_cmpstr (segments[61].counter, ==, "Right side");
+  g_assert_cmpstr (segments[61].counter, ==, "Right hip, lying on your left side");
   g_assert_cmpint (segments[62].side, ==, STEADY_SIDE_RIGHT);
   g_assert_cmpfloat (segments[62].start, ==, 160);
   g_assert_cmpuint (segments[62].rep, ==, 1);
@@ -351,8 +351,8 @@ test_moment_boundaries (void)
   g_assert_cmpint (m.phase, ==, STEADY_PHASE_GET_READY);
   g_assert_cmpint (m.side, ==, STEADY_SIDE_LEFT);
   g_assert_cmpfloat (m.segment_left, ==, 5);
-  g_assert_cmpstr (m.caption, ==, "Get ready: Left side");
-  g_assert_cmpstr (m.counter, ==, "Left side");
+  g_assert_cmpstr (m.caption, ==, "Get ready: Left hip, lying on your right side");
+  g_assert_cmpstr (m.counter, ==, "Left hip, lying on your right side");
   g_assert_cmpstr (m.label, ==, "Get ready");
 
   steady_timeline_get_moment (timeline, NAN, &m);
@@ -429,7 +429,7 @@ test_moment_boundaries (void)
   g_assert_cmpint (m.phase, ==, STEADY_PHASE_SWITCH_SIDES);
   g_assert_cmpint (m.side, ==, STEADY_SIDE_RIGHT);
   g_assert_cmpint (m.motion.side, ==, STEADY_SIDE_RIGHT);
-  g_assert_cmpstr (m.caption, ==, "Switch sides: Right side");
+  g_assert_cmpstr (m.caption, ==, "Switch sides: Right hip, lying on your left side");
   g_assert_cmpuint (m.rep, ==, 0);
 
   steady_timeline_get_moment (timeline, 160, &m);
@@ -1035,6 +1035,50 @@ test_phase_kinds (void)
   g_assert_true (steady_phase_is_countdown (STEADY_PHASE_HOLD));
 }
 
+/* Each drill names its side by what the patient does with it, the same
+ * in the counter, the get-ready and switch captions and the query. */
+static void
+test_side_labels (void)
+{
+  const struct {
+    const char *drill, *left, *right;
+  } cases[] = {
+    { "clamshell", "Left hip, lying on your right side", "Right hip, lying on your left side" },
+    { "knee-circles", "Left knee circles", "Right knee circles" },
+    { "knee-rotation", "Knees to the left", "Knees to the right" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SteadyTimeline) timeline = new_timeline (cases[i].drill, NULL);
+      g_autofree char *ready = g_strdup_printf ("Get ready: %s", cases[i].left);
+      g_autofree char *change = g_strdup_printf ("Switch sides: %s", cases[i].right);
+      const SteadySegment *segments;
+      gboolean switched = FALSE;
+      SteadyMoment m;
+      guint n;
+
+      g_assert_cmpstr (steady_timeline_get_side_label (timeline, STEADY_SIDE_LEFT), ==, cases[i].left);
+      g_assert_cmpstr (steady_timeline_get_side_label (timeline, STEADY_SIDE_RIGHT), ==, cases[i].right);
+      g_assert_cmpstr (steady_timeline_get_side_label (timeline, STEADY_SIDE_NONE), ==, "");
+
+      steady_timeline_get_moment (timeline, 0, &m);
+      g_assert_cmpstr (m.caption, ==, ready);
+      g_assert_cmpstr (m.counter, ==, cases[i].left);
+
+      segments = steady_timeline_get_segments (timeline, &n);
+      for (guint k = 0; k < n && !switched; k++)
+        if (segments[k].phase == STEADY_PHASE_SWITCH_SIDES)
+          {
+            steady_timeline_get_moment (timeline, segments[k].start + segments[k].duration / 2, &m);
+            g_assert_cmpstr (m.caption, ==, change);
+            g_assert_cmpstr (m.counter, ==, cases[i].right);
+            switched = TRUE;
+          }
+      g_assert_true (switched);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1042,6 +1086,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/timeline/phase-kinds", test_phase_kinds);
+  g_test_add_func ("/timeline/side-labels", test_side_labels);
   g_test_add_func ("/timeline/duration/clamshell-default", test_clamshell_default);
   g_test_add_func ("/timeline/duration/clamshell-edited", test_clamshell_edited);
   g_test_add_func ("/timeline/duration/knee-circles", test_circles);

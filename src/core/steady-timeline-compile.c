@@ -26,10 +26,32 @@
 #define FALLBACK_DRIFT     3.0
 #define FALLBACK_RETURN    3.0
 
-static const char *
-side_label (SteadySide side)
+/* "Left side" alone leaves a patient guessing (lie on it, or lift it?):
+ * each drill names its side by what the patient does with it. */
+const char *
+steady_timeline_get_side_label (SteadyTimeline *self,
+                                SteadySide      side)
 {
-  return side == STEADY_SIDE_RIGHT ? _("Right side") : _("Left side");
+  gboolean right = side == STEADY_SIDE_RIGHT;
+
+  g_return_val_if_fail (STEADY_IS_TIMELINE (self), NULL);
+
+  if (side != STEADY_SIDE_LEFT && side != STEADY_SIDE_RIGHT)
+    return "";
+
+  switch (self->motion)
+    {
+    case MOTION_CLAMSHELL:
+      /* The working hip is the top one. */
+      return right ? _("Right hip, lying on your left side")
+                   : _("Left hip, lying on your right side");
+    case MOTION_KNEE_CIRCLES:
+      return right ? _("Right knee circles") : _("Left knee circles");
+    case MOTION_KNEE_ROTATION:
+      return right ? _("Knees to the right") : _("Knees to the left");
+    default:
+      return right ? _("Right side") : _("Left side");
+    }
 }
 
 static const char *
@@ -95,7 +117,7 @@ make_counter (SteadyTimeline *self,
     return _("Done");
 
   if (rep == 0)
-    return side_label (side);
+    return steady_timeline_get_side_label (self, side);
 
   if (phase == STEADY_PHASE_CIRCLE)
     {
@@ -434,8 +456,8 @@ compile (SteadyTimeline *self)
         {
           g_autofree char *caption = NULL;
 
-          /* TRANSLATORS: "Get ready: Left side" */
-          caption = g_strdup_printf (_("Get ready: %s"), side_label (b.side));
+          /* TRANSLATORS: "Get ready: Left knee circles" */
+          caption = g_strdup_printf (_("Get ready: %s"), steady_timeline_get_side_label (b.self, b.side));
           /* A file that sets get-ready="0" starts straight with rep 1,
            * whose prompt would talk over this one. */
           if (get_ready > 0)
@@ -451,8 +473,8 @@ compile (SteadyTimeline *self)
 
           /* The cue stays even when the file sets switch="0": the
            * patient must know that the side changed. */
-          /* TRANSLATORS: "Switch sides: Right side" */
-          caption = g_strdup_printf (_("Switch sides: %s"), side_label (b.side));
+          /* TRANSLATORS: "Switch sides: Knees to the right" */
+          caption = g_strdup_printf (_("Switch sides: %s"), steady_timeline_get_side_label (b.self, b.side));
           add_segment (&b, STEADY_PHASE_SWITCH_SIDES, switch_time, 0, 0, 0, FALSE);
           add_cue (&b, start, 0, STEADY_CUE_SWITCH_SIDES, 0, _("Switch sides"), caption);
         }

@@ -100,6 +100,8 @@ SteadyTimeline              *steady_timeline_new          (SteadyDrill          
 
 SteadyDrill                 *steady_timeline_get_drill    (SteadyTimeline *self);
 const SteadySessionSettings *steady_timeline_get_settings (SteadyTimeline *self);
+const char                  *steady_timeline_get_side_label (SteadyTimeline *self,
+                                                             SteadySide      side);
 double                       steady_timeline_get_total    (SteadyTimeline *self);
 
 const SteadySegment         *steady_timeline_get_segments (SteadyTimeline *self,

@@ -216,22 +216,6 @@ set_label (GtkLabel   *label,
     gtk_label_set_text (label, text);
 }
 
-static const char *
-side_text (SteadySide side)
-{
-  switch (side)
-    {
-    case STEADY_SIDE_LEFT:
-      return _("Left side");
-    case STEADY_SIDE_RIGHT:
-      return _("Right side");
-    case STEADY_SIDE_NONE:
-    case STEADY_SIDE_BOTH:
-    default:
-      return "";
-    }
-}
-
 static void
 announce_moment (SteadyCoachPage    *self,
                  const SteadyMoment *moment,
@@ -248,7 +232,7 @@ announce_moment (SteadyCoachPage    *self,
     /* TRANSLATORS: a phase ("Hold") and a counter ("Rep 2 of 15") */
     text = g_strdup_printf (_("%s. %s."), moment->label, moment->counter);
   else
-    text = g_strdup_printf (_("%s. %s."), moment->label, side_text (moment->side));
+    text = g_strdup_printf (_("%s. %s."), moment->label, steady_timeline_get_side_label (self->timeline, moment->side));
 
   announce (self, text);
 }
@@ -283,7 +267,7 @@ show_moment (SteadyCoachPage *self,
   set_label (self->phase_label,
              self->state == STEADY_COACH_STATE_PAUSED ? _("Paused") : moment.label);
   set_label (self->counter_label, moment.counter);
-  set_label (self->side_label, moment.rep > 0 ? side_text (moment.side) : "");
+  set_label (self->side_label, moment.rep > 0 ? steady_timeline_get_side_label (self->timeline, moment.side) : "");
   set_label (self->caption_label, moment.caption != NULL ? moment.caption : "");
 
   if (hold_active)

@@ -97,9 +97,12 @@ on_sides_selected (AdwComboRow             *row,
 static void
 add_sides_row (SteadyPreferencesWindow *self,
                AdwPreferencesGroup     *group,
+               SteadyDrill             *drill,
                const char              *key,
                SteadySide               value)
 {
+  const char *motion = steady_drill_get_motion (drill);
+  const char *subtitle = NULL;
   g_autoptr(GtkStringList) model = NULL;
   GtkWidget *row;
 
@@ -110,6 +113,15 @@ add_sides_row (SteadyPreferencesWindow *self,
 
   row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Sides"));
+  /* What a side means differs from drill to drill. */
+  if (g_strcmp0 (motion, "clamshell") == 0)
+    subtitle = _("The side is the top hip, the one that works");
+  else if (g_strcmp0 (motion, "quadruped-knee-circles") == 0)
+    subtitle = _("The side is the knee that circles");
+  else if (g_strcmp0 (motion, "supine-knee-rotation") == 0)
+    subtitle = _("The side is where the knees drift to");
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
   for (guint i = 0; i < G_N_ELEMENTS (side_choices); i++)
     if (side_choices[i] == value)
@@ -179,7 +191,7 @@ add_drill_group (SteadyPreferencesWindow *self,
     }
 
   if (steady_drill_get_sides (drill) == STEADY_SIDE_BOTH)
-    add_sides_row (self, group, steady_coach_settings_get_key (drill, "sides"), values.sides);
+    add_sides_row (self, group, drill, steady_coach_settings_get_key (drill, "sides"), values.sides);
 
   adw_preferences_page_add (self->page, group);
 }
