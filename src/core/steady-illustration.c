@@ -476,14 +476,17 @@ paint_spinal_lockdown (cairo_t *cr, double t, double w, double h, const SteadyPa
 {
   double u = unit (w, h);
   double twist = 0.45 * sin (t * 0.9);
-  double rx = w * 0.11, ry = rx * 0.38, gap = ry * 2.3;
-  double y0 = h * 0.25;
+  /* Both columns, from the arrow's top (1.33 rx above the first disc) to
+   * the block's rounded foot (4.5 rx below it), fit within 85% of the
+   * height and a fifth of the width each, centred. */
+  double rx = MIN (w * 0.11, h * 0.85 / 5.83), ry = rx * 0.38, gap = ry * 2.3;
+  double y0 = (h - 5.83 * rx) / 2 + 1.33 * rx;
 
   background (cr, w, h, style);
 
   /* Left: the lumbar spine as one stiff block that cannot turn. */
   {
-    double x = w * 0.28;
+    double x = w / 2 - MIN (w * 0.22, rx * 4.0);
 
     cairo_new_path (cr);
     cairo_move_to (cr, x - rx, y0);
@@ -507,7 +510,7 @@ paint_spinal_lockdown (cairo_t *cr, double t, double w, double h, const SteadyPa
 
   /* Right: five vertebrae, each turning a little more than the one below. */
   {
-    double x = w * 0.72;
+    double x = w / 2 + MIN (w * 0.22, rx * 4.0);
 
     for (int i = 4; i >= 0; i--)
       vertebra (cr, x, y0 + gap * i, rx, ry, twist * (4 - i) / 4.0 * 1.2, style, &style->body, u);
