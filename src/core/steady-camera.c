@@ -29,8 +29,10 @@ steady_camera_init_for_motion (SteadyCamera *self,
      * no longer hide the trunk, they drift across the picture to one side
      * or the other, and the mat stays put when the side changes (a view
      * from off to one side mirrors with the side, and the mat swung with
-     * it between one side's hold and the next). */
-    steady_camera_set_orbit (self, 0.0, 60.0);
+     * it between one side's hold and the next). High enough (75°) that
+     * the hugging arms show round the knees at the start, rather than as
+     * stubs hidden behind the shins. */
+    steady_camera_set_orbit (self, 0.0, 75.0);
   else
     steady_camera_set_orbit (self, 0.0, 8.0);
 }
