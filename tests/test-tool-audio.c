@@ -225,6 +225,35 @@ test_usage (Fixture       *f,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  /* A language asked for by name with no voice is refused, not spoken in
+   * another; nothing is written. */
+  g_assert_cmpint (tool_test_run_va (&out, &err, "audio", "clamshell", "--lang", "xx", "-o", path, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "--lang “xx”: there is no voice for it"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Where a folder stands, the render fails and leaves it, and no
+   * temporary file, behind. */
+  {
+    g_autofree char *taken = g_build_filename (f->tmp, "taken.wav", NULL);
+    g_autoptr(GDir) d = NULL;
+    guint n = 0;
+
+    g_assert_cmpint (g_mkdir (taken, 0755), ==, 0);
+    g_assert_cmpint (tool_test_run_va (&out, &err, "audio", "clamshell", "--mode", "tones", "-o", taken,
+                                       NULL), ==, 1);
+    g_assert_nonnull (strstr (err, taken));
+    g_assert_true (g_file_test (taken, G_FILE_TEST_IS_DIR));
+    d = g_dir_open (f->tmp, 0, NULL);
+    while (g_dir_read_name (d) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, 1);
+    g_rmdir (taken);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
   g_assert_cmpint (tool_test_run_va (&out, &err, "audio", "clamshell", "--mode", "tones", "-o", bad_path,
                              NULL), ==, 1);
   g_assert_nonnull (strstr (err, bad_path));

@@ -297,6 +297,64 @@ test_at_required (void)
   tool_test_remove_dir (dir);
 }
 
+/* Only the files in @dir. */
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while (g_dir_read_name (d) != NULL)
+    n++;
+
+  return n;
+}
+
+/* A picture is put in place whole or not at all: a write that fails
+ * leaves what was there and no half-written or temporary file behind; one
+ * that works replaces the old file. */
+static void
+test_write_whole (void)
+{
+  g_autofree char *program = program_path ();
+  g_autofree char *dir = tool_test_make_dir ("steady-render-XXXXXX");
+  const char *names[] = { "taken.png", "taken.svg" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *taken = g_build_filename (dir, names[i], NULL);
+      g_autofree char *out = NULL, *err = NULL;
+
+      /* Where a folder already stands, nothing can be renamed over it. */
+      g_assert_cmpint (g_mkdir (taken, 0755), ==, 0);
+      g_assert_cmpint (tool_test_run_va (&out, &err, "render", "clamshell", "--at", "1", "--size", "64x48",
+                                         "--program", program, "-o", taken, NULL), ==, 1);
+      g_assert_nonnull (strstr (err, taken));
+      g_assert_nonnull (strstr (err, "cannot write there"));
+      g_assert_true (g_file_test (taken, G_FILE_TEST_IS_DIR));
+      g_assert_cmpuint (count_files (dir), ==, i + 1);
+    }
+
+  /* A good file is replaced by the new picture. */
+  {
+    g_autofree char *png = g_build_filename (dir, "good.png", NULL);
+    g_autofree char *out = NULL, *err = NULL;
+    cairo_surface_t *surface;
+
+    g_assert_true (g_file_set_contents (png, "old", -1, NULL));
+    g_assert_cmpint (tool_test_run_va (&out, &err, "render", "clamshell", "--at", "1", "--size", "64x48",
+                                       "--program", program, "-o", png, NULL), ==, 0);
+    surface = cairo_image_surface_create_from_png (png);
+    g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+    g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 64);
+    cairo_surface_destroy (surface);
+    g_assert_cmpuint (count_files (dir), ==, 3);
+  }
+
+  tool_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -309,6 +367,7 @@ main (int   argc,
   g_test_add_func ("/tool-figure/render-matches-painter", test_render_matches_painter);
   g_test_add_func ("/tool-figure/bad-input", test_bad_input);
   g_test_add_func ("/tool-figure/at-required", test_at_required);
+  g_test_add_func ("/tool-figure/write-whole", test_write_whole);
 
   return g_test_run ();
 }

@@ -165,6 +165,27 @@ resample (const gint16 *in,
   return out;
 }
 
+char *
+steady_speech_get_voice (const char  *language,
+                         GError     **error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&speech_mutex);
+  char *voice;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!ensure_initialized (error))
+    return NULL;
+
+  voice = select_voice_for (language);
+  if (voice == NULL)
+    g_set_error (error, STEADY_CUE_ENGINE_ERROR, STEADY_CUE_ENGINE_ERROR_SPEECH,
+                 _("Speech synthesis has no voice for “%s” nor for English"),
+                 language != NULL ? language : "en");
+
+  return voice;
+}
+
 GBytes *
 steady_speech_synthesize (const char  *language,
                           const char  *text,

@@ -26,4 +26,10 @@ GBytes *steady_speech_synthesize (const char  *language,
                                   char       **used_language,
                                   GError     **error);
 
+/* The voice that would speak @language (as steady_speech_synthesize()
+ * chooses it: the language, its primary subtag, or English), or NULL with
+ * @error set when speech cannot start at all. */
+char   *steady_speech_get_voice  (const char  *language,
+                                  GError     **error);
+
 G_END_DECLS

@@ -4,7 +4,12 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+#include <cairo-svg.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -186,31 +191,127 @@ steady_tool_parse_size (const char *text,
   return TRUE;
 }
 
+char *
+steady_tool_temp_output (const char  *output,
+                         GError     **error)
+{
+  g_autofree char *dir = NULL, *base = NULL;
+  char *temp;
+  mode_t mask;
+  int fd;
+
+  g_return_val_if_fail (output != NULL, NULL);
+
+  dir = g_path_get_dirname (output);
+  base = g_path_get_basename (output);
+  temp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  fd = g_mkstemp (temp);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("%s: cannot write there: %s"), output, g_strerror (saved));
+      g_free (temp);
+      return NULL;
+    }
+  /* The file gets the permissions a new file would, not mkstemp's 0600. */
+  mask = umask (0);
+  umask (mask);
+  fchmod (fd, 0666 & ~mask);
+  close (fd);
+
+  return temp;
+}
+
+gboolean
+steady_tool_commit_output (const char  *temp,
+                           const char  *output,
+                           gboolean     ok,
+                           GError     **error)
+{
+  g_return_val_if_fail (temp != NULL, FALSE);
+  g_return_val_if_fail (output != NULL, FALSE);
+
+  if (ok && g_rename (temp, output) == 0)
+    return TRUE;
+  if (ok)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("%s: cannot write there: %s"), output, g_strerror (saved));
+    }
+  g_unlink (temp);
+
+  return FALSE;
+}
+
+cairo_surface_t *
+steady_tool_picture_new (const char  *output,
+                         int          width,
+                         int          height,
+                         char       **temp)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (output != NULL, NULL);
+  g_return_val_if_fail (temp != NULL, NULL);
+
+  *temp = NULL;
+  if (!g_str_has_suffix (output, ".svg"))
+    return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+
+  *temp = steady_tool_temp_output (output, &error);
+  if (*temp == NULL)
+    {
+      steady_tool_fail ("%s", error->message);
+      return NULL;
+    }
+
+  return cairo_svg_surface_create (*temp, width, height);
+}
+
 int
 steady_tool_write_picture (cairo_surface_t *surface,
-                           gboolean         svg,
-                           const char      *output)
+                           const char      *output,
+                           char            *temp)
 {
+  g_autoptr(GError) error = NULL;
   cairo_status_t status;
 
   g_return_val_if_fail (surface != NULL, STEADY_TOOL_BAD_INPUT);
   g_return_val_if_fail (output != NULL, STEADY_TOOL_BAD_INPUT);
 
-  if (svg)
+  if (cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_SVG)
     {
       cairo_surface_finish (surface);
       status = cairo_surface_status (surface);
     }
   else
     {
-      status = cairo_surface_write_to_png (surface, output);
+      g_assert (temp == NULL);
+      temp = steady_tool_temp_output (output, &error);
+      if (temp == NULL)
+        {
+          cairo_surface_destroy (surface);
+          return steady_tool_fail ("%s", error->message);
+        }
+      status = cairo_surface_status (surface);
       if (status == CAIRO_STATUS_SUCCESS)
-        status = cairo_surface_status (surface);
+        status = cairo_surface_write_to_png (surface, temp);
     }
   cairo_surface_destroy (surface);
 
-  if (status != CAIRO_STATUS_SUCCESS)
-    return steady_tool_fail (_("%s: cannot write the picture"), output);
+  if (!steady_tool_commit_output (temp, output, status == CAIRO_STATUS_SUCCESS, &error))
+    {
+      g_free (temp);
+      if (error != NULL)
+        return steady_tool_fail ("%s", error->message);
+      return steady_tool_fail (_("%s: cannot write the picture"), output);
+    }
+  g_free (temp);
+
   return STEADY_TOOL_OK;
 }
 

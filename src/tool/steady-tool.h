@@ -53,13 +53,36 @@ gboolean steady_tool_parse_size    (const char *text,
                                     int        *width,
                                     int        *height);
 
-/* Finishes @surface (an SVG surface when @svg, else an image surface written
- * to @output as PNG) and destroys it. Returns STEADY_TOOL_OK, or prints
- * "steady-tool: OUTPUT: cannot write the picture" and returns
- * STEADY_TOOL_BAD_INPUT. */
+/* Output files are written whole or not at all: into a new temporary file
+ * beside @output (so a rename can replace it), which
+ * steady_tool_commit_output() then renames over @output or, when the
+ * writing failed, removes, leaving what was at @output untouched.
+ * Returns the temporary file's path, or NULL with @error set. */
+char    *steady_tool_temp_output   (const char  *output,
+                                    GError     **error);
+/* Renames @temp over @output when @ok, else removes @temp. FALSE (with
+ * @error set) if the rename fails; @temp is then removed. */
+gboolean steady_tool_commit_output (const char  *temp,
+                                    const char  *output,
+                                    gboolean     ok,
+                                    GError     **error);
+
+/* A surface to paint a picture for @output on: an SVG surface writing to a
+ * temporary file (put in *@temp) when @output ends in .svg, else an image
+ * surface (*@temp then NULL until steady_tool_write_picture() needs one).
+ * NULL, with the message printed, if no temporary file can be made. */
+cairo_surface_t *steady_tool_picture_new (const char  *output,
+                                          int          width,
+                                          int          height,
+                                          char       **temp);
+
+/* Finishes @surface (from steady_tool_picture_new()) and destroys it,
+ * putting the picture at @output only once it is whole; frees @temp.
+ * Returns STEADY_TOOL_OK, or prints "steady-tool: OUTPUT: cannot write the
+ * picture" and returns STEADY_TOOL_BAD_INPUT. */
 int      steady_tool_write_picture (cairo_surface_t *surface,
-                                    gboolean         svg,
-                                    const char      *output);
+                                    const char      *output,
+                                    char            *temp);
 
 /* Parses --side "left" or "right" into *@side. On anything else prints
  * "steady-tool: --side “TEXT” is neither left nor right" and returns FALSE;

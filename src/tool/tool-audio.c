@@ -17,6 +17,7 @@
 
 #include "steady-cue-engine.h"
 #include "steady-program.h"
+#include "steady-speech.h"
 #include "steady-timeline.h"
 #include "steady-tool.h"
 
@@ -144,6 +145,17 @@ default_language (void)
   return name;
 }
 
+/* Whether two language names share their primary subtag ("es-419" and
+ * "es_ES.UTF-8" do). */
+static gboolean
+same_language (const char *a,
+               const char *b)
+{
+  gsize la = strcspn (a, "-_.@"), lb = strcspn (b, "-_.@");
+
+  return la == lb && g_ascii_strncasecmp (a, b, la) == 0;
+}
+
 static int
 drill_not_found (SteadyProgram *program,
                  const char    *id)
@@ -174,6 +186,9 @@ steady_tool_audio (int    argc,
   g_autoptr(SteadyTimeline) timeline = NULL;
   g_autoptr(SteadyCueEngine) engine = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autofree char *temp = NULL, *voice = NULL;
+  const char *language;
+  gboolean rendered;
   g_autoptr(GError) error = NULL;
   SteadyCueSoundMode mode = STEADY_CUE_SOUND_VOICE;
   SteadySessionSettings settings;
@@ -238,15 +253,48 @@ steady_tool_audio (int    argc,
   if (timeline == NULL)
     return steady_tool_fail ("%s", error->message);
 
+  /* Which voice speaks: asked for by name, a language with no voice is
+   * refused rather than spoken in another; the locale's falls back to
+   * English with a word on standard error. */
+  language = options.lang != NULL ? options.lang : default_language ();
+  if (mode == STEADY_CUE_SOUND_VOICE)
+    {
+      voice = steady_speech_get_voice (language, &error);
+      if (voice == NULL)
+        return steady_tool_fail ("%s", error->message);
+      if (!same_language (voice, language))
+        {
+          if (options.lang != NULL)
+            return steady_tool_fail (_("--lang “%s”: there is no voice for it (try en or es)"), options.lang);
+          fprintf (stderr, _("steady-tool audio: no voice for “%s”; the prompts are spoken in “%s”\n"),
+                   language, voice);
+        }
+    }
+
   engine = steady_cue_engine_new ();
   steady_cue_engine_set_mode (engine, mode);
   steady_cue_engine_set_volume (engine, volume);
-  steady_cue_engine_set_language (engine, options.lang != NULL ? options.lang : default_language ());
+  steady_cue_engine_set_language (engine, language);
 
   cues = steady_timeline_get_cues (timeline, &n_cues);
   total = steady_timeline_get_total (timeline);
-  file = g_file_new_for_commandline_arg (options.output);
-  if (!steady_cue_engine_render_wav (engine, cues, n_cues, total, file, &error))
+  /* Into a new file beside the output, renamed over it once whole: a
+   * failed render leaves what was there before. */
+  temp = steady_tool_temp_output (options.output, &error);
+  if (temp == NULL)
+    return steady_tool_fail ("%s", error->message);
+  file = g_file_new_for_path (temp);
+  rendered = steady_cue_engine_render_wav (engine, cues, n_cues, total, file, &error);
+  if (!rendered)
+    {
+      /* The message names the file the user asked for, not the temporary one. */
+      g_autoptr(GString) message = g_string_new (error->message);
+
+      g_string_replace (message, temp, options.output, 0);
+      g_free (error->message);
+      error->message = g_string_free (g_steal_pointer (&message), FALSE);
+    }
+  if (!steady_tool_commit_output (temp, options.output, rendered, rendered ? &error : NULL))
     return steady_tool_fail ("%s", error->message);
 
   if (steady_cue_engine_get_notice (engine) != NULL)
@@ -255,7 +303,7 @@ steady_tool_audio (int    argc,
   /* Translators: "Wrote cues.wav: clamshell, 42 cues over 312.5 s (voice, es)" */
   printf (_("Wrote %s: %s, %u cues over %.1f s (%s, %s)\n"), options.output,
           steady_drill_get_id (drill), n_cues, total, options.mode != NULL ? options.mode : "voice",
-          steady_cue_engine_get_language (engine));
+          voice != NULL ? voice : steady_cue_engine_get_language (engine));
 
   return STEADY_TOOL_OK;
 }

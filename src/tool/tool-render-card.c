@@ -6,7 +6,6 @@
 
 #include <stdio.h>
 #include <cairo.h>
-#include <cairo-svg.h>
 #include <glib/gi18n.h>
 
 #include "steady-illustration.h"
@@ -39,6 +38,7 @@ steady_tool_render_card (int    argc,
   SteadyCard *card;
   const char *illustration;
   cairo_surface_t *surface;
+  char *temp = NULL;
   cairo_t *cr;
   gboolean svg;
 
@@ -72,13 +72,12 @@ steady_tool_render_card (int    argc,
                              steady_program_get_source_name (program), argv[1], illustration);
 
   steady_painter_style_init (&style, theme);
-  if (svg)
-    surface = cairo_svg_surface_create (output, width, height);
-  else
-    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  surface = steady_tool_picture_new (output, width, height, &temp);
+  if (surface == NULL)
+    return STEADY_TOOL_BAD_INPUT;
   cr = cairo_create (surface);
   steady_illustration_paint (cr, illustration, at, width, height, &style);
   cairo_destroy (cr);
 
-  return steady_tool_write_picture (surface, svg, output);
+  return steady_tool_write_picture (surface, output, temp);
 }

@@ -6,7 +6,6 @@
 
 #include <stdio.h>
 #include <cairo.h>
-#include <cairo-svg.h>
 #include <glib/gi18n.h>
 
 #include "steady-motion.h"
@@ -57,6 +56,7 @@ steady_tool_render (int    argc,
   SteadySide side = STEADY_SIDE_NONE;
   SteadyCamera camera;
   cairo_surface_t *surface;
+  char *temp = NULL;
   cairo_t *cr;
   gboolean svg;
   const char *motion;
@@ -100,10 +100,9 @@ steady_tool_render (int    argc,
   if (view != NULL)
     steady_camera_set_orbit (&camera, yaw, pitch);
 
-  if (svg)
-    surface = cairo_svg_surface_create (output, width, height);
-  else
-    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  surface = steady_tool_picture_new (output, width, height, &temp);
+  if (surface == NULL)
+    return STEADY_TOOL_BAD_INPUT;
   cr = cairo_create (surface);
 
   /* A vector file keeps only the last frame (the others would lie
@@ -121,5 +120,5 @@ steady_tool_render (int    argc,
     }
 
   cairo_destroy (cr);
-  return steady_tool_write_picture (surface, svg, output);
+  return steady_tool_write_picture (surface, output, temp);
 }
