@@ -1045,7 +1045,7 @@ test_side_labels (void)
   } cases[] = {
     { "clamshell", "Left hip, lying on your right side", "Right hip, lying on your left side" },
     { "knee-circles", "Left knee circles", "Right knee circles" },
-    { "knee-rotation", "Knees to the left", "Knees to the right" },
+    { "knee-rotation", "Knees to your left", "Knees to your right" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

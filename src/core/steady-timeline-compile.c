@@ -48,7 +48,7 @@ steady_timeline_get_side_label (SteadyTimeline *self,
     case MOTION_KNEE_CIRCLES:
       return right ? _("Right knee circles") : _("Left knee circles");
     case MOTION_KNEE_ROTATION:
-      return right ? _("Knees to the right") : _("Knees to the left");
+      return right ? _("Knees to your right") : _("Knees to your left");
     default:
       return right ? _("Right side") : _("Left side");
     }
@@ -473,7 +473,7 @@ compile (SteadyTimeline *self)
 
           /* The cue stays even when the file sets switch="0": the
            * patient must know that the side changed. */
-          /* TRANSLATORS: "Switch sides: Knees to the right" */
+          /* TRANSLATORS: "Switch sides: Knees to your right" */
           caption = g_strdup_printf (_("Switch sides: %s"), steady_timeline_get_side_label (b.self, b.side));
           add_segment (&b, STEADY_PHASE_SWITCH_SIDES, switch_time, 0, 0, 0, FALSE);
           add_cue (&b, start, 0, STEADY_CUE_SWITCH_SIDES, 0, _("Switch sides"), caption);
