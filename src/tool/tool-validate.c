@@ -18,7 +18,7 @@ int
 steady_tool_validate (int    argc,
                       char **argv)
 {
-  static const SteadyToolCommand self = { "validate", "FILE…", N_("Check program files and report every error"), NULL };
+  static const SteadyToolCommand self = { "validate", "FILE…", N_("Check program files: each bad one’s first error, with line and column"), NULL };
   int status = STEADY_TOOL_OK;
 
   if (!steady_tool_parse_options (&self, NULL, &argc, &argv))
