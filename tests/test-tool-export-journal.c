@@ -7,6 +7,8 @@
 #include <locale.h>
 #include <string.h>
 #include <glib/gstdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "steady-journal.h"
 #include "tool-test.h"
@@ -119,6 +121,62 @@ test_export (void)
   tool_test_remove_dir (dir);
 }
 
+/* A journal in a folder the reader may not write (a backup on a read-only
+ * disk, another user's folder) is read without writing anything there.
+ * The tool runs as nobody when the test runs as root, for whom no folder is
+ * read-only. */
+static void
+test_read_only_folder (void)
+{
+  g_autofree char *dir = tool_test_make_dir ("steady-tool-XXXXXX");
+  g_autofree char *folder = g_build_filename (dir, "backup", NULL);
+  g_autofree char *journal = g_build_filename (folder, "journal.sqlite", NULL);
+  g_autofree char *expected = NULL, *out = NULL, *err = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  int status = -1;
+  guint n = 0;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  expected = make_journal (journal);
+  g_assert_cmpint (g_chmod (journal, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+
+  if (geteuid () == 0)
+    {
+      g_ptr_array_add (argv, (char *) "setpriv");
+      g_ptr_array_add (argv, (char *) "--reuid=65534");
+      g_ptr_array_add (argv, (char *) "--regid=65534");
+      g_ptr_array_add (argv, (char *) "--clear-groups");
+    }
+  g_ptr_array_add (argv, (char *) g_getenv ("STEADY_TOOL"));
+  g_ptr_array_add (argv, (char *) "export-journal");
+  g_ptr_array_add (argv, (char *) "--journal");
+  g_ptr_array_add (argv, journal);
+  g_ptr_array_add (argv, (char *) "-o");
+  g_ptr_array_add (argv, (char *) "-");
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH,
+                               NULL, NULL, &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  g_assert_cmpstr (out, ==, expected);
+
+  /* Nothing was added to the folder. */
+  listing = g_dir_open (folder, 0, NULL);
+  while (g_dir_read_name (listing) != NULL)
+    n++;
+  g_assert_cmpuint (n, ==, 1);
+
+  g_chmod (folder, 0755);
+  tool_test_remove_dir (folder);
+  tool_test_remove_dir (dir);
+}
+
 static void
 test_default_journal (void)
 {
@@ -228,6 +286,7 @@ main (int   argc,
 
   g_test_add_func ("/tool/export-journal/export", test_export);
   g_test_add_func ("/tool/export-journal/default-journal", test_default_journal);
+  g_test_add_func ("/tool/export-journal/read-only-folder", test_read_only_folder);
   g_test_add_func ("/tool/export-journal/bad-usage", test_bad_usage);
   g_test_add_func ("/tool/export-journal/bad-input", test_bad_input);
 

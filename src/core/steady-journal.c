@@ -649,6 +649,69 @@ migrate (SteadyJournal  *self,
   return transaction_commit (self, action, error) ? OPEN_OK : OPEN_FAILED;
 }
 
+/* Opens the journal only to read it. SQLite reads a WAL journal through
+ * its -shm index, which it must create when the last writer removed it on
+ * closing; where it cannot (a read-only folder) and no -wal is left over,
+ * the file holds everything and is opened as immutable, without the
+ * index. */
+static OpenResult
+open_db_read_only (SteadyJournal  *self,
+                   char          **why,
+                   GError        **error)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *escaped = g_uri_escape_string (self->path, "/", FALSE);
+  g_autofree char *uri = NULL;
+  GStatBuf st;
+  gboolean immutable;
+  int version = 0, app_id = 0, rc;
+  OpenResult result;
+
+  immutable = g_access (dir, W_OK | X_OK) != 0 && (g_stat (wal, &st) != 0 || st.st_size == 0);
+  uri = g_strdup_printf ("file:%s?mode=ro%s", escaped, immutable ? "&immutable=1" : "");
+  rc = sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      steady_journal_set_sqlite_error (self, rc, _("cannot open the journal"), error);
+      close_db (self);
+      return OPEN_FAILED;
+    }
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, (int) self->busy_timeout);
+
+  result = quick_check (self, why, error);
+  if (result != OPEN_OK)
+    return result;
+
+  if (!get_int_pragma (self, "PRAGMA user_version", &version, &rc) ||
+      !get_int_pragma (self, "PRAGMA application_id", &app_id, &rc))
+    {
+      steady_journal_set_sqlite_error (self, rc, _("cannot read the journal’s version"), error);
+      return OPEN_FAILED;
+    }
+  if (app_id != STEADY_JOURNAL_APPLICATION_ID)
+    {
+      *why = g_strdup (_("not a Steady journal"));
+      return OPEN_DAMAGED;
+    }
+  if (version != STEADY_JOURNAL_SCHEMA_VERSION)
+    {
+      g_set_error (error, STEADY_JOURNAL_ERROR,
+                   version > STEADY_JOURNAL_SCHEMA_VERSION ? STEADY_JOURNAL_ERROR_TOO_NEW
+                                                           : STEADY_JOURNAL_ERROR_READ_ONLY,
+                   version > STEADY_JOURNAL_SCHEMA_VERSION
+                     ? _("%s: the journal was written by a newer Steady (version %d; this one knows up to %d)")
+                     : _("%s: the journal was written by an older Steady (version %d; this one reads %d): "
+                         "open it once in Steady to bring it up to date"),
+                   self->path, version, STEADY_JOURNAL_SCHEMA_VERSION);
+      close_db (self);
+      return OPEN_FAILED;
+    }
+
+  return OPEN_OK;
+}
+
 static OpenResult
 open_db (SteadyJournal  *self,
          char          **why,
@@ -666,6 +729,9 @@ open_db (SteadyJournal  *self,
       *why = g_steal_pointer (&header_problem);
       return OPEN_DAMAGED;
     }
+
+  if (self->flags & STEADY_JOURNAL_OPEN_READ_ONLY)
+    return open_db_read_only (self, why, error);
 
   if (!ensure_private_file (self, error))
     return OPEN_FAILED;
@@ -754,6 +820,10 @@ steady_journal_initable_init (GInitable     *initable,
   if (self->path == NULL)
     self->path = steady_journal_get_default_path ();
 
+  /* Reading only, the journal must be there. */
+  if (self->flags & STEADY_JOURNAL_OPEN_READ_ONLY)
+    self->flags |= STEADY_JOURNAL_OPEN_EXISTING;
+
   if ((self->flags & STEADY_JOURNAL_OPEN_EXISTING) && !g_file_test (self->path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, STEADY_JOURNAL_ERROR, STEADY_JOURNAL_ERROR_NOT_FOUND,
@@ -761,7 +831,8 @@ steady_journal_initable_init (GInitable     *initable,
       return FALSE;
     }
 
-  if (!ensure_directory (self, error) || !check_writable (self, error))
+  if (!(self->flags & STEADY_JOURNAL_OPEN_READ_ONLY) &&
+      (!ensure_directory (self, error) || !check_writable (self, error)))
     return FALSE;
 
   /* A second round only after a damaged file was moved aside. */

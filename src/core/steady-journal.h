@@ -34,6 +34,11 @@ typedef enum {
   /* The file must exist, and a damaged file is an error instead of being
    * moved aside (for readers such as `steady-tool export-journal`). */
   STEADY_JOURNAL_OPEN_EXISTING = 1 << 0,
+  /* Only read (implies EXISTING): nothing is written, not even in the
+   * folder, so a journal on a read-only disk or in a folder the reader may
+   * not write can be read. A journal written by an older Steady must be
+   * opened once for writing (by Steady) first. */
+  STEADY_JOURNAL_OPEN_READ_ONLY = 1 << 1,
 } SteadyJournalOpenFlags;
 
 typedef enum {

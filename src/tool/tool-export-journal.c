@@ -45,7 +45,7 @@ steady_tool_export_journal (int    argc,
     }
 
   /* Only read: a missing or damaged journal is reported, never replaced. */
-  journal = steady_journal_open (journal_path, STEADY_JOURNAL_OPEN_EXISTING, &error);
+  journal = steady_journal_open (journal_path, STEADY_JOURNAL_OPEN_READ_ONLY, &error);
   if (journal == NULL)
     return steady_tool_fail ("%s", error->message);
 
