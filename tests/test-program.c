@@ -150,66 +150,66 @@ static const ErrorCase error_cases[] = {
   /* The patient's numbers in a step or tip (docs/program-format.md). */
   { "unknown-number", OPEN CARDS DRILL_OPEN "      <hold default=\"5\"/><step>Hold {seconds}.</step>\n",
     STEADY_PROGRAM_ERROR_INVALID_VALUE,
-    "test.xml:9:47: <step> names {seconds}, which is not a number Steady knows "
+    "test.xml:9:26: <step> names {seconds}, which is not a number Steady knows "
     "(it knows {reps}, {hold}, {breath-in} and {breath-out})" },
   { "number-underscore", OPEN CARDS DRILL_OPEN "      <hold default=\"5\"/><step>In for {breath_in}.</step>\n",
     STEADY_PROGRAM_ERROR_INVALID_VALUE,
-    "test.xml:9:51: <step> names {breath_in}, which is not a number Steady knows "
+    "test.xml:9:26: <step> names {breath_in}, which is not a number Steady knows "
     "(it knows {reps}, {hold}, {breath-in} and {breath-out})" },
   { "number-spaces", OPEN CARDS DRILL_OPEN "      <hold default=\"5\"/><step>Hold for { hold } s.</step>\n",
     STEADY_PROGRAM_ERROR_INVALID_VALUE,
-    "test.xml:9:52: <step> names { hold }, which is not a number Steady knows "
+    "test.xml:9:26: <step> names { hold }, which is not a number Steady knows "
     "(it knows {reps}, {hold}, {breath-in} and {breath-out})" },
   { "number-digit", OPEN CARDS DRILL_OPEN "      <hold default=\"5\"/><step>Do {reps1} times.</step>\n",
     STEADY_PROGRAM_ERROR_INVALID_VALUE,
-    "test.xml:9:49: <step> names {reps1}, which is not a number Steady knows "
+    "test.xml:9:26: <step> names {reps1}, which is not a number Steady knows "
     "(it knows {reps}, {hold}, {breath-in} and {breath-out})" },
   { "number-empty", OPEN CARDS DRILL_OPEN "      <hold default=\"5\"/><step>Do {} times.</step>\n",
     STEADY_PROGRAM_ERROR_INVALID_VALUE,
-    "test.xml:9:44: <step> names {}, which is not a number Steady knows "
+    "test.xml:9:26: <step> names {}, which is not a number Steady knows "
     "(it knows {reps}, {hold}, {breath-in} and {breath-out})" },
   { "number-upper", OPEN CARDS DRILL_OPEN "      <hold default=\"5\"/><step>Do {Reps} times.</step>\n",
     STEADY_PROGRAM_ERROR_INVALID_VALUE,
-    "test.xml:9:48: <step> names {Reps}, which is not a number Steady knows "
+    "test.xml:9:26: <step> names {Reps}, which is not a number Steady knows "
     "(it knows {reps}, {hold}, {breath-in} and {breath-out})" },
   { "number-double-braces", OPEN CARDS DRILL_OPEN "      <hold default=\"5\"/><step>Hold for {{hold}} s.</step>\n",
     STEADY_PROGRAM_ERROR_INVALID_VALUE,
-    "test.xml:9:52: <step> has a “{” that belongs to no number "
+    "test.xml:9:26: <step> has a “{” that belongs to no number "
     "(write {reps}, {hold}, {breath-in} or {breath-out})" },
   { "number-lone-open", OPEN CARDS DRILL_OPEN "      <hold default=\"5\"/><step>Hold { for {hold} s.</step>\n",
     STEADY_PROGRAM_ERROR_INVALID_VALUE,
-    "test.xml:9:52: <step> has a “{” that belongs to no number "
+    "test.xml:9:26: <step> has a “{” that belongs to no number "
     "(write {reps}, {hold}, {breath-in} or {breath-out})" },
   { "number-unclosed", OPEN CARDS DRILL_OPEN "      <hold default=\"5\"/><step>Hold for {hold</step>\n",
     STEADY_PROGRAM_ERROR_INVALID_VALUE,
-    "test.xml:9:46: <step> has a “{” that belongs to no number "
+    "test.xml:9:26: <step> has a “{” that belongs to no number "
     "(write {reps}, {hold}, {breath-in} or {breath-out})" },
   { "number-lone-close", OPEN CARDS DRILL_OPEN "      <hold default=\"5\"/><step>Hold } for {hold} s.</step>\n",
     STEADY_PROGRAM_ERROR_INVALID_VALUE,
-    "test.xml:9:52: <step> has a “}” that belongs to no number "
+    "test.xml:9:26: <step> has a “}” that belongs to no number "
     "(write {reps}, {hold}, {breath-in} or {breath-out})" },
   { "number-close-after", OPEN CARDS DRILL_OPEN "      <hold default=\"5\"/><step>Hold for {hold}} s.</step>\n",
     STEADY_PROGRAM_ERROR_INVALID_VALUE,
-    "test.xml:9:51: <step> has a “}” that belongs to no number "
+    "test.xml:9:26: <step> has a “}” that belongs to no number "
     "(write {reps}, {hold}, {breath-in} or {breath-out})" },
   /* Cards, titles and summaries take no numbers. */
   { "number-in-card", OPEN "  <cards>\n    <card id=\"a\" illustration=\"safety\"><title>A</title><p>That {reps} clunk.</p>",
-    STEADY_PROGRAM_ERROR_INVALID_VALUE, "test.xml:4:77: <p> names {reps}; cards take no numbers" },
+    STEADY_PROGRAM_ERROR_INVALID_VALUE, "test.xml:4:56: <p> names {reps}; cards take no numbers" },
   { "brace-in-card-title", OPEN "  <cards>\n    <card id=\"a\" illustration=\"safety\"><title>A {</title>",
-    STEADY_PROGRAM_ERROR_INVALID_VALUE, "test.xml:4:50: <title> has a “{”; cards take no numbers" },
+    STEADY_PROGRAM_ERROR_INVALID_VALUE, "test.xml:4:40: <title> has a “{”; cards take no numbers" },
   { "number-in-program-title", "<program id=\"p\" version=\"1\">\n  <title>T {hold}</title>\n",
-    STEADY_PROGRAM_ERROR_INVALID_VALUE, "test.xml:2:18: <title> names {hold}; only <step> and <tip> take numbers" },
+    STEADY_PROGRAM_ERROR_INVALID_VALUE, "test.xml:2:3: <title> names {hold}; only <step> and <tip> take numbers" },
   { "number-in-summary", OPEN CARDS "  <drills>\n    <drill id=\"clam\" motion=\"clamshell\">\n"
     "      <title>Clam</title><summary>{reps} times</summary>",
-    STEADY_PROGRAM_ERROR_INVALID_VALUE, "test.xml:8:47: <summary> names {reps}; only <step> and <tip> take numbers" },
+    STEADY_PROGRAM_ERROR_INVALID_VALUE, "test.xml:8:26: <summary> names {reps}; only <step> and <tip> take numbers" },
   { "hold-without-hold", OPEN CARDS KNEE_OPEN "      <step>Hold {hold} s.</step>\n    </drill>\n",
     STEADY_PROGRAM_ERROR_INVALID_VALUE,
-    "test.xml:10:5: <drill id=\"kc\" motion=\"quadruped-knee-circles\"> names {hold} in its text, "
+    "test.xml:7:5: <drill id=\"kc\" motion=\"quadruped-knee-circles\"> names {hold} in its text, "
     "but its motion has no hold" },
   { "breath-without-breath", OPEN CARDS DRILL_OPEN
     "      <hold default=\"5\"/><step>Lift.</step><tip>In for {breath-in}.</tip>\n    </drill>\n",
     STEADY_PROGRAM_ERROR_INVALID_VALUE,
-    "test.xml:10:5: <drill id=\"clam\" motion=\"clamshell\"> names {breath-in} or {breath-out} in its "
+    "test.xml:7:5: <drill id=\"clam\" motion=\"clamshell\"> names {breath-in} or {breath-out} in its "
     "text, but its motion has no paced breathing" },
   { "empty", "", STEADY_PROGRAM_ERROR_MALFORMED,
     "test.xml:1:1: the file is empty; a program file starts with <program>" },
@@ -249,22 +249,22 @@ static const ErrorCase error_cases[] = {
   { "missing-version", "<program id=\"p\">", STEADY_PROGRAM_ERROR_MISSING,
     "test.xml:1:1: <program> needs version=" },
   { "missing-title", "<program id=\"p\" version=\"1\">\n" CARDS DRILLS "</program>\n", STEADY_PROGRAM_ERROR_MISSING,
-    "test.xml:14:1: <program> needs a <title>" },
+    "test.xml:1:1: <program> needs a <title>" },
   { "missing-paragraph", OPEN "  <cards>\n    <card id=\"a\" illustration=\"safety\"><title>A</title></card>",
-    STEADY_PROGRAM_ERROR_MISSING, "test.xml:4:56: <card id=\"a\"> needs at least one <p>" },
+    STEADY_PROGRAM_ERROR_MISSING, "test.xml:4:5: <card id=\"a\"> needs at least one <p>" },
   { "empty-paragraph", OPEN "  <cards>\n    <card id=\"a\" illustration=\"safety\"><title>A</title><p>  </p>",
-    STEADY_PROGRAM_ERROR_MISSING, "test.xml:4:61: <p> in <card> is empty" },
+    STEADY_PROGRAM_ERROR_MISSING, "test.xml:4:56: <p> in <card> is empty" },
   { "missing-reps", OPEN CARDS "  <drills>\n    <drill id=\"d\" motion=\"clamshell\"><title>D</title><summary>S</summary>"
     "<hold default=\"5\"/><step>x</step></drill>", STEADY_PROGRAM_ERROR_MISSING,
-    "test.xml:7:107: <drill id=\"d\"> needs <reps>" },
+    "test.xml:7:5: <drill id=\"d\"> needs <reps>" },
   { "missing-hold", OPEN CARDS "  <drills>\n    <drill id=\"d\" motion=\"clamshell\"><title>D</title><summary>S</summary>"
     "<reps default=\"5\"/><step>x</step></drill>", STEADY_PROGRAM_ERROR_MISSING,
-    "test.xml:7:107: <drill id=\"d\" motion=\"clamshell\"> needs <hold>" },
+    "test.xml:7:5: <drill id=\"d\" motion=\"clamshell\"> needs <hold>" },
   { "missing-breath", OPEN CARDS "  <drills>\n    <drill id=\"d\" motion=\"supine-knee-rotation\"><title>D</title>"
     "<summary>S</summary><reps default=\"1\"/><hold default=\"30\"/><step>x</step></drill>", STEADY_PROGRAM_ERROR_MISSING,
-    "test.xml:7:138: <drill id=\"d\" motion=\"supine-knee-rotation\"> needs <breath>" },
+    "test.xml:7:5: <drill id=\"d\" motion=\"supine-knee-rotation\"> needs <breath>" },
   { "missing-drills", OPEN CARDS "</program>\n", STEADY_PROGRAM_ERROR_MISSING,
-    "test.xml:6:1: <program> needs <drills> with at least one <drill>" },
+    "test.xml:1:1: <program> needs <drills> with at least one <drill>" },
   { "missing-drill-attr", OPEN "  <cards>\n    <card id=\"a\" kind=\"drill\" illustration=\"safety\">",
     STEADY_PROGRAM_ERROR_MISSING, "test.xml:4:5: <card kind=\"drill\"> needs drill=" },
   { "reps-range", OPEN CARDS "  <drills>\n    <drill id=\"d\" motion=\"clamshell\">\n      <reps default=\"60\"/>",

@@ -97,14 +97,26 @@ typedef struct {
   int         column;
 } CardReference;
 
+/* How far get_tag_position() has walked, and the last two "<" it saw. */
+typedef struct {
+  const char *p;
+  int         line, column;
+  const char *open, *tag;
+  int         open_line, open_column, tag_line, tag_column;
+} Scan;
+
 typedef struct {
   GMarkupParseContext *context;
+  Scan                 scan;
   const char          *name;
   const char          *data;
   gsize                length;
   SteadyProgram       *program;
 
   GPtrArray           *stack;          /* element names */
+  GArray              *starts;         /* where each is opened: line, column */
+  int                  start_line;     /* > 0 while an element's end is checked: */
+  int                  start_column;   /* its problems are reported at its start */
   guint                program_seen;
   gboolean             program_seen_root;
   gboolean             program_ended;
@@ -127,65 +139,65 @@ typedef struct {
 
 /* GMarkup reports the position after the tag it has just read; a person
  * editing the file wants the start of that tag (XML allows no raw "<"
- * inside a tag, so its "<" is easy to find). */
+ * inside a tag, so its "<" is easy to find). The walk to GMarkup's
+ * position resumes where the last one stopped (GMarkup only moves
+ * forward), so finding every tag of a file costs one pass over it. */
 static void
 get_tag_position (ParseState *state,
                   int        *line_out,
                   int        *column_out)
 {
-  const char *p = state->data;
   const char *end = state->data + state->length;
-  const char *tag = NULL;
-  const char *open = NULL;
+  Scan *scan = &state->scan;
   int line = 0, column = 0;
-  int l = 1, c = 1;
 
   g_markup_parse_context_get_position (state->context, &line, &column);
 
-  /* Walk to GMarkup's position, remembering the last "<" but one: when
-   * GMarkup has just read the "<" of the next tag, that one is not it. */
-  while (p < end && (l < line || (l == line && c < column)))
+  if (scan->p == NULL || line < scan->line || (line == scan->line && column < scan->column))
     {
-      if (*p == '<')
-        {
-          tag = open;
-          open = p;
-        }
-      if (*p == '\n')
-        {
-          l++;
-          c = 1;
-        }
-      else if ((*p & 0xC0) != 0x80)
-        c++;
-      p++;
+      memset (scan, 0, sizeof *scan);
+      scan->p = state->data;
+      scan->line = scan->column = 1;
     }
 
-  if (open != NULL && (p == open + 1) == FALSE)
-    tag = open;
+  /* Walk to GMarkup's position, remembering the last "<" but one: when
+   * GMarkup has just read the "<" of the next tag, that one is not it. */
+  while (scan->p < end && (scan->line < line || (scan->line == line && scan->column < column)))
+    {
+      if (*scan->p == '<')
+        {
+          scan->tag = scan->open;
+          scan->tag_line = scan->open_line;
+          scan->tag_column = scan->open_column;
+          scan->open = scan->p;
+          scan->open_line = scan->line;
+          scan->open_column = scan->column;
+        }
+      if (*scan->p == '\n')
+        {
+          scan->line++;
+          scan->column = 1;
+        }
+      else if ((*scan->p & 0xC0) != 0x80)
+        scan->column++;
+      scan->p++;
+    }
 
-  if (tag == NULL)
+  if (scan->open != NULL && scan->p != scan->open + 1)
+    {
+      *line_out = scan->open_line;
+      *column_out = scan->open_column;
+    }
+  else if (scan->tag != NULL)
+    {
+      *line_out = scan->tag_line;
+      *column_out = scan->tag_column;
+    }
+  else
     {
       *line_out = line;
       *column_out = column;
-      return;
     }
-
-  /* And count again up to the tag. */
-  l = c = 1;
-  for (p = state->data; p < tag; p++)
-    {
-      if (*p == '\n')
-        {
-          l++;
-          c = 1;
-        }
-      else if ((*p & 0xC0) != 0x80)
-        c++;
-    }
-
-  *line_out = l;
-  *column_out = c;
 }
 
 static void set_error (ParseState         *state,
@@ -209,7 +221,15 @@ set_error (ParseState         *state,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  get_tag_position (state, &line, &column);
+  /* What is wrong with a whole element (a part missing, bad text) is
+   * found at its end, but the place to look is where it starts. */
+  if (state->start_line > 0)
+    {
+      line = state->start_line;
+      column = state->start_column;
+    }
+  else
+    get_tag_position (state, &line, &column);
   g_set_error (error, STEADY_PROGRAM_ERROR, code, "%s:%d:%d: %s",
                state->name, line, column, message);
 }
@@ -838,6 +858,12 @@ start_element (GMarkupParseContext  *context,
   /* Not interned: names come from outside and interned strings live
    * forever. */
   g_ptr_array_add (state->stack, g_strdup (element));
+  {
+    int position[2];
+
+    get_tag_position (state, &position[0], &position[1]);
+    g_array_append_vals (state->starts, position, 2);
+  }
   g_string_truncate (state->text, 0);
 }
 
@@ -1105,6 +1131,10 @@ end_element (GMarkupParseContext  *context,
 
   g_ptr_array_set_size (state->stack, state->stack->len - 1);
   parent = current_element (state);
+  g_assert (state->starts->len >= 2);
+  state->start_line = g_array_index (state->starts, int, state->starts->len - 2);
+  state->start_column = g_array_index (state->starts, int, state->starts->len - 1);
+  g_array_set_size (state->starts, state->starts->len - 2);
 
   if (is_text_element (element))
     end_text_element (state, element, parent, error);
@@ -1114,6 +1144,7 @@ end_element (GMarkupParseContext  *context,
     end_drill (state, error);
   else if (strcmp (element, "program") == 0)
     end_program (state, error);
+  state->start_line = state->start_column = 0;
 }
 
 static void
@@ -1291,6 +1322,7 @@ parse (const char  *data,
   state.length = length;
   state.program = program;
   state.stack = g_ptr_array_new_with_free_func (g_free);
+  state.starts = g_array_new (FALSE, FALSE, sizeof (int));
   state.text = g_string_new (NULL);
   state.card_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   state.drill_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1332,6 +1364,7 @@ parse (const char  *data,
 
   g_markup_parse_context_free (state.context);
   g_ptr_array_unref (state.stack);
+  g_array_unref (state.starts);
   g_string_free (state.text, TRUE);
   g_hash_table_unref (state.card_ids);
   g_hash_table_unref (state.drill_ids);
