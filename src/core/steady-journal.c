@@ -649,6 +649,28 @@ migrate (SteadyJournal  *self,
   return transaction_commit (self, action, error) ? OPEN_OK : OPEN_FAILED;
 }
 
+/* Opens @filename (a path or a file: URI) with @flags as the journal's
+ * connection. */
+static gboolean
+open_sqlite (SteadyJournal  *self,
+             const char     *filename,
+             int             flags,
+             GError        **error)
+{
+  int rc = sqlite3_open_v2 (filename, &self->db, flags, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      steady_journal_set_sqlite_error (self, rc, _("cannot open the journal"), error);
+      close_db (self);
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, (int) self->busy_timeout);
+
+  return TRUE;
+}
+
 /* Opens the journal only to read it. SQLite reads a WAL journal through
  * its -shm index, which it must create when the last writer removed it on
  * closing; where it cannot (a read-only folder) and no -wal is left over,
@@ -670,15 +692,8 @@ open_db_read_only (SteadyJournal  *self,
 
   immutable = g_access (dir, W_OK | X_OK) != 0 && (g_stat (wal, &st) != 0 || st.st_size == 0);
   uri = g_strdup_printf ("file:%s?mode=ro%s", escaped, immutable ? "&immutable=1" : "");
-  rc = sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK)
-    {
-      steady_journal_set_sqlite_error (self, rc, _("cannot open the journal"), error);
-      close_db (self);
-      return OPEN_FAILED;
-    }
-  sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, (int) self->busy_timeout);
+  if (!open_sqlite (self, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, error))
+    return OPEN_FAILED;
 
   result = quick_check (self, why, error);
   if (result != OPEN_OK)
@@ -736,16 +751,8 @@ open_db (SteadyJournal  *self,
   if (!ensure_private_file (self, error))
     return OPEN_FAILED;
 
-  rc = sqlite3_open_v2 (self->path, &self->db, flags, NULL);
-  if (rc != SQLITE_OK)
-    {
-      steady_journal_set_sqlite_error (self, rc, _("cannot open the journal"), error);
-      close_db (self);
-      return OPEN_FAILED;
-    }
-
-  sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, (int) self->busy_timeout);
+  if (!open_sqlite (self, self->path, flags, error))
+    return OPEN_FAILED;
   /* Never write into a file that may be damaged, not even a checkpoint
    * when it is closed to be moved aside. */
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);

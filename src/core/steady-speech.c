@@ -165,14 +165,13 @@ resample (const gint16 *in,
   return out;
 }
 
-char *
-steady_speech_get_voice (const char  *language,
-                         GError     **error)
+/* The voice for @language, selected in espeak-ng; the caller holds
+ * speech_mutex. */
+static char *
+choose_voice (const char  *language,
+              GError     **error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&speech_mutex);
   char *voice;
-
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!ensure_initialized (error))
     return NULL;
@@ -184,6 +183,17 @@ steady_speech_get_voice (const char  *language,
                  language != NULL ? language : "en");
 
   return voice;
+}
+
+char *
+steady_speech_get_voice (const char  *language,
+                         GError     **error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&speech_mutex);
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return choose_voice (language, error);
 }
 
 GBytes *
@@ -215,17 +225,9 @@ steady_speech_synthesize (const char  *language,
       && (cached = g_hash_table_lookup (cache, key)) != NULL)
     return g_bytes_ref (cached);
 
-  if (!ensure_initialized (error))
-    return NULL;
-
-  voice = select_voice_for (language);
+  voice = choose_voice (language, error);
   if (voice == NULL)
-    {
-      g_set_error (error, STEADY_CUE_ENGINE_ERROR, STEADY_CUE_ENGINE_ERROR_SPEECH,
-                   _("Speech synthesis has no voice for “%s” nor for English"),
-                   language != NULL ? language : "en");
-      return NULL;
-    }
+    return NULL;
 
   samples = g_array_new (FALSE, FALSE, sizeof (gint16));
   status = espeak_Synth (text, strlen (text) + 1, 0, POS_CHARACTER, 0,
