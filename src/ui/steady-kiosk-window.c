@@ -43,6 +43,8 @@ struct _SteadyKioskWindow
   gint64             attract_start;
   gboolean           staff_leaving;
   guint              fullscreen_retry_id;
+  guint              touch_id;        /* a lifted touch, acted on next */
+  double             touch_x, touch_y;
   guint              fullscreen_retries;
 
   GtkStack          *stack;
@@ -996,6 +998,22 @@ on_pressed (GtkGestureClick   *gesture,
   note_visitor (self, now);
 }
 
+static gboolean
+touch_cb (gpointer user_data)
+{
+  SteadyKioskWindow *self = user_data;
+
+  self->touch_id = 0;
+  steady_kiosk_window_touch (self, self->touch_x, self->touch_y);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Not while the release is still on its way: GTK lets go of the widgets
+ * the finger pressed only after every handler of the release has run, so
+ * a page hidden or rebuilt from here would still count as pressed (and
+ * GTK would warn of its broken count). Acted on at the next turn of the
+ * main loop, before anything is drawn. */
 static void
 on_released (GtkGestureClick   *gesture,
              int                n_press,
@@ -1003,7 +1021,10 @@ on_released (GtkGestureClick   *gesture,
              double             y,
              SteadyKioskWindow *self)
 {
-  steady_kiosk_window_touch (self, x, y);
+  self->touch_x = x;
+  self->touch_y = y;
+  if (self->touch_id == 0)
+    self->touch_id = g_idle_add_full (G_PRIORITY_HIGH, touch_cb, self, NULL);
 }
 
 /* GTK's own keys for its Inspector (Ctrl+Shift+I, Ctrl+Shift+D), which
@@ -1658,6 +1679,7 @@ steady_kiosk_window_dispose (GObject *object)
   g_clear_handle_id (&self->deadline_id, g_source_remove);
   g_clear_handle_id (&self->test_touch_id, g_source_remove);
   g_clear_handle_id (&self->fullscreen_retry_id, g_source_remove);
+  g_clear_handle_id (&self->touch_id, g_source_remove);
   if (self->kiosk != NULL)
     g_signal_handlers_disconnect_by_data (self->kiosk, self);
   drop_timeline (self);
