@@ -378,10 +378,6 @@ segment_radius (const Projected *p,
   return p[joint].r * factor;
 }
 
-/* Whether the disc of radius @r round (x, y) lies within the capsule @d
- * (x1, y1, r1, x2, y2, r2): within one of the discs the capsule sweeps.
- * How far inside a swept disc the point lies is concave along the
- * capsule, so a ternary search finds the best one. */
 static inline double
 distance (double x1,
           double y1,
@@ -391,6 +387,10 @@ distance (double x1,
   return sqrt ((x2 - x1) * (x2 - x1) + (y2 - y1) * (y2 - y1));
 }
 
+/* Whether the disc of radius @r round (x, y) lies within the capsule @d
+ * (x1, y1, r1, x2, y2, r2): within one of the discs the capsule sweeps.
+ * How far inside a swept disc the point lies is concave along the
+ * capsule, so a ternary search finds the best one. */
 static gboolean
 disc_in_capsule (double        x,
                  double        y,
