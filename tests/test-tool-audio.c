@@ -225,10 +225,10 @@ test_usage (Fixture       *f,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  /* A language asked for by name with no voice is refused, not spoken in
-   * another; nothing is written. */
+  /* A language asked for by name that the prompts are not translated into
+   * is refused, not read in another; nothing is written. */
   g_assert_cmpint (tool_test_run_va (&out, &err, "audio", "clamshell", "--lang", "xx", "-o", path, NULL), ==, 1);
-  g_assert_nonnull (strstr (err, "--lang “xx”: there is no voice for it"));
+  g_assert_nonnull (strstr (err, "--lang “xx”: Steady’s prompts are not translated into it"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);

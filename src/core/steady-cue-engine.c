@@ -10,6 +10,7 @@
 
 #include "steady-cue-engine.h"
 #include "steady-cue-feed.h"
+#include "steady-speech.h"
 
 /* Live buffers are 10 ms, so a volume or mode change is heard at once. */
 #define LIVE_BLOCK     480
@@ -908,11 +909,14 @@ steady_cue_engine_get_pipeline (SteadyCueEngine *self)
 const char *
 steady_cue_engine_ui_language (void)
 {
-  const char *name = g_get_language_names ()[0];
+  /* Translators: the code of the language you translate into ("es",
+   * "pt_BR"): the spoken prompts are read by that language's voice. */
+  const char *words = C_("voice language", "en");
+  const char * const *names = g_get_language_names ();
 
-  if (name == NULL || g_str_equal (name, "POSIX")
-      || (name[0] == 'C' && (name[1] == '\0' || name[1] == '.')))
-    return NULL;
+  for (guint i = 0; names[i] != NULL; i++)
+    if (steady_speech_same_language (names[i], words))
+      return names[i];
 
-  return name;
+  return words;
 }

@@ -52,9 +52,11 @@ void                steady_cue_engine_set_volume            (SteadyCueEngine    
 const char         *steady_cue_engine_get_language          (SteadyCueEngine    *self);
 void                steady_cue_engine_set_language          (SteadyCueEngine    *self,
                                                              const char         *language);
-/* The language the UI's text is shown in (gettext's first), so that the
- * prompts are spoken as the captions read; NULL for English ("C",
- * "C.UTF-8", "POSIX"). */
+/* The language the prompts' words are in, for the voice that reads them:
+ * the language of the translation gettext uses, as the user's own list
+ * names it ("es_MX.UTF-8" keeps its region for the voice), or "en" where
+ * Steady is not translated into the user's language (its words are then
+ * English, and another language's voice would mispronounce them). */
 const char         *steady_cue_engine_ui_language           (void);
 const char         *steady_cue_engine_get_sink_description  (SteadyCueEngine    *self);
 void                steady_cue_engine_set_sink_description  (SteadyCueEngine    *self,

@@ -196,6 +196,21 @@ steady_speech_get_voice (const char  *language,
   return choose_voice (language, error);
 }
 
+gboolean
+steady_speech_same_language (const char *a,
+                             const char *b)
+{
+  gsize la, lb;
+
+  g_return_val_if_fail (a != NULL, FALSE);
+  g_return_val_if_fail (b != NULL, FALSE);
+
+  la = strcspn (a, "-_.@");
+  lb = strcspn (b, "-_.@");
+
+  return la == lb && g_ascii_strncasecmp (a, b, la) == 0;
+}
+
 GBytes *
 steady_speech_synthesize (const char  *language,
                           const char  *text,

@@ -32,4 +32,9 @@ GBytes *steady_speech_synthesize (const char  *language,
 char   *steady_speech_get_voice  (const char  *language,
                                   GError     **error);
 
+/* Whether two language names share their primary subtag ("es-419" and
+ * "es_ES.UTF-8" do; "pt" and "en" do not). */
+gboolean steady_speech_same_language (const char  *a,
+                                      const char  *b);
+
 G_END_DECLS

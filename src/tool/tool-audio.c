@@ -124,36 +124,28 @@ parse_mode (const char         *text,
 }
 
 /* Speak (and translate the drill's words) in @lang: gettext reads
- * LANGUAGE, which it ignores in the plain C locale. */
+ * LANGUAGE, which it ignores in the plain C locale, and names regions
+ * after an underscore ("es-419" is "es_419" to it). */
 static void
 use_language (const char *lang)
 {
-  g_setenv ("LANGUAGE", lang, TRUE);
+  g_autofree char *name = g_strdelimit (g_strdup (lang), "-", '_');
+
+  g_setenv ("LANGUAGE", name, TRUE);
   if (g_strcmp0 (setlocale (LC_MESSAGES, NULL), "C") == 0)
     setlocale (LC_MESSAGES, "C.UTF-8");
 }
 
-/* The locale's language ("es_ES.UTF-8" → "es_ES"), or English in the C locale. */
+/* The locale's language ("es_ES.UTF-8"), or NULL in the C locale. */
 static const char *
-default_language (void)
+locale_language (void)
 {
   const char *name = g_get_language_names ()[0];
 
-  if (g_ascii_strncasecmp (name, "C", 1) == 0 && (name[1] == '\0' || name[1] == '.'))
-    return "en";
+  if (g_str_equal (name, "POSIX") || (name[0] == 'C' && (name[1] == '\0' || name[1] == '.')))
+    return NULL;
 
   return name;
-}
-
-/* Whether two language names share their primary subtag ("es-419" and
- * "es_ES.UTF-8" do). */
-static gboolean
-same_language (const char *a,
-               const char *b)
-{
-  gsize la = strcspn (a, "-_.@"), lb = strcspn (b, "-_.@");
-
-  return la == lb && g_ascii_strncasecmp (a, b, la) == 0;
 }
 
 static int
@@ -253,16 +245,24 @@ steady_tool_audio (int    argc,
   if (timeline == NULL)
     return steady_tool_fail ("%s", error->message);
 
-  /* Which voice speaks: asked for by name, a language with no voice is
-   * refused rather than spoken in another; the locale's falls back to
-   * English with a word on standard error. */
-  language = options.lang != NULL ? options.lang : default_language ();
+  /* The prompts are read in the language their words are in: a language
+   * asked for by name that Steady is not translated into, or that has no
+   * voice, is refused rather than read in another; the locale's falls
+   * back to English with a word on standard error. */
+  language = steady_cue_engine_ui_language ();
+  if (options.lang != NULL && !steady_speech_same_language (language, options.lang))
+    return steady_tool_fail (_("--lang “%s”: Steady’s prompts are not translated into it (try en or es)"),
+                             options.lang);
+  if (options.lang == NULL && locale_language () != NULL
+      && !steady_speech_same_language (language, locale_language ()))
+    fprintf (stderr, _("steady-tool audio: Steady is not translated into “%s”; the prompts are in “%s”\n"),
+             locale_language (), language);
   if (mode == STEADY_CUE_SOUND_VOICE)
     {
       voice = steady_speech_get_voice (language, &error);
       if (voice == NULL)
         return steady_tool_fail ("%s", error->message);
-      if (!same_language (voice, language))
+      if (!steady_speech_same_language (voice, language))
         {
           if (options.lang != NULL)
             return steady_tool_fail (_("--lang “%s”: there is no voice for it (try en or es)"), options.lang);

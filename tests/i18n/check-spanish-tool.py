@@ -3,12 +3,15 @@
 # prints the lesson's cards and every drill's timeline (labels, counters,
 # captions, spoken words) in Spanish: each text that has words differs from
 # the English one, and a few known sentences read as the translator wrote
-# them.
+# them. The prompts are read by the voice of the language their words are
+# in: Spanish words by a Spanish voice (with the region asked for), English
+# words (a language Steady is not translated into) by an English one.
 import json
 import os
 import re
 import subprocess
 import sys
+import tempfile
 
 tool, localedir = sys.argv[1], sys.argv[2]
 failures = []
@@ -67,7 +70,36 @@ for drill in drills:
         compare(f"{drill} caption at {c_en['time']}", c_en["caption"], c_es["caption"])
         compare(f"{drill} speech at {c_en['time']}", c_en.get("speech"), c_es.get("speech"))
 
+# Which voice reads the prompts.
+def audio(language, *args):
+    env = dict(os.environ, LC_ALL="C.UTF-8", STEADY_LOCALEDIR=localedir)
+    env.pop("LANGUAGE", None)
+    if language:
+        env["LANGUAGE"] = language
+    with tempfile.TemporaryDirectory() as tmp:
+        out = subprocess.run([tool, "audio", "supine-knee-rotation", "-o", os.path.join(tmp, "cues.wav"),
+                              *args], env=env, capture_output=True)
+        return out.returncode, out.stdout.decode("utf-8"), out.stderr.decode("utf-8")
+
+
+def expect_voice(what, result, voice, note=None):
+    status, out, err = result
+    if status != 0 or not out.rstrip().endswith(f", {voice})"):
+        failures.append(f"{what}: expected the {voice} voice, got status {status}: {out!r} {err!r}")
+    if (note is None) != (err == "") or (note is not None and note not in err):
+        failures.append(f"{what}: expected {note!r} on standard error, got {err!r}")
+
+
+expect_voice("--lang es", audio(None, "--lang", "es"), "es")
+expect_voice("--lang es-419", audio(None, "--lang", "es-419"), "es-419")
+expect_voice("LANGUAGE=es_MX", audio("es_MX"), "es-mx")
+expect_voice("LANGUAGE=pt_BR", audio("pt_BR"), "en", "not translated into “pt_BR”; the prompts are in “en”")
+expect_voice("LANGUAGE=pt:es", audio("pt:es"), "es", "no está traducido a «pt»; los avisos están en «es»")
+status, out, err = audio(None, "--lang", "pt")
+if status != 1 or "--lang “pt”: Steady’s prompts are not translated into it" not in err:
+    failures.append(f"--lang pt: expected a refusal, got status {status}: {out!r} {err!r}")
+
 for failure in failures[:40]:
     print(failure)
-print(f"{len(failures)} texts left in English" if failures else "cards and timelines are Spanish")
+print(f"{len(failures)} failures" if failures else "cards and timelines are Spanish, and so is the voice that reads them")
 sys.exit(1 if failures else 0)
