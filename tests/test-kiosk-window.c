@@ -472,6 +472,57 @@ test_staff_exit (void)
   g_settings_reset (settings, "kiosk-staff-pin-hash");
 }
 
+/* Settings changed with dconf while the kiosk runs: a new staff PIN counts
+ * at once (the old one no longer opens the way out), new times from the
+ * next visitor on. */
+static void
+test_settings_while_running (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *old_hash = steady_kiosk_pin_hash ("4321", NULL);
+  g_autofree char *new_hash = steady_kiosk_pin_hash ("8765", NULL);
+  SteadyKioskWindow *window;
+  SteadyKiosk *kiosk;
+
+  g_settings_set_string (settings, "kiosk-staff-pin-hash", old_hash);
+  g_settings_set_uint (settings, "kiosk-idle-seconds", 30);
+  window = open_kiosk (T0);
+  kiosk = steady_kiosk_window_get_kiosk (window);
+  g_signal_connect_swapped (window, "destroy", G_CALLBACK (g_nullify_pointer), &window);
+  g_assert_cmpuint (steady_kiosk_get_idle_seconds (kiosk), ==, 30);
+
+  /* A visitor is in; the clinic changes the PIN and the idle time. */
+  steady_kiosk_window_touch (window, 960, 540);
+  g_assert_cmpstr (steady_kiosk_window_get_page_name (window), !=, "attract");
+  g_settings_set_string (settings, "kiosk-staff-pin-hash", new_hash);
+  g_settings_set_uint (settings, "kiosk-idle-seconds", 45);
+
+  /* The visit keeps its times; the next one has the new ones. */
+  g_assert_cmpuint (steady_kiosk_get_idle_seconds (kiosk), ==, 30);
+  steady_kiosk_reset (kiosk);
+  g_assert_cmpstr (steady_kiosk_window_get_page_name (window), ==, "attract");
+  g_assert_cmpuint (steady_kiosk_get_idle_seconds (kiosk), ==, 45);
+
+  /* The old PIN is wrong now; the new one lets staff out. */
+  for (int i = 0; i < 5; i++)
+    steady_kiosk_window_touch (window, 20, 30);
+  g_assert_true (steady_kiosk_window_get_pin_pad_visible (window));
+  for (const char *k = "4321k"; *k; k++)
+    steady_kiosk_window_press_pin_key (window, *k);
+  g_assert_nonnull (window);
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (window), "Wrong PIN", TRUE));
+  for (const char *k = "8765k"; *k; k++)
+    {
+      g_assert_nonnull (window);
+      steady_kiosk_window_press_pin_key (window, *k);
+    }
+  spin ();
+  g_assert_null (window);
+
+  g_settings_reset (settings, "kiosk-staff-pin-hash");
+  g_settings_reset (settings, "kiosk-idle-seconds");
+}
+
 static void
 open_pin_pad (SteadyKioskWindow *window)
 {
@@ -747,6 +798,7 @@ main (int   argc,
   g_test_add_func ("/kiosk-window/language-idle-reset", test_language_idle_reset);
   g_test_add_func ("/kiosk-window/staff-exit", test_staff_exit);
   g_test_add_func ("/kiosk-window/pin-lockout", test_pin_lockout);
+  g_test_add_func ("/kiosk-window/settings-while-running", test_settings_while_running);
   g_test_add_func ("/kiosk-window/pin-pad-pauses-idle", test_pin_pad_pauses_idle);
   g_test_add_func ("/kiosk-window/no-inspector", test_no_inspector);
   g_test_add_func ("/kiosk-window/soak-short", test_soak_short);

@@ -239,6 +239,52 @@ drop_timeline (SteadyKioskWindow *self)
   self->caption_source = caption_unset;
 }
 
+static guint
+env_seconds (const char *name,
+             guint       fallback)
+{
+  const char *value = g_getenv (name);
+  guint64 n;
+
+  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 1, G_MAXUINT, &n, NULL))
+    return fallback;
+  return (guint) n;
+}
+
+/* The kiosk's times and sound, from its settings (the environment's
+ * STEADY_KIOSK_*_SECONDS first, for tests). Read at start and again each
+ * time the kiosk is back on its attract loop, so a change made with dconf
+ * while it runs holds from the next visitor on, without a restart. */
+static void
+apply_settings (SteadyKioskWindow *self)
+{
+  steady_kiosk_set_timeouts (self->kiosk,
+                             env_seconds ("STEADY_KIOSK_IDLE_SECONDS",
+                                          g_settings_get_uint (self->settings, "kiosk-idle-seconds")),
+                             env_seconds ("STEADY_KIOSK_WARNING_SECONDS",
+                                          g_settings_get_uint (self->settings, "kiosk-warning-seconds")));
+  /* Waiting rooms are quiet: sound only when the clinic turned it on. */
+  if (!g_settings_get_boolean (self->settings, "kiosk-sound"))
+    g_clear_object (&self->cues);
+  else if (self->cues == NULL)
+    self->cues = steady_cue_engine_new ();
+}
+
+/* The staff PIN's hash, read when it is asked for, so that a PIN changed
+ * with dconf while the kiosk runs (a departed member of staff's) counts at
+ * once. */
+static const char *
+current_pin_hash (SteadyKioskWindow *self)
+{
+  if (self->settings != NULL)
+    {
+      g_free (self->pin_hash);
+      self->pin_hash = g_settings_get_string (self->settings, "kiosk-staff-pin-hash");
+    }
+
+  return self->pin_hash;
+}
+
 /* Pages */
 
 static GtkLabel *
@@ -827,6 +873,8 @@ on_view_changed (SteadyKioskWindow *self)
     {
     case STEADY_KIOSK_VIEW_ATTRACT:
       drop_timeline (self);
+      if (self->settings != NULL)
+        apply_settings (self);
       /* Every visitor finds the loop at its start. */
       self->attract_start = now;
       steady_figure_view_set_time (self->attract_figure, 0);
@@ -976,7 +1024,7 @@ steady_kiosk_window_touch (SteadyKioskWindow *self,
   language = language_at (self, x, y);
   if (language != NULL)
     steady_kiosk_window_set_language (self, language);
-  if (steady_kiosk_staff_tap (self->kiosk, x, y, now) && self->pin_hash[0] != '\0')
+  if (steady_kiosk_staff_tap (self->kiosk, x, y, now) && current_pin_hash (self)[0] != '\0')
     steady_kiosk_open_pin_pad (self->kiosk, now);
   note_visitor (self, now);
 }
@@ -1089,7 +1137,7 @@ steady_kiosk_window_press_pin_key (SteadyKioskWindow *self,
     g_string_truncate (self->pin, self->pin->len - 1);
   else if (key == 'k')
     {
-      if (steady_kiosk_pin_check (self->pin->str, self->pin_hash))
+      if (steady_kiosk_pin_check (self->pin->str, current_pin_hash (self)))
         {
           GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
@@ -1576,18 +1624,6 @@ steady_kiosk_window_advance (SteadyKioskWindow *self,
   steady_kiosk_window_update_motion (self, self->manual_now);
 }
 
-static guint
-env_seconds (const char *name,
-             guint       fallback)
-{
-  const char *value = g_getenv (name);
-  guint64 n;
-
-  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 1, G_MAXUINT, &n, NULL))
-    return fallback;
-  return (guint) n;
-}
-
 /* The headless end-to-end test has no input devices (cage 0.1.4 has no
  * virtual keyboard either): with STEADY_KIOSK_TEST_TOUCH_SIGNAL=1, each
  * SIGUSR1 touches the middle of the screen, when the test is ready. */
@@ -1648,16 +1684,7 @@ steady_kiosk_window_new (GtkApplication *application,
   settings = self->settings = g_settings_new (APP_ID);
   self->program_given = program != NULL;
   self->program = program != NULL ? g_object_ref (program) : load_program (settings);
-  g_free (self->pin_hash);
-  self->pin_hash = g_settings_get_string (settings, "kiosk-staff-pin-hash");
-  /* Waiting rooms are quiet: sound only when the clinic turned it on. */
-  if (g_settings_get_boolean (settings, "kiosk-sound"))
-    self->cues = steady_cue_engine_new ();
-  steady_kiosk_set_timeouts (self->kiosk,
-                             env_seconds ("STEADY_KIOSK_IDLE_SECONDS",
-                                          g_settings_get_uint (settings, "kiosk-idle-seconds")),
-                             env_seconds ("STEADY_KIOSK_WARNING_SECONDS",
-                                          g_settings_get_uint (settings, "kiosk-warning-seconds")));
+  apply_settings (self);
 
   gtk_stack_add_named (self->stack, build_attract (self, settings), "attract");
   build_visitor_pages (self);
