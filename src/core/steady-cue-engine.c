@@ -911,7 +911,7 @@ steady_cue_engine_ui_language (void)
 {
   /* Translators: the code of the language you translate into ("es",
    * "pt_BR"): the spoken prompts are read by that language's voice. */
-  const char *words = C_("voice language", "en");
+  const char *words = g_dpgettext2 (GETTEXT_PACKAGE, "voice language", "en");
   const char * const *names = g_get_language_names ();
 
   for (guint i = 0; names[i] != NULL; i++)

@@ -136,13 +136,17 @@ use_language (const char *lang)
     setlocale (LC_MESSAGES, "C.UTF-8");
 }
 
-/* The locale's language ("es_ES.UTF-8"), or NULL in the C locale. */
+/* The language the user asked gettext for ("es_ES.UTF-8"), or NULL in
+ * the C locale, where gettext translates nothing whatever LANGUAGE says
+ * (GLib's list still names LANGUAGE's languages there). */
 static const char *
 locale_language (void)
 {
+  const char *messages = setlocale (LC_MESSAGES, NULL);
   const char *name = g_get_language_names ()[0];
 
-  if (g_str_equal (name, "POSIX") || (name[0] == 'C' && (name[1] == '\0' || name[1] == '.')))
+  if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX") ||
+      g_str_equal (name, "POSIX") || (name[0] == 'C' && (name[1] == '\0' || name[1] == '.')))
     return NULL;
 
   return name;
@@ -248,12 +252,14 @@ steady_tool_audio (int    argc,
   /* The prompts are read in the language their words are in: a language
    * asked for by name that Steady is not translated into, or that has no
    * voice, is refused rather than read in another; the locale's falls
-   * back to English with a word on standard error. */
+   * back (to the next language LANGUAGE lists, then English) with a word
+   * on standard error. Tones and silence have no words. */
   language = steady_cue_engine_ui_language ();
-  if (options.lang != NULL && !steady_speech_same_language (language, options.lang))
+  if (options.lang != NULL && mode == STEADY_CUE_SOUND_VOICE &&
+      !steady_speech_same_language (language, options.lang))
     return steady_tool_fail (_("--lang “%s”: Steady’s prompts are not translated into it (try en or es)"),
                              options.lang);
-  if (options.lang == NULL && locale_language () != NULL
+  if (options.lang == NULL && mode == STEADY_CUE_SOUND_VOICE && locale_language () != NULL
       && !steady_speech_same_language (language, locale_language ()))
     fprintf (stderr, _("steady-tool audio: Steady is not translated into “%s”; the prompts are in “%s”\n"),
              locale_language (), language);

@@ -252,9 +252,10 @@ env_seconds (const char *name,
 }
 
 /* The kiosk's times and sound, from its settings (the environment's
- * STEADY_KIOSK_*_SECONDS first, for tests). Read at start and again each
- * time the kiosk is back on its attract loop, so a change made with dconf
- * while it runs holds from the next visitor on, without a restart. */
+ * STEADY_KIOSK_*_SECONDS first, for tests). Read at start, when a visitor
+ * first touches the attract loop and when the kiosk is back on it, so a
+ * change made with dconf while it runs holds from the next visitor on,
+ * without a restart; a visit under way keeps what it started with. */
 static void
 apply_settings (SteadyKioskWindow *self)
 {
@@ -1004,6 +1005,10 @@ static void
 note_visitor (SteadyKioskWindow *self,
               gint64             now)
 {
+  /* A new visitor: the settings as they are now (dconf may have changed
+   * them while the loop played). */
+  if (steady_kiosk_get_view (self->kiosk) == STEADY_KIOSK_VIEW_ATTRACT && self->settings != NULL)
+    apply_settings (self);
   steady_kiosk_input (self->kiosk, now);
   steady_kiosk_window_update_warning (self, now);
   steady_kiosk_window_schedule (self);
@@ -1240,6 +1245,13 @@ steady_kiosk_window_set_language (SteadyKioskWindow *self,
 {
   g_return_if_fail (STEADY_IS_KIOSK_WINDOW (self));
   apply_language (self, language, TRUE);
+}
+
+gboolean
+steady_kiosk_window_get_sound (SteadyKioskWindow *self)
+{
+  g_return_val_if_fail (STEADY_IS_KIOSK_WINDOW (self), FALSE);
+  return self->cues != NULL;
 }
 
 const char *

@@ -58,6 +58,9 @@ void               steady_kiosk_window_press_pin_key  (SteadyKioskWindow *self,
 void               steady_kiosk_window_set_language   (SteadyKioskWindow *self,
                                                        const char        *language);
 const char        *steady_kiosk_window_get_language   (SteadyKioskWindow *self);
+/* Whether the kiosk sounds its drills' cues (the kiosk-sound setting as
+ * the current visit found it). */
+gboolean           steady_kiosk_window_get_sound      (SteadyKioskWindow *self);
 /* The card deck the visitor swipes (rebuilt when the language changes). */
 SteadyDeck        *steady_kiosk_window_get_deck       (SteadyKioskWindow *self);
 /* The drill the attract loop's figure shows now. */

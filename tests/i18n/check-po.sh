@@ -21,3 +21,15 @@ case "$stats" in
     msgattrib --untranslated "$tmp/$lang.po" | grep '^msgid' | grep -v '^msgid ""$' | head -50
     exit 1 ;;
 esac
+
+# The code the translation gives for its own language picks the voice that
+# reads its prompts: it must be LANG's (msgid "en" left as it is would have
+# an English voice read the translated words).
+voice=$(msgattrib --no-obsolete "$tmp/$lang.po" | awk '
+  /^msgctxt "voice language"$/ { want = 1; next }
+  want && /^msgstr / { gsub(/^msgstr "|"$/, ""); print; exit }')
+case "$voice" in
+  "${lang%%_*}"|"${lang%%_*}"_*|"${lang%%_*}"-*) echo "$lang: voice language \"$voice\"" ;;
+  *) echo "$lang.po gives \"$voice\" as its voice language (msgctxt \"voice language\"); it must be $lang's code"
+     exit 1 ;;
+esac

@@ -71,8 +71,8 @@ for drill in drills:
         compare(f"{drill} speech at {c_en['time']}", c_en.get("speech"), c_es.get("speech"))
 
 # Which voice reads the prompts.
-def audio(language, *args):
-    env = dict(os.environ, LC_ALL="C.UTF-8", STEADY_LOCALEDIR=localedir)
+def audio(language, *args, locale="C.UTF-8"):
+    env = dict(os.environ, LC_ALL=locale, STEADY_LOCALEDIR=localedir)
     env.pop("LANGUAGE", None)
     if language:
         env["LANGUAGE"] = language
@@ -95,6 +95,12 @@ expect_voice("--lang es-419", audio(None, "--lang", "es-419"), "es-419")
 expect_voice("LANGUAGE=es_MX", audio("es_MX"), "es-mx")
 expect_voice("LANGUAGE=pt_BR", audio("pt_BR"), "en", "not translated into “pt_BR”; the prompts are in “en”")
 expect_voice("LANGUAGE=pt:es", audio("pt:es"), "es", "no está traducido a «pt»; los avisos están en «es»")
+# In the plain C locale gettext translates nothing, whatever LANGUAGE says.
+expect_voice("LC_ALL=C LANGUAGE=es", audio("es", locale="C"), "en")
+# Tones have no words: any language will do.
+status, out, err = audio(None, "--lang", "pt", "--mode", "tones")
+if status != 0 or err:
+    failures.append(f"--lang pt --mode tones: expected a render, got status {status}: {out!r} {err!r}")
 status, out, err = audio(None, "--lang", "pt")
 if status != 1 or "--lang “pt”: Steady’s prompts are not translated into it" not in err:
     failures.append(f"--lang pt: expected a refusal, got status {status}: {out!r} {err!r}")
