@@ -108,6 +108,8 @@ steady_window_update_actions (SteadyWindow *self)
   gtk_widget_set_visible (self->back_button, self->history->len > 0);
 }
 
+static void steady_window_ensure_session_pages (SteadyWindow *self);
+
 static const char *
 page_subtitle (SteadyWindow *self,
                const char   *page)
@@ -184,6 +186,8 @@ steady_window_navigate (SteadyWindow *self,
    * welcome page can be shown. */
   if (g_str_equal (page, "deck") && steady_deck_get_program (self->deck) != self->program)
     steady_deck_set_program (self->deck, self->program);
+  if (g_str_equal (page, "coach") || g_str_equal (page, "checkin") || g_str_equal (page, "stop"))
+    steady_window_ensure_session_pages (self);
 
   gtk_stack_set_visible_child_name (self->stack, page);
   adw_window_title_set_subtitle (self->window_title, page_subtitle (self, page));
@@ -306,6 +310,7 @@ start_drill_action (GtkWidget  *widget,
       return;
     }
 
+  steady_window_ensure_session_pages (self);
   steady_window_leave_session (self, "patient");
   steady_coach_settings_load (self->settings, drill, &values);
   steady_coach_page_set_drill (self->coach_page, drill, &values);
@@ -787,7 +792,8 @@ on_notice_details (SteadyWindow *self)
     case STEADY_NOTICE_JOURNAL_PROBLEM:
       /* A dialog over a drill that runs on would leave the patient out
        * of step: the drill waits while the message is read. */
-      if (steady_coach_page_get_state (self->coach_page) == STEADY_COACH_STATE_RUNNING)
+      if (self->coach_page != NULL &&
+          steady_coach_page_get_state (self->coach_page) == STEADY_COACH_STATE_RUNNING)
         steady_coach_page_toggle_pause (self->coach_page);
       steady_progress_show_problem (GTK_WINDOW (self), gtk_label_get_text (self->notice_label),
                                     self->notice_message);
@@ -844,12 +850,29 @@ on_application_changed (SteadyWindow *self)
 static void
 steady_window_init_progress (SteadyWindow *self)
 {
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_changed), NULL);
+}
+
+/* The coach page, the drill's check-ins and its stop card are built the
+ * first time a drill starts (or a test asks for them), not at start-up:
+ * they are most of what the window would otherwise build and never show
+ * before its first frame. They are added together, in this order, so that
+ * the stack slides between them the same way every time. */
+static void
+steady_window_ensure_session_pages (SteadyWindow *self)
+{
   GtkStackPage *page;
 
-  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_changed), NULL);
+  if (self->coach_page != NULL)
+    return;
 
-  /* The drill's check-ins and stop card: pages of the stack, shown only
-   * when the application is not a kiosk. */
+  self->coach_page = STEADY_COACH_PAGE (steady_coach_page_new ());
+  page = gtk_stack_add_named (self->stack, GTK_WIDGET (self->coach_page), "coach");
+  gtk_stack_page_set_title (page, _("Coach"));
+  g_signal_connect_swapped (self->coach_page, "stopped", G_CALLBACK (on_coach_stopped), self);
+  g_signal_connect_swapped (self->coach_page, "unit-done", G_CALLBACK (on_coach_unit_done), self);
+  g_signal_connect_swapped (self->coach_page, "finished", G_CALLBACK (on_coach_finished), self);
+
   self->checkin_view = STEADY_CHECKIN_VIEW (steady_checkin_view_new (STEADY_CHECKIN_BEFORE));
   page = gtk_stack_add_named (self->stack, GTK_WIDGET (self->checkin_view), "checkin");
   gtk_stack_page_set_title (page, _("Check-In"));
@@ -860,9 +883,6 @@ steady_window_init_progress (SteadyWindow *self)
   page = gtk_stack_add_named (self->stack, GTK_WIDGET (self->stop_card), "stop");
   gtk_stack_page_set_title (page, _("Stop Here"));
   g_signal_connect_swapped (self->stop_card, "done", G_CALLBACK (on_stop_card_done), self);
-
-  g_signal_connect_swapped (self->coach_page, "unit-done", G_CALLBACK (on_coach_unit_done), self);
-  g_signal_connect_swapped (self->coach_page, "finished", G_CALLBACK (on_coach_finished), self);
 }
 
 SteadyCheckinView *
@@ -870,6 +890,7 @@ steady_window_get_checkin_view (SteadyWindow *self)
 {
   g_return_val_if_fail (STEADY_IS_WINDOW (self), NULL);
 
+  steady_window_ensure_session_pages (self);
   return self->checkin_view;
 }
 
@@ -878,6 +899,7 @@ steady_window_get_stop_card (SteadyWindow *self)
 {
   g_return_val_if_fail (STEADY_IS_WINDOW (self), NULL);
 
+  steady_window_ensure_session_pages (self);
   return self->stop_card;
 }
 
@@ -1021,7 +1043,6 @@ steady_window_class_init (SteadyWindowClass *klass)
   g_type_ensure (STEADY_TYPE_DECK);
   g_type_ensure (STEADY_TYPE_DRILLS_PAGE);
   g_type_ensure (STEADY_TYPE_DRILL_PAGE);
-  g_type_ensure (STEADY_TYPE_COACH_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steady-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, back_button);
@@ -1030,8 +1051,6 @@ steady_window_class_init (SteadyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, learn_button);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, deck);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, drills_page);
-  gtk_widget_class_bind_template_child (widget_class, SteadyWindow, coach_page);
-  gtk_widget_class_bind_template_callback (widget_class, on_coach_stopped);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, drill_page);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, error_icon);
   gtk_widget_class_bind_template_child (widget_class, SteadyWindow, error_description);
@@ -1143,7 +1162,8 @@ steady_window_set_program (SteadyWindow  *self,
   steady_deck_set_program (self->deck, NULL);
   steady_drills_page_set_program (self->drills_page, program);
   steady_drill_page_set_drill (self->drill_page, NULL);
-  steady_coach_page_set_drill (self->coach_page, NULL, NULL);
+  if (self->coach_page != NULL)
+    steady_coach_page_set_drill (self->coach_page, NULL, NULL);
 
   g_ptr_array_set_size (self->history, 0);
   steady_window_navigate (self, program != NULL ? "welcome" : "error", FALSE);
@@ -1251,7 +1271,8 @@ steady_window_show_error (SteadyWindow *self,
   steady_deck_set_program (self->deck, NULL);
   steady_drills_page_set_program (self->drills_page, NULL);
   steady_drill_page_set_drill (self->drill_page, NULL);
-  steady_coach_page_set_drill (self->coach_page, NULL, NULL);
+  if (self->coach_page != NULL)
+    steady_coach_page_set_drill (self->coach_page, NULL, NULL);
   g_ptr_array_set_size (self->history, 0);
   steady_window_navigate (self, "error", FALSE);
   /* The focus may have passed through the selectable message on its way
@@ -1298,6 +1319,7 @@ steady_window_get_coach_page (SteadyWindow *self)
 {
   g_return_val_if_fail (STEADY_IS_WINDOW (self), NULL);
 
+  steady_window_ensure_session_pages (self);
   return self->coach_page;
 }
 
