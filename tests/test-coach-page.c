@@ -592,6 +592,59 @@ test_screenshots (void)
   }
 }
 
+/* Nothing on the page reaches past its edges: not the long "Get ready"
+ * line that names the side, nor the counter, nor the figure beside them. */
+static void
+assert_inside (GtkWidget *page,
+               GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+
+      /* An overlay scrollbar's slider may grow past the edge it sits on. */
+      if (!gtk_widget_is_drawable (child) || GTK_IS_SCROLLBAR (child))
+        continue;
+      g_assert_true (gtk_widget_compute_bounds (child, page, &bounds));
+      if (bounds.size.width > 0 && bounds.size.height > 0 &&
+          (bounds.origin.x < -0.5 ||
+           bounds.origin.x + bounds.size.width > gtk_widget_get_width (page) + 0.5))
+        g_error ("%s “%s” spans x %.0f to %.0f, outside the page's 0 to %d",
+                 G_OBJECT_TYPE_NAME (child),
+                 GTK_IS_LABEL (child) ? gtk_label_get_text (GTK_LABEL (child)) : "",
+                 bounds.origin.x, bounds.origin.x + bounds.size.width,
+                 gtk_widget_get_width (page));
+      assert_inside (page, child);
+    }
+}
+
+static void
+test_fits (void)
+{
+  const int sizes[][2] = { { 1000, 720 }, { 1000, 640 }, { 800, 600 }, { 1024, 600 }, { 1280, 800 }, { 600, 800 } };
+  const char * const drills[] = { "clamshell", "quadruped-knee-circles", "supine-knee-rotation" };
+  /* Getting ready, then a moment into the first rep or circle. */
+  const double moments[] = { 1.0, 17.5 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    for (guint d = 0; d < G_N_ELEMENTS (drills); d++)
+      {
+        SteadyWindow *window = open_window (sizes[i][0], sizes[i][1]);
+        SteadyCoachPage *page = start_drill (window, drills[d]);
+
+        for (guint m = 0; m < G_N_ELEMENTS (moments); m++)
+          {
+            go_to (page, START + moments[m]);
+            ui_test_settle (GTK_WIDGET (window));
+            g_test_message ("%s at %d×%d, %.1f s", drills[d], sizes[i][0], sizes[i][1], moments[m]);
+            g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (page)), <=, sizes[i][0]);
+            assert_inside (GTK_WIDGET (page), GTK_WIDGET (page));
+          }
+        close_window (window);
+      }
+}
+
 /* The session flow: check-ins and the journal --------------------------- */
 
 /* The journal the application keeps, opened on its own (same path). */
@@ -897,6 +950,7 @@ main (int   argc,
                         test_sound_follows_pipeline);
   g_test_add_func ("/coach-page/sound/no-device", test_no_device_notice);
   g_test_add_func ("/coach-page/screenshots", test_screenshots);
+  g_test_add_func ("/coach-page/fits", test_fits);
 
   status = g_test_run ();
 
