@@ -423,6 +423,38 @@ test_language_idle_reset (void)
 }
 
 static void
+open_pin_pad (SteadyKioskWindow *window)
+{
+  for (int i = 0; i < 5; i++)
+    steady_kiosk_window_touch (window, 20, 30);
+  g_assert_true (steady_kiosk_window_get_pin_pad_visible (window));
+}
+
+static void
+enter_pin (SteadyKioskWindow *window,
+           const char        *keys)
+{
+  for (const char *k = keys; *k; k++)
+    steady_kiosk_window_press_pin_key (window, *k);
+}
+
+/* Staff open the keypad and type @keys, the right PIN last: the window
+ * (*@window, which its "destroy" nullifies) closes. */
+static void
+leave_with_pin (SteadyKioskWindow **window,
+                const char         *keys)
+{
+  open_pin_pad (*window);
+  for (const char *k = keys; *k; k++)
+    {
+      g_assert_nonnull (*window);
+      steady_kiosk_window_press_pin_key (*window, *k);
+    }
+  spin ();
+  g_assert_null (*window);
+}
+
+static void
 test_staff_exit (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
@@ -460,15 +492,7 @@ test_staff_exit (void)
   g_assert_false (steady_kiosk_window_get_pin_pad_visible (window));
 
   /* The right PIN (with a correction) lets staff out. */
-  for (int i = 0; i < 5; i++)
-    steady_kiosk_window_touch (window, 20, 30);
-  for (const char *k = "4329b1k"; *k; k++)
-    {
-      g_assert_nonnull (window);
-      steady_kiosk_window_press_pin_key (window, *k);
-    }
-  spin ();
-  g_assert_null (window);
+  leave_with_pin (&window, "4329b1k");
 
   g_settings_reset (settings, "kiosk-staff-pin-hash");
 }
@@ -513,11 +537,8 @@ test_settings_while_running (void)
 
   /* ...but the old PIN no longer opens the way out, and the new one does
    * (the keypad is closed again without leaving). */
-  for (int i = 0; i < 5; i++)
-    steady_kiosk_window_touch (window, 20, 30);
-  g_assert_true (steady_kiosk_window_get_pin_pad_visible (window));
-  for (const char *k = "4321k"; *k; k++)
-    steady_kiosk_window_press_pin_key (window, *k);
+  open_pin_pad (window);
+  enter_pin (window, "4321k");
   g_assert_nonnull (window);
   g_assert_nonnull (ui_test_find_label (GTK_WIDGET (window), "Wrong PIN", TRUE));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.kiosk-pin-cancel", NULL);
@@ -538,36 +559,12 @@ test_settings_while_running (void)
   g_assert_cmpuint (steady_kiosk_get_idle_seconds (kiosk), ==, 60);
   g_assert_false (steady_kiosk_window_get_sound (window));
 
-  for (int i = 0; i < 5; i++)
-    steady_kiosk_window_touch (window, 20, 30);
-  for (const char *k = "8765k"; *k; k++)
-    {
-      g_assert_nonnull (window);
-      steady_kiosk_window_press_pin_key (window, *k);
-    }
-  spin ();
-  g_assert_null (window);
+  leave_with_pin (&window, "8765k");
 
   g_settings_reset (settings, "kiosk-staff-pin-hash");
   g_settings_reset (settings, "kiosk-idle-seconds");
   g_settings_reset (settings, "kiosk-warning-seconds");
   g_settings_reset (settings, "kiosk-sound");
-}
-
-static void
-open_pin_pad (SteadyKioskWindow *window)
-{
-  for (int i = 0; i < 5; i++)
-    steady_kiosk_window_touch (window, 20, 30);
-  g_assert_true (steady_kiosk_window_get_pin_pad_visible (window));
-}
-
-static void
-enter_pin (SteadyKioskWindow *window,
-           const char        *keys)
-{
-  for (const char *k = keys; *k; k++)
-    steady_kiosk_window_press_pin_key (window, *k);
 }
 
 /* Wrong PINs count across openings of the pad and across resets; from the

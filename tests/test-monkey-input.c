@@ -11,6 +11,7 @@
 #endif
 
 #include "test-monkey-input.h"
+#include "steady-types.h"
 
 guint32
 monkey_seed (void)
@@ -30,12 +31,7 @@ monkey_seed (void)
 guint
 monkey_steps (guint fallback)
 {
-  const char *env = g_getenv ("STEADY_MONKEY_STEPS");
-  guint64 steps;
-
-  if (env == NULL || !g_ascii_string_to_unsigned (env, 10, 1, G_MAXUINT, &steps, NULL))
-    return fallback;
-  return (guint) steps;
+  return steady_env_get_count ("STEADY_MONKEY_STEPS", fallback);
 }
 
 static gboolean

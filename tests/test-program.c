@@ -580,6 +580,27 @@ test_builtin (void)
   g_assert_cmpstr (steady_program_get_id (program), ==, "hip-stability");
 }
 
+/* The environment knobs the kiosk, tests and bench read: a whole number of
+ * at least 1, or the fallback for anything else. */
+static void
+test_env_count (void)
+{
+  const struct { const char *value; guint expected; } cases[] = {
+    { NULL, 7 }, { "", 7 }, { "30", 30 }, { "0", 7 }, { "-5", 7 },
+    { "12s", 7 }, { " 12", 7 }, { "99999999999", 7 }, { "4294967295", G_MAXUINT },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      if (cases[i].value != NULL)
+        g_setenv ("STEADY_TEST_COUNT", cases[i].value, TRUE);
+      else
+        g_unsetenv ("STEADY_TEST_COUNT");
+      g_assert_cmpuint (steady_env_get_count ("STEADY_TEST_COUNT", 7), ==, cases[i].expected);
+    }
+  g_unsetenv ("STEADY_TEST_COUNT");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -594,6 +615,7 @@ main (int   argc,
   g_test_add_func ("/program/not-regular", test_not_regular);
   g_test_add_func ("/program/builtin", test_builtin);
   g_test_add_func ("/program/numbers-in-text", test_numbers_in_text);
+  g_test_add_func ("/program/env-count", test_env_count);
 
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
     {

@@ -51,3 +51,17 @@ steady_side_from_string (const char *str,
 
   return FALSE;
 }
+
+guint
+steady_env_get_count (const char *name,
+                      guint       fallback)
+{
+  const char *value = g_getenv (name);
+  guint64 n;
+
+  g_return_val_if_fail (name != NULL, fallback);
+
+  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 1, G_MAXUINT, &n, NULL))
+    return fallback;
+  return (guint) n;
+}

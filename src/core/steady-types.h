@@ -44,4 +44,9 @@ typedef struct {
   gboolean   working;   /* the working muscle is contracting (glow) */
 } SteadyMotionState;
 
+/* A whole number of at least 1 from the environment variable @name, or
+ * @fallback when it is unset or not such a number (test and bench knobs). */
+guint       steady_env_get_count    (const char  *name,
+                                     guint        fallback);
+
 G_END_DECLS

@@ -239,18 +239,6 @@ drop_timeline (SteadyKioskWindow *self)
   self->caption_source = caption_unset;
 }
 
-static guint
-env_seconds (const char *name,
-             guint       fallback)
-{
-  const char *value = g_getenv (name);
-  guint64 n;
-
-  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 1, G_MAXUINT, &n, NULL))
-    return fallback;
-  return (guint) n;
-}
-
 /* The kiosk's times and sound, from its settings (the environment's
  * STEADY_KIOSK_*_SECONDS first, for tests). Read at start, when a visitor
  * first touches the attract loop and when the kiosk is back on it, so a
@@ -260,10 +248,10 @@ static void
 apply_settings (SteadyKioskWindow *self)
 {
   steady_kiosk_set_timeouts (self->kiosk,
-                             env_seconds ("STEADY_KIOSK_IDLE_SECONDS",
-                                          g_settings_get_uint (self->settings, "kiosk-idle-seconds")),
-                             env_seconds ("STEADY_KIOSK_WARNING_SECONDS",
-                                          g_settings_get_uint (self->settings, "kiosk-warning-seconds")));
+                             steady_env_get_count ("STEADY_KIOSK_IDLE_SECONDS",
+                                                   g_settings_get_uint (self->settings, "kiosk-idle-seconds")),
+                             steady_env_get_count ("STEADY_KIOSK_WARNING_SECONDS",
+                                                   g_settings_get_uint (self->settings, "kiosk-warning-seconds")));
   /* Waiting rooms are quiet: sound only when the clinic turned it on. */
   if (!g_settings_get_boolean (self->settings, "kiosk-sound"))
     g_clear_object (&self->cues);
