@@ -44,6 +44,8 @@ struct _SteadyKioskWindow
   gboolean           staff_leaving;
   guint              fullscreen_retry_id;
   guint              touch_id;        /* a lifted touch, acted on next */
+  guint              visit_id;        /* a visit begun on the loop, next */
+  gboolean           attract_pressed; /* a finger came down on the loop */
   double             touch_x, touch_y;
   guint              fullscreen_retries;
 
@@ -1026,7 +1028,8 @@ steady_kiosk_window_touch (SteadyKioskWindow *self,
  * once. What the touch does (a language, the staff corner) waits for the
  * finger to lift: a language rebuilds the pages, and widgets rebuilt or
  * moved under a pressed pointer leave GTK's count of pressed widgets
- * wrong. */
+ * wrong. So does leaving the attract loop (its figure would be hidden
+ * under the finger): a visit begins when the finger lifts. */
 static void
 on_pressed (GtkGestureClick   *gesture,
             int                n_press,
@@ -1034,9 +1037,44 @@ on_pressed (GtkGestureClick   *gesture,
             double             y,
             SteadyKioskWindow *self)
 {
-  gint64 now = now_us (self);
+  if (steady_kiosk_get_view (self->kiosk) == STEADY_KIOSK_VIEW_ATTRACT)
+    {
+      self->attract_pressed = TRUE;
+      return;
+    }
+  note_visitor (self, now_us (self));
+}
 
-  note_visitor (self, now);
+static gboolean
+visit_cb (gpointer user_data)
+{
+  SteadyKioskWindow *self = user_data;
+
+  self->visit_id = 0;
+  self->attract_pressed = FALSE;
+  /* Unless the lifted touch began it already (in a language). */
+  if (steady_kiosk_get_view (self->kiosk) == STEADY_KIOSK_VIEW_ATTRACT)
+    note_visitor (self, now_us (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Any finger or button lifting, seen before the widgets under it: a press
+ * on the attract loop that became a swipe ends no click, but it is a
+ * visitor all the same. After the lifted touch's own work (a higher
+ * priority), so that a language chosen on the loop is not lost. */
+static gboolean
+on_event (GtkEventControllerLegacy *controller,
+          GdkEvent                 *event,
+          SteadyKioskWindow        *self)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+
+  if (self->attract_pressed && self->visit_id == 0 &&
+      (type == GDK_BUTTON_RELEASE || type == GDK_TOUCH_END || type == GDK_TOUCH_CANCEL))
+    self->visit_id = g_idle_add (visit_cb, self);
+
+  return GDK_EVENT_PROPAGATE;
 }
 
 static gboolean
@@ -1707,6 +1745,7 @@ steady_kiosk_window_dispose (GObject *object)
   g_clear_handle_id (&self->test_touch_id, g_source_remove);
   g_clear_handle_id (&self->fullscreen_retry_id, g_source_remove);
   g_clear_handle_id (&self->touch_id, g_source_remove);
+  g_clear_handle_id (&self->visit_id, g_source_remove);
   if (self->kiosk != NULL)
     g_signal_handlers_disconnect_by_data (self->kiosk, self);
   drop_timeline (self);
@@ -1817,6 +1856,11 @@ steady_kiosk_window_init (SteadyKioskWindow *self)
   g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
   g_signal_connect (click, "released", G_CALLBACK (on_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  controller = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "event", G_CALLBACK (on_event), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
