@@ -56,11 +56,12 @@ guint
 steady_env_get_count (const char *name,
                       guint       fallback)
 {
-  const char *value = g_getenv (name);
+  const char *value;
   guint64 n;
 
   g_return_val_if_fail (name != NULL, fallback);
 
+  value = g_getenv (name);
   if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 1, G_MAXUINT, &n, NULL))
     return fallback;
   return (guint) n;
