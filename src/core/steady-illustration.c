@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "steady-illustration.h"
+#include "steady-painter-private.h"
 #include "steady-motion.h"
 
 #define J(name) STEADY_JOINT_##name
@@ -65,7 +66,7 @@ paint_figure (cairo_t                  *cr,
   steady_camera_set_orbit (camera, yaw, 6.0);
   cairo_save (cr);
   cairo_translate (cr, x, y);
-  steady_painter_paint (cr, pose, camera, w, h, &figure_style);
+  steady_painter_paint_paths (cr, pose, camera, w, h, &figure_style);
   cairo_restore (cr);
   steady_camera_prepare (camera, pose, w, h);
 }

@@ -281,7 +281,7 @@ repaint (SteadyPainterCache          *self,
       cairo_clip (bcr);
     }
   steady_painter_paint_items (bcr, pose, camera, self->width, self->height, style,
-                              STEADY_PAINTER_LAYER_FIGURE, NULL, whole ? NULL : &clip, NULL);
+                              STEADY_PAINTER_LAYER_FIGURE, NULL, whole ? NULL : &clip, NULL, TRUE);
   cairo_restore (bcr);
 
   /* The border, from the last frame: four strips round @r. */
@@ -337,7 +337,7 @@ steady_painter_cache_paint (SteadyPainterCache       *self,
   /* What this frame is made of, against the last one. */
   next = 1 - self->current;
   n = steady_painter_paint_items (NULL, pose, camera, width, height, style,
-                                  STEADY_PAINTER_LAYER_ALL, self->items[next], NULL, &n_ground);
+                                  STEADY_PAINTER_LAYER_ALL, self->items[next], NULL, &n_ground, TRUE);
 
   /* The ground (background and mat) is painted apart, once, and copied
    * under the rest wherever something is repainted. */
@@ -352,7 +352,7 @@ steady_painter_cache_paint (SteadyPainterCache       *self,
       cairo_paint (gcr);
       cairo_set_operator (gcr, CAIRO_OPERATOR_OVER);
       steady_painter_paint_items (gcr, pose, camera, width, height, style,
-                                  STEADY_PAINTER_LAYER_GROUND, NULL, NULL, NULL);
+                                  STEADY_PAINTER_LAYER_GROUND, NULL, NULL, NULL, TRUE);
       cairo_destroy (gcr);
       cairo_surface_flush (self->ground);
       self->ground_key = ground_key;

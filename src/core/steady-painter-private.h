@@ -31,7 +31,9 @@ typedef enum {
 /* Draws into @cr (when not NULL) the @layers of the frame that meet @clip
  * (all when NULL) and records all its items into @items (when not NULL);
  * returns the number of items, the first @n_ground of which are the
- * ground's. */
+ * ground's. With @pixels, limbs go straight into the pixels of an image
+ * target (steady-raster.h); else, and on other targets, they are cairo
+ * paths. */
 guint steady_painter_paint_items (cairo_t                  *cr,
                                   const SteadyPose         *pose,
                                   const SteadyCamera       *camera,
@@ -41,6 +43,16 @@ guint steady_painter_paint_items (cairo_t                  *cr,
                                   SteadyPainterLayer        layers,
                                   SteadyPainterItem        *items,
                                   const cairo_rectangle_t  *clip,
-                                  guint                    *n_ground);
+                                  guint                    *n_ground,
+                                  gboolean                  pixels);
+
+/* steady_painter_paint() with every part a cairo path, on any target: the
+ * same pixels from a cairo node as from an image (for the cards). */
+void  steady_painter_paint_paths (cairo_t                  *cr,
+                                  const SteadyPose         *pose,
+                                  const SteadyCamera       *camera,
+                                  double                    width,
+                                  double                    height,
+                                  const SteadyPainterStyle *style);
 
 G_END_DECLS

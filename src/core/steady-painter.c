@@ -9,6 +9,7 @@
 
 #include "steady-painter.h"
 #include "steady-painter-private.h"
+#include "steady-raster.h"
 
 #define J(name) STEADY_JOINT_##name
 
@@ -80,6 +81,7 @@ typedef struct {
   gboolean                 has_mat; /* the mat on the floor (cm) */
   double                   mat_x, mat_z, mat_ax, mat_az, mat_half_length, mat_half_width;
   SteadyPainterColor       mat_color;
+  SteadyRaster             raster;  /* for limbs, when @cr is a plain image */
 } Frame;
 
 #define HASH_SEED G_GUINT64_CONSTANT (14695981039346656037)
@@ -433,52 +435,31 @@ capsule_in_capsule (const double *c,
   return disc_in_capsule (c[0], c[1], c[2], d) && disc_in_capsule (c[3], c[4], c[5], d);
 }
 
-/* Records the chain's capsules as items (seeded with @seed) and, when it
- * is to be drawn, fills them as one shape. A capsule that lies wholly
- * within another is left out of the shape: the union is the same, and
- * the rasteriser's cost grows with every edge that crosses a row (a
- * trunk seen end on hides most of its capsules in the others). */
+/* Fills the union of @n capsules @c within @group in @color. */
 static void
-chain_fill (Frame                    *f,
-            const Chain              *chain,
-            const Projected          *p,
-            const SteadyCamera       *camera,
-            double                    grow,
-            guint64                   seed,
-            const SteadyPainterColor *color,
-            double                    alpha)
+chain_path_fill (Frame                    *f,
+                 double                  (*c)[6],
+                 guint                     n,
+                 const Box                *group,
+                 const SteadyPainterColor *color,
+                 double                    alpha)
 {
-  double c[G_N_ELEMENTS (trunk)][6];
-  Box group;
-
-  g_assert (chain->n_segments <= G_N_ELEMENTS (trunk));
-
-  box_empty (&group);
-  seed = hash_color (seed, color, alpha);
-  seed = hash_doubles (seed, &grow, 1);
-  for (guint i = 0; i < chain->n_segments; i++)
-    {
-      const Segment *s = &chain->segments[i];
-
-      c[i][0] = p[s->a].x;
-      c[i][1] = p[s->a].y;
-      c[i][2] = segment_radius (p, s->a, s->scale_a, camera) * chain->thin + grow;
-      c[i][3] = p[s->b].x;
-      c[i][4] = p[s->b].y;
-      c[i][5] = segment_radius (p, s->b, s->scale_b, camera) * chain->thin + grow;
-      capsule_item (f, seed, c[i], &group);
-    }
-
-  if (!frame_draws (f, &group))
+  if (!frame_draws (f, group))
     return;
 
+  if (steady_raster_usable (&f->raster, f->cr))
+    {
+      steady_raster_capsules (&f->raster, (const double (*)[6]) c, n, 0, NULL, color, alpha);
+      return;
+    }
+
   cairo_new_path (f->cr);
-  for (guint i = 0; i < chain->n_segments; i++)
+  for (guint i = 0; i < n; i++)
     {
       gboolean hidden = FALSE;
 
       /* Of two capsules within each other (the same), the first is kept. */
-      for (guint j = 0; j < chain->n_segments && !hidden; j++)
+      for (guint j = 0; j < n && !hidden; j++)
         hidden = j != i && capsule_in_capsule (c[i], c[j]) &&
                  (j < i || !capsule_in_capsule (c[j], c[i]));
       if (!hidden)
@@ -486,6 +467,70 @@ chain_fill (Frame                    *f,
     }
   steady_painter_set_color (f->cr, color, alpha);
   cairo_fill (f->cr);
+}
+
+/* Records the chain's capsules as items (seeded with @seed): when
+ * @outline is not NULL, those of its outline (the chain grown by @grow)
+ * first. When the chain is to be drawn, fills the outline and then the
+ * chain, each as one shape: straight into the pixels where it can
+ * (steady-raster.c), else as cairo paths. A capsule that lies wholly
+ * within another is left out of a path: the union is the same, and
+ * cairo's cost grows with every edge that crosses a row (a trunk seen
+ * end on hides most of its capsules in the others). */
+static void
+chain_fill (Frame                    *f,
+            const Chain              *chain,
+            const Projected          *p,
+            const SteadyCamera       *camera,
+            guint64                   seed,
+            double                    grow,
+            const SteadyPainterColor *outline,
+            const SteadyPainterColor *color,
+            double                    alpha)
+{
+  double c[G_N_ELEMENTS (trunk)][6], o[G_N_ELEMENTS (trunk)][6];
+  guint64 fill_seed, outline_seed;
+  Box group, outline_group;
+
+  g_assert (chain->n_segments <= G_N_ELEMENTS (trunk));
+
+  box_empty (&group);
+  box_empty (&outline_group);
+  fill_seed = hash_color (seed, color, alpha);
+  fill_seed = hash_doubles (fill_seed, (double[]) { 0.0 }, 1);
+  outline_seed = outline != NULL ? hash_color (seed, outline, alpha) : 0;
+  outline_seed = hash_doubles (outline_seed, &grow, 1);
+  for (guint i = 0; i < chain->n_segments; i++)
+    {
+      const Segment *s = &chain->segments[i];
+
+      c[i][0] = p[s->a].x;
+      c[i][1] = p[s->a].y;
+      c[i][2] = segment_radius (p, s->a, s->scale_a, camera) * chain->thin;
+      c[i][3] = p[s->b].x;
+      c[i][4] = p[s->b].y;
+      c[i][5] = segment_radius (p, s->b, s->scale_b, camera) * chain->thin;
+      memcpy (o[i], c[i], sizeof o[i]);
+      o[i][2] += grow;
+      o[i][5] += grow;
+    }
+  if (outline != NULL)
+    for (guint i = 0; i < chain->n_segments; i++)
+      capsule_item (f, outline_seed, o[i], &outline_group);
+  for (guint i = 0; i < chain->n_segments; i++)
+    capsule_item (f, fill_seed, c[i], &group);
+
+  if (outline != NULL && frame_draws (f, &outline_group) &&
+      steady_raster_usable (&f->raster, f->cr))
+    {
+      /* One pass for both. */
+      steady_raster_capsules (&f->raster, (const double (*)[6]) c, chain->n_segments, grow,
+                              outline, color, alpha);
+      return;
+    }
+  if (outline != NULL)
+    chain_path_fill (f, o, chain->n_segments, &outline_group, outline, alpha);
+  chain_path_fill (f, c, chain->n_segments, &group, color, alpha);
 }
 
 static double
@@ -1182,12 +1227,11 @@ paint_body (Frame                    *f,
        * (and each gap costs as much as the part itself). */
       guint k = chains[i].segments == left_arm || chains[i].segments == right_arm;
 
-      if (i > 0 && chains[i].side != STEADY_SIDE_NONE &&
-          (chains[i].side != far_side[k] || farness[k] < 0.5))
-        chain_fill (f, &chains[i], p, camera, style->outline_width * unit, seed,
-                    &style->outline, alpha);
+      gboolean outlined = i > 0 && chains[i].side != STEADY_SIDE_NONE &&
+                          (chains[i].side != far_side[k] || farness[k] < 0.5);
 
-      chain_fill (f, &chains[i], p, camera, 0.0, seed, chains[i].color, alpha);
+      chain_fill (f, &chains[i], p, camera, seed, style->outline_width * unit,
+                  outlined ? &style->outline : NULL, chains[i].color, alpha);
     }
 
   /* The face: a small mark where the nose points, when it faces us. */
@@ -1221,6 +1265,19 @@ set_quality (cairo_t *cr)
   cairo_set_tolerance (cr, 0.4);
 }
 
+/* The limbs of a drill's frames go straight into the pixels where they
+ * can; with STEADY_PAINTER_PATHS=1 always as cairo paths (to compare the
+ * two). Stills and cards are always paths: they are drawn once, and the
+ * widget (a cairo node) and steady-tool (an image) then give the same
+ * pixels. */
+static void
+raster_init (Frame   *f,
+             cairo_t *cr)
+{
+  if (g_strcmp0 (g_getenv ("STEADY_PAINTER_PATHS"), "1") != 0)
+    steady_raster_init (&f->raster, cr);
+}
+
 static double
 unit_for (double width,
           double height)
@@ -1239,7 +1296,8 @@ steady_painter_paint_items (cairo_t                  *cr,
                             SteadyPainterLayer        layers,
                             SteadyPainterItem        *items,
                             const cairo_rectangle_t  *clip,
-                            guint                    *n_ground)
+                            guint                    *n_ground,
+                            gboolean                  pixels)
 {
   Frame frame = { cr, items, 0, clip, STEADY_PAINTER_LAYER_GROUND, layers, FALSE, 0, 0, 0, 0, 0, 0, { 0 } };
   SteadyCamera cam;
@@ -1254,6 +1312,8 @@ steady_painter_paint_items (cairo_t                  *cr,
     {
       cairo_save (cr);
       set_quality (cr);
+      if (pixels)
+        raster_init (&frame, cr);
     }
   paint_background (&frame, width, height, style);
   paint_mat (&frame, pose, &cam, style, 1.0);
@@ -1285,7 +1345,24 @@ steady_painter_paint (cairo_t                  *cr,
   g_return_if_fail (style != NULL);
 
   steady_painter_paint_items (cr, pose, camera, width, height, style,
-                              STEADY_PAINTER_LAYER_ALL, NULL, NULL, NULL);
+                              STEADY_PAINTER_LAYER_ALL, NULL, NULL, NULL, TRUE);
+}
+
+void
+steady_painter_paint_paths (cairo_t                  *cr,
+                            const SteadyPose         *pose,
+                            const SteadyCamera       *camera,
+                            double                    width,
+                            double                    height,
+                            const SteadyPainterStyle *style)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (pose != NULL);
+  g_return_if_fail (camera != NULL);
+  g_return_if_fail (style != NULL);
+
+  steady_painter_paint_items (cr, pose, camera, width, height, style,
+                              STEADY_PAINTER_LAYER_ALL, NULL, NULL, NULL, FALSE);
 }
 
 void

@@ -1,0 +1,43 @@
+/* steady-raster.h: the figure's limbs filled straight into pixels
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "steady-painter.h"
+
+G_BEGIN_DECLS
+
+/* Where a cairo_t draws, when it is a plain image: premultiplied ARGB32
+ * pixels, user space only scaled evenly and moved by whole pixels, OVER,
+ * clipped to at most one whole-pixel rectangle. */
+typedef struct {
+  cairo_surface_t *surface;
+  guint32         *data;
+  int              stride;       /* in pixels */
+  double           scale;        /* device pixels per user unit */
+  double           tx, ty;       /* user (0, 0) in device pixels */
+  int              x0, y0, x1, y1;  /* the clip, device pixels, x1/y1 excluded */
+} SteadyRaster;
+
+gboolean steady_raster_init     (SteadyRaster             *raster,
+                                 cairo_t                  *cr);
+gboolean steady_raster_usable   (const SteadyRaster       *raster,
+                                 cairo_t                  *cr);
+
+/* Fills the union of @n capsules (x1, y1, r1, x2, y2, r2 in user units)
+ * in @fill (times @alpha); when @outline is not NULL, first the same
+ * union grown by @grow in @outline (times @alpha), as two cairo fills
+ * would, in one pass with analytic antialiasing. */
+void     steady_raster_capsules (SteadyRaster             *raster,
+                                 const double            (*capsules)[6],
+                                 guint                     n,
+                                 double                    grow,
+                                 const SteadyPainterColor *outline,
+                                 const SteadyPainterColor *fill,
+                                 double                    alpha);
+
+G_END_DECLS
