@@ -1,8 +1,10 @@
 /* bench-figure.c: µs per frame of the figure painter, offscreen, against a
  * flat 15-stroke stick figure drawn in the same run. The figure is painted
- * as the widget paints it, through a SteadyPainterCache (only what moved
- * is repainted; every frame is still copied whole into the target, which
- * the reference overwrites in between).
+ * as the widget paints it, through a SteadyPainterCache into the cache's
+ * own surface (only what moved is repainted), which the widget hands to
+ * GTK as a texture; the reference paints its frame whole into its own
+ * surface. What a copy of the whole frame would add (as
+ * steady_painter_cache_paint() into a cairo_t does) is printed beside.
  *
  * This machine's load drifts by ±15 % from one second to the next, so each
  * case is measured in three passes, interleaved with the reference frame by
@@ -85,8 +87,7 @@ measure_pass (const char *motion,
       start = now_us ();
       steady_motion_demo_state (motion, t, &state);
       steady_motion_pose (motion, &state, &params, &pose);
-      steady_painter_cache_paint (cache, cr, &pose, &camera, w, h, &style);
-      cairo_surface_flush (surface);
+      steady_painter_cache_render (cache, &pose, &camera, w, h, 1.0, &style);
       figure[i] = now_us () - start;
       repainted += steady_painter_cache_get_repainted (cache) / FRAMES;
 
@@ -95,9 +96,8 @@ measure_pass (const char *motion,
       cairo_surface_flush (surface);
       reference[i] = now_us () - start;
 
-      /* The floor under any painter that keeps its frame apart (as the
-       * cache does, and as GTK's cairo node is played back): one copy of
-       * a whole frame into the target. */
+      /* What a painter that keeps its frame apart adds when the frame
+       * is wanted in another surface: one copy of a whole frame. */
       start = now_us ();
       cairo_save (cr);
       cairo_set_source_surface (cr, frame, 0, 0);
@@ -155,7 +155,7 @@ measure (const char *motion,
           mid->figure_median / mid->reference_median,
           mid->figure_p99 / mid->reference_p99, 100 * mid->repainted);
   printf ("  over %d passes: ratio median %.2f–%.2f, p99 %.2f–%.2f; "
-          "of which a bare copy of the whole frame: median %.0f µs, %.2f× the reference\n",
+          "a copy of the whole frame into another surface would add: median %.0f µs, %.2f× the reference\n",
           PASSES, passes[0].figure_median / passes[0].reference_median,
           passes[PASSES - 1].figure_median / passes[PASSES - 1].reference_median, lo_p99, hi_p99,
           mid->copy_median, mid->copy_median / mid->reference_median);

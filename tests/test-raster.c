@@ -1,5 +1,5 @@
 /* test-raster.c: limbs filled straight into pixels, against geometry and
- * against cairo's paths
+ * against cairo's paths; the cache's frames handed out without a copy
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +9,7 @@
 
 #include "figure-test-util.h"
 #include "steady-motion.h"
+#include "steady-painter-cache.h"
 #include "steady-painter-private.h"
 #include "steady-raster.h"
 
@@ -308,6 +309,65 @@ test_drills_as_paths (void)
           }
 }
 
+/* The cache's frames go to GTK as textures, which hold them: a held frame
+ * never changes, and every frame handed out is the painter's, whatever is
+ * held (as GTK holds the last two, or one for a long time). */
+static void
+test_render_held (void)
+{
+  g_autoptr (SteadyPainterCache) cache = steady_painter_cache_new ();
+  cairo_surface_t *held[3] = { NULL, NULL, NULL }, *kept = NULL, *kept_copy = NULL;
+  cairo_surface_t *whole = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, W, H);
+  SteadyPainterStyle style;
+  SteadyCamera camera;
+  double least = 1.0;
+
+  steady_painter_style_init (&style, STEADY_PAINTER_THEME_LIGHT);
+  steady_camera_init_for_motion (&camera, "quadruped-knee-circles");
+  for (guint i = 0; i < 60; i++)
+    {
+      SteadyMotionState state;
+      SteadyPose pose;
+      cairo_surface_t *frame;
+      cairo_t *cr;
+
+      steady_motion_demo_state ("quadruped-knee-circles", 3.0 + i / 20.0, &state);
+      steady_motion_pose ("quadruped-knee-circles", &state, NULL, &pose);
+      frame = steady_painter_cache_render (cache, &pose, &camera, W, H, 1.0, &style);
+      g_assert_nonnull (frame);
+      if (i > 1)
+        least = MIN (least, steady_painter_cache_get_repainted (cache));
+
+      cr = cairo_create (whole);
+      steady_painter_paint (cr, &pose, &camera, W, H, &style);
+      cairo_destroy (cr);
+      g_assert_cmpfloat (figure_test_difference (frame, whole, 0), ==, 0.0);
+
+      /* GTK holds the last frames; one is kept for a long while. */
+      g_clear_pointer (&held[i % 3], cairo_surface_destroy);
+      held[i % 3] = cairo_surface_reference (frame);
+      if (i == 5)
+        {
+          kept = cairo_surface_reference (frame);
+          kept_copy = cairo_surface_create_similar_image (frame, CAIRO_FORMAT_ARGB32, W, H);
+          cr = cairo_create (kept_copy);
+          cairo_set_source_surface (cr, frame, 0, 0);
+          cairo_paint (cr);
+          cairo_destroy (cr);
+        }
+      if (kept != NULL)
+        g_assert_cmpfloat (figure_test_difference (kept, kept_copy, 0), ==, 0.0);
+    }
+  /* Still only what moved was painted. */
+  g_assert_cmpfloat (least, <, 0.5);
+
+  for (guint i = 0; i < 3; i++)
+    cairo_surface_destroy (held[i]);
+  cairo_surface_destroy (kept);
+  cairo_surface_destroy (kept_copy);
+  cairo_surface_destroy (whole);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -318,6 +378,7 @@ main (int   argc,
   g_test_add_func ("/raster/union-and-outline", test_union_and_outline);
   g_test_add_func ("/raster/targets", test_targets);
   g_test_add_func ("/raster/drills-as-paths", test_drills_as_paths);
+  g_test_add_func ("/raster/render-held", test_render_held);
 
   return g_test_run ();
 }

@@ -9,18 +9,30 @@
 #include "steady-painter-cache.h"
 #include "steady-painter-private.h"
 
+/* A frame the cache paints into, and which frame it holds. The cache
+ * holds one reference to it (no cairo_t is kept on it): more mean someone
+ * else holds it. */
+typedef struct {
+  cairo_surface_t *surface;
+  guint64          serial;        /* 0: nothing known */
+} Frame;
+
+#define MAX_FRAMES 4     /* the last frame, one to paint, two held by GTK */
+#define HISTORY 8        /* frames whose changes are remembered */
+
 struct _SteadyPainterCache
 {
   GObject           parent_instance;
 
-  /* Two frames in device pixels, painted in turn: the front one is the
-   * last frame; the back one the frame before, which differs from it only
-   * within @stale. A new frame is painted over the back one where either
-   * it or the last frame changed, and becomes the front one. */
-  cairo_surface_t  *frames[2];
-  cairo_t          *frame_crs[2];
+  /* Frames in device pixels. A new frame is painted over the free one
+   * holding the newest frame, where anything changed since, and becomes
+   * the front one. A frame someone else holds a reference to (GTK, as a
+   * texture) is never painted into; while all are held, more are made. */
+  Frame             frames[MAX_FRAMES];
+  guint             n_frames;
   guint             front;
-  cairo_rectangle_int_t stale;
+  guint64           serial;       /* of the last frame */
+  cairo_rectangle_int_t changes[HISTORY];  /* [serial % HISTORY]: what it changed */
   cairo_surface_t  *ground;       /* the background and the mat */
   guint64           ground_key;
   gboolean          ground_valid;
@@ -35,7 +47,6 @@ struct _SteadyPainterCache
   guint             n_items[2];
   guint             current;      /* which of items[] holds the last frame */
 
-  cairo_rectangle_int_t dirty;    /* round all that changed; may be empty */
   double            repainted;
   double            recording_scale;
 };
@@ -45,15 +56,22 @@ struct _SteadyPainterCache
 G_DEFINE_FINAL_TYPE (SteadyPainterCache, steady_painter_cache, G_TYPE_OBJECT)
 
 static void
+drop_frames (SteadyPainterCache *self)
+{
+  for (guint i = 0; i < self->n_frames; i++)
+    {
+      g_clear_pointer (&self->frames[i].surface, cairo_surface_destroy);
+    }
+  self->n_frames = 0;
+  self->front = 0;
+}
+
+static void
 steady_painter_cache_finalize (GObject *object)
 {
   SteadyPainterCache *self = STEADY_PAINTER_CACHE (object);
 
-  for (guint i = 0; i < 2; i++)
-    {
-      g_clear_pointer (&self->frame_crs[i], cairo_destroy);
-      g_clear_pointer (&self->frames[i], cairo_surface_destroy);
-    }
+  drop_frames (self);
   g_clear_pointer (&self->ground, cairo_surface_destroy);
 
   G_OBJECT_CLASS (steady_painter_cache_parent_class)->finalize (object);
@@ -168,6 +186,7 @@ rect_union (cairo_rectangle_int_t       *a,
 
 static void
 dirty_add (SteadyPainterCache      *self,
+           cairo_rectangle_int_t   *dirty,
            const SteadyPainterItem *item)
 {
   cairo_rectangle_int_t r;
@@ -184,7 +203,7 @@ dirty_add (SteadyPainterCache      *self,
   r.width = MIN ((int) x1, self->pixel_width) - r.x;
   r.height = MIN ((int) y1, self->pixel_height) - r.y;
   if (r.width > 0 && r.height > 0)
-    rect_union (&self->dirty, &r);
+    rect_union (dirty, &r);
 }
 
 static gboolean
@@ -196,35 +215,20 @@ prepare_frame (SteadyPainterCache *self,
 {
   int pw = (int) ceil (width * scale), ph = (int) ceil (height * scale);
 
-  if (self->frames[0] != NULL && pw == self->pixel_width && ph == self->pixel_height &&
+  if (self->ground != NULL && pw == self->pixel_width && ph == self->pixel_height &&
       scale == self->scale && width == self->width && height == self->height &&
       fill_background == self->fill_background)
     return TRUE;
 
-  for (guint i = 0; i < 2; i++)
-    {
-      g_clear_pointer (&self->frame_crs[i], cairo_destroy);
-      g_clear_pointer (&self->frames[i], cairo_surface_destroy);
-    }
+  drop_frames (self);
   g_clear_pointer (&self->ground, cairo_surface_destroy);
   self->valid = FALSE;
   self->ground_valid = FALSE;
-  self->frames[0] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
-  self->frames[1] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
   self->ground = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
-  if (cairo_surface_status (self->frames[0]) != CAIRO_STATUS_SUCCESS ||
-      cairo_surface_status (self->frames[1]) != CAIRO_STATUS_SUCCESS ||
-      cairo_surface_status (self->ground) != CAIRO_STATUS_SUCCESS)
+  if (cairo_surface_status (self->ground) != CAIRO_STATUS_SUCCESS)
     {
-      g_clear_pointer (&self->frames[0], cairo_surface_destroy);
-      g_clear_pointer (&self->frames[1], cairo_surface_destroy);
       g_clear_pointer (&self->ground, cairo_surface_destroy);
       return FALSE;
-    }
-  for (guint i = 0; i < 2; i++)
-    {
-      cairo_surface_set_device_scale (self->frames[i], scale, scale);
-      self->frame_crs[i] = cairo_create (self->frames[i]);
     }
   cairo_surface_set_device_scale (self->ground, scale, scale);
   self->pixel_width = pw;
@@ -237,16 +241,70 @@ prepare_frame (SteadyPainterCache *self,
   return TRUE;
 }
 
-/* Paints the back frame anew within @r, so that it is the frame for
- * @pose. */
+/* A frame to paint the next one into: of those no one else holds, the
+ * one with the newest frame but the front one; else a new one, dropping
+ * (to its holder) the oldest when there are already as many as kept.
+ * -1 when no surface can be made. */
+static int
+back_frame (SteadyPainterCache *self)
+{
+  int best = -1;
+  Frame *f;
+
+  for (guint i = 0; i < self->n_frames; i++)
+    if (i != self->front &&
+        cairo_surface_get_reference_count (self->frames[i].surface) == 1 &&
+        (best < 0 || self->frames[i].serial > self->frames[best].serial))
+      best = (int) i;
+  if (best >= 0)
+    return best;
+
+  if (self->n_frames == MAX_FRAMES)
+    {
+      guint oldest = self->front == 0 ? 1 : 0;
+
+      for (guint i = 0; i < self->n_frames; i++)
+        if (i != self->front && self->frames[i].serial < self->frames[oldest].serial)
+          oldest = i;
+      best = (int) oldest;
+      g_clear_pointer (&self->frames[best].surface, cairo_surface_destroy);
+    }
+  else
+    best = (int) self->n_frames++;
+
+  f = &self->frames[best];
+  f->serial = 0;
+  f->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, self->pixel_width, self->pixel_height);
+  if (cairo_surface_status (f->surface) != CAIRO_STATUS_SUCCESS)
+    {
+      g_clear_pointer (&f->surface, cairo_surface_destroy);
+      if (best == (int) self->n_frames - 1)
+        self->n_frames--;
+      else
+        {
+          /* Keep the array dense: the last one moves into the gap. */
+          self->frames[best] = self->frames[--self->n_frames];
+          if (self->front == self->n_frames)
+            self->front = best;
+        }
+      return -1;
+    }
+  cairo_surface_set_device_scale (f->surface, self->scale, self->scale);
+
+  return best;
+}
+
+/* Paints frame @back anew within @area, so that it is the frame for
+ * @pose; the pixels round @area come from the front frame. */
 static void
 repaint (SteadyPainterCache          *self,
+         guint                        back,
          const SteadyPose            *pose,
          const SteadyCamera          *camera,
          const SteadyPainterStyle    *style,
          const cairo_rectangle_int_t *area)
 {
-  cairo_t *bcr = self->frame_crs[1 - self->front];
+  cairo_t *bcr = cairo_create (self->frames[back].surface);
   double scale = self->scale;
   cairo_rectangle_int_t r = *area, wide;
   cairo_rectangle_t clip;
@@ -262,8 +320,11 @@ repaint (SteadyPainterCache          *self,
   wide.y = MAX (0, r.y - CLIP_BORDER);
   wide.width = MIN (self->pixel_width, r.x + r.width + CLIP_BORDER) - wide.x;
   wide.height = MIN (self->pixel_height, r.y + r.height + CLIP_BORDER) - wide.y;
-  whole = wide.x == 0 && wide.y == 0 && wide.width == self->pixel_width &&
-          wide.height == self->pixel_height;
+  whole = (wide.x == 0 && wide.y == 0 && wide.width == self->pixel_width &&
+           wide.height == self->pixel_height) || back == self->front ||
+          self->frames[self->front].serial == 0;
+  if (whole)
+    wide = (cairo_rectangle_int_t) { 0, 0, self->pixel_width, self->pixel_height };
   clip = (cairo_rectangle_t) { wide.x / scale, wide.y / scale, wide.width / scale, wide.height / scale };
 
   cairo_save (bcr);
@@ -295,44 +356,54 @@ repaint (SteadyPainterCache          *self,
       cairo_rectangle (bcr, wide.x / scale, r.y / scale, (r.x - wide.x) / scale, r.height / scale);
       cairo_rectangle (bcr, (r.x + r.width) / scale, r.y / scale,
                        (wide.x + wide.width - r.x - r.width) / scale, r.height / scale);
-      cairo_set_source_surface (bcr, self->frames[self->front], 0, 0);
+      cairo_set_source_surface (bcr, self->frames[self->front].surface, 0, 0);
       cairo_set_operator (bcr, CAIRO_OPERATOR_SOURCE);
       cairo_fill (bcr);
       cairo_restore (bcr);
     }
-  cairo_surface_flush (self->frames[1 - self->front]);
-  self->repainted = (double) r.width * r.height / ((double) self->pixel_width * self->pixel_height);
+  cairo_destroy (bcr);
+  cairo_surface_flush (self->frames[back].surface);
+  self->repainted = whole ? 1.0 : (double) r.width * r.height /
+                                  ((double) self->pixel_width * self->pixel_height);
 }
 
-void
-steady_painter_cache_paint (SteadyPainterCache       *self,
-                            cairo_t                  *cr,
-                            const SteadyPose         *pose,
-                            const SteadyCamera       *camera,
-                            double                    width,
-                            double                    height,
-                            const SteadyPainterStyle *style)
+/* What changed from frame @serial to the last one; all when not known. */
+static cairo_rectangle_int_t
+changes_since (SteadyPainterCache *self,
+               guint64             serial)
+{
+  cairo_rectangle_int_t all = { 0, 0, self->pixel_width, self->pixel_height }, r = { 0, 0, 0, 0 };
+
+  if (serial == 0 || self->serial - serial >= HISTORY)
+    return all;
+  for (guint64 s = serial + 1; s <= self->serial; s++)
+    rect_union (&r, &self->changes[s % HISTORY]);
+
+  return r;
+}
+
+cairo_surface_t *
+steady_painter_cache_render (SteadyPainterCache       *self,
+                             const SteadyPose         *pose,
+                             const SteadyCamera       *camera,
+                             double                    width,
+                             double                    height,
+                             double                    scale,
+                             const SteadyPainterStyle *style)
 {
   guint next, n, n_ground = 0;
   guint64 ground_key;
-  gboolean whole;
-  double scale;
+  cairo_rectangle_int_t dirty = { 0, 0, 0, 0 }, area;
+  int back;
 
-  g_return_if_fail (STEADY_IS_PAINTER_CACHE (self));
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (pose != NULL);
-  g_return_if_fail (camera != NULL);
-  g_return_if_fail (style != NULL);
+  g_return_val_if_fail (STEADY_IS_PAINTER_CACHE (self), NULL);
+  g_return_val_if_fail (pose != NULL, NULL);
+  g_return_val_if_fail (camera != NULL, NULL);
+  g_return_val_if_fail (style != NULL, NULL);
+  g_return_val_if_fail (width > 0 && height > 0 && scale > 0, NULL);
 
-  scale = pixel_scale (self, cr);
-  if (scale <= 0 || width <= 0 || height <= 0 ||
-      !prepare_frame (self, scale, width, height, style->fill_background))
-    {
-      self->valid = FALSE;
-      self->repainted = 1.0;
-      steady_painter_paint (cr, pose, camera, width, height, style);
-      return;
-    }
+  if (!prepare_frame (self, scale, width, height, style->fill_background))
+    return NULL;
 
   /* What this frame is made of, against the last one. */
   next = 1 - self->current;
@@ -357,12 +428,11 @@ steady_painter_cache_paint (SteadyPainterCache       *self,
       cairo_surface_flush (self->ground);
       self->ground_key = ground_key;
       self->ground_valid = TRUE;
+      self->valid = FALSE;
     }
-  whole = !self->valid || n > STEADY_PAINTER_MAX_ITEMS || n != self->n_items[self->current];
 
-  self->dirty = (cairo_rectangle_int_t) { 0, 0, 0, 0 };
-  if (whole)
-    self->dirty = (cairo_rectangle_int_t) { 0, 0, self->pixel_width, self->pixel_height };
+  if (!self->valid || n > STEADY_PAINTER_MAX_ITEMS || n != self->n_items[self->current])
+    dirty = (cairo_rectangle_int_t) { 0, 0, self->pixel_width, self->pixel_height };
   else
     {
       const SteadyPainterItem *old = self->items[self->current], *now = self->items[next];
@@ -371,48 +441,94 @@ steady_painter_cache_paint (SteadyPainterCache       *self,
         if (old[i].hash != now[i].hash || old[i].x0 != now[i].x0 || old[i].y0 != now[i].y0 ||
             old[i].x1 != now[i].x1 || old[i].y1 != now[i].y1)
           {
-            dirty_add (self, &old[i]);
-            dirty_add (self, &now[i]);
+            dirty_add (self, &dirty, &old[i]);
+            dirty_add (self, &dirty, &now[i]);
           }
     }
-
-  /* Where the back frame (the one before the last) is to be painted:
-   * what changed since the last frame and what changed in the last. */
   if (!self->valid)
-    self->stale = (cairo_rectangle_int_t) { 0, 0, self->pixel_width, self->pixel_height };
-  if (self->dirty.width > 0 && self->dirty.height > 0)
-    {
-      cairo_rectangle_int_t area = self->dirty;
-
-      rect_union (&area, &self->stale);
-      repaint (self, pose, camera, style, &area);
-      self->front = 1 - self->front;
-      self->stale = self->dirty;
-      if (self->repainted >= 1.0)
-        {
-          cairo_t *bcr = self->frame_crs[1 - self->front];
-
-          /* Painted whole: the other frame, whatever it held, is made
-           * the same, so that the next frame repaints only what moves. */
-          cairo_save (bcr);
-          cairo_set_source_surface (bcr, self->frames[self->front], 0, 0);
-          cairo_set_operator (bcr, CAIRO_OPERATOR_SOURCE);
-          cairo_paint (bcr);
-          cairo_restore (bcr);
-          cairo_surface_flush (self->frames[1 - self->front]);
-          self->stale = (cairo_rectangle_int_t) { 0, 0, 0, 0 };
-        }
-    }
-  else
-    self->repainted = 0;
-
+    for (guint i = 0; i < self->n_frames; i++)
+      self->frames[i].serial = 0;
   self->current = next;
   self->n_items[next] = n;
   self->valid = TRUE;
 
+  /* Nothing changed, and the last frame is still ours to hand out. */
+  if (dirty.width <= 0 && self->n_frames > 0 && self->frames[self->front].serial == self->serial &&
+      self->serial > 0)
+    {
+      self->repainted = 0;
+      return self->frames[self->front].surface;
+    }
+
+  self->serial++;
+  self->changes[self->serial % HISTORY] = dirty;
+
+  back = back_frame (self);
+  if (back < 0)
+    {
+      self->valid = FALSE;
+      return NULL;
+    }
+
+  /* A new frame starts as a copy of the last one, which costs less than
+   * painting it whole. */
+  if (self->frames[back].serial == 0 && back != (int) self->front &&
+      self->frames[self->front].serial != 0)
+    {
+      cairo_t *bcr = cairo_create (self->frames[back].surface);
+
+      cairo_set_source_surface (bcr, self->frames[self->front].surface, 0, 0);
+      cairo_set_operator (bcr, CAIRO_OPERATOR_SOURCE);
+      cairo_paint (bcr);
+      cairo_destroy (bcr);
+      self->frames[back].serial = self->frames[self->front].serial;
+    }
+
+  /* Where the back frame is to be painted: all that changed since the
+   * frame it holds. */
+  area = changes_since (self, self->frames[back].serial);
+  if (area.width > 0 && area.height > 0)
+    repaint (self, back, pose, camera, style, &area);
+  else
+    self->repainted = 0;
+  self->frames[back].serial = self->serial;
+  self->front = back;
+
+  return self->frames[back].surface;
+}
+
+void
+steady_painter_cache_paint (SteadyPainterCache       *self,
+                            cairo_t                  *cr,
+                            const SteadyPose         *pose,
+                            const SteadyCamera       *camera,
+                            double                    width,
+                            double                    height,
+                            const SteadyPainterStyle *style)
+{
+  cairo_surface_t *frame = NULL;
+  double scale;
+
+  g_return_if_fail (STEADY_IS_PAINTER_CACHE (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (pose != NULL);
+  g_return_if_fail (camera != NULL);
+  g_return_if_fail (style != NULL);
+
+  scale = pixel_scale (self, cr);
+  if (scale > 0 && width > 0 && height > 0)
+    frame = steady_painter_cache_render (self, pose, camera, width, height, scale, style);
+  if (frame == NULL)
+    {
+      self->valid = FALSE;
+      self->repainted = 1.0;
+      steady_painter_paint (cr, pose, camera, width, height, style);
+      return;
+    }
+
   /* The frame, pixel for pixel. */
   cairo_save (cr);
-  cairo_set_source_surface (cr, self->frames[self->front], 0, 0);
+  cairo_set_source_surface (cr, frame, 0, 0);
   cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
   cairo_set_operator (cr, style->fill_background ? CAIRO_OPERATOR_SOURCE : CAIRO_OPERATOR_OVER);
   cairo_rectangle (cr, 0, 0, width, height);

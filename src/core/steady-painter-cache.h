@@ -16,14 +16,27 @@ G_DECLARE_FINAL_TYPE (SteadyPainterCache, steady_painter_cache, STEADY, PAINTER_
 
 SteadyPainterCache *steady_painter_cache_new        (void);
 
-/* Paints the same pixels as steady_painter_paint(), but keeps the frame in
- * a surface of its own and, from one frame to the next, repaints only the
- * parts that moved (the mat, the shadow of the still parts, the still limbs
- * and markers are not drawn again), then copies the frame into @cr. Image and
+/* Paints the same pixels as steady_painter_paint() at @scale device
+ * pixels per unit into a surface of the cache's own and returns it (NULL
+ * when no surface can be made). From one frame to the next only the
+ * parts that moved are repainted (the mat, the shadow of the still parts,
+ * the still limbs and markers are not drawn again). The surface is the
+ * cache's: it stays as it is until the next call, and longer while the
+ * caller holds a reference to it (as the widget does, handing it to GTK as
+ * a texture without a copy): the cache never paints into a surface anyone
+ * else holds. */
+cairo_surface_t    *steady_painter_cache_render     (SteadyPainterCache       *self,
+                                                     const SteadyPose         *pose,
+                                                     const SteadyCamera       *camera,
+                                                     double                    width,
+                                                     double                    height,
+                                                     double                    scale,
+                                                     const SteadyPainterStyle *style);
+/* steady_painter_cache_render(), then the frame copied into @cr. Image and
  * recording targets are painted so; others (PDF, SVG) and rotated or
  * unevenly scaled ones are painted directly. The frame is copied into a
- * recording by reference: cairo snapshots it before the next frame
- * changes it. */
+ * recording by reference: cairo snapshots it before the cache changes
+ * it. */
 void                steady_painter_cache_paint      (SteadyPainterCache       *self,
                                                      cairo_t                  *cr,
                                                      const SteadyPose         *pose,
