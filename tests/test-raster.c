@@ -191,6 +191,55 @@ test_union_and_outline (void)
   cairo_surface_destroy (paths);
 }
 
+/* A shadow: capsules each in a frame of its own, foreshortened by a
+ * matrix, filled without antialiasing as cairo fills them, and where two
+ * overlap, blended once. */
+static void
+test_floor_capsules (void)
+{
+  const cairo_matrix_t matrices[3] = {
+    { 1.0, 0.0, 0.0, 0.5, 30, 90 },      /* along a row, squashed */
+    { 0.6, 0.35, -0.25, 0.45, 60, 40 },  /* slanting, sheared */
+    { 0.0, 1.0, -0.4, 0.0, 150, 20 },    /* turned a quarter */
+  };
+  const double capsules[3][3] = { { 150, 20, 30 }, { 160, 25, 10 }, { 0, 30, 12 } };
+  const SteadyPainterColor shade = { 0, 0, 0.5, 0.4 };
+  cairo_surface_t *pixels = blank (1, 1, 1), *paths = blank (1, 1, 1);
+  cairo_t *cr;
+  SteadyRaster raster;
+
+  cr = cairo_create (pixels);
+  g_assert_true (steady_raster_init (&raster, cr));
+  steady_raster_floor_capsules (&raster, matrices, capsules, 3, &shade, 1.0);
+  cairo_destroy (cr);
+
+  cr = cairo_create (paths);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+  cairo_set_tolerance (cr, 0.01);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  for (guint i = 0; i < 3; i++)
+    {
+      cairo_save (cr);
+      cairo_transform (cr, &matrices[i]);
+      steady_painter_capsule (cr, 0, 0, capsules[i][1], capsules[i][0], 0, capsules[i][2]);
+      cairo_restore (cr);
+    }
+  cairo_set_source_rgba (cr, 0, 0, 0.5, 0.4);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+
+  /* Only a pixel here and there along an edge, whose centre lies on it. */
+  g_assert_cmpfloat (figure_test_difference (pixels, paths, 2), <, 0.003);
+  /* Where the first two overlap, one blend: 0.6 of white. */
+  g_assert_cmpint (pixel (pixels, 146, 90) & 0xff, >=, 0xca);
+  g_assert_cmpint (pixel (pixels, 146, 90) & 0xff, <=, 0xcc);
+  g_assert_cmpint ((pixel (pixels, 146, 90) >> 16) & 0xff, >=, 0x98);
+  g_assert_cmpint ((pixel (pixels, 146, 90) >> 16) & 0xff, <=, 0x9a);
+
+  cairo_surface_destroy (pixels);
+  cairo_surface_destroy (paths);
+}
+
 /* Only what it can draw as cairo would: a plain image, an even scale and
  * whole-pixel shift, one whole-pixel clip box, which it keeps to. */
 static void
@@ -376,6 +425,7 @@ main (int   argc,
 
   g_test_add_func ("/raster/capsule-area", test_capsule_area);
   g_test_add_func ("/raster/union-and-outline", test_union_and_outline);
+  g_test_add_func ("/raster/floor-capsules", test_floor_capsules);
   g_test_add_func ("/raster/targets", test_targets);
   g_test_add_func ("/raster/drills-as-paths", test_drills_as_paths);
   g_test_add_func ("/raster/render-held", test_render_held);

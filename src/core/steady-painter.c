@@ -792,6 +792,26 @@ paint_shadow (Frame                    *f,
       if (groups[k].x1 < groups[k].x0 || !frame_draws (f, &groups[k]))
         continue;
 
+      if (steady_raster_usable (&f->raster, f->cr))
+        {
+          cairo_matrix_t ms[G_N_ELEMENTS (shadow_segments)];
+          double caps[G_N_ELEMENTS (shadow_segments)][3];
+          guint count = 0;
+
+          for (guint i = 0; i < n; i++)
+            if (on[i] == (k == 0))
+              {
+                ms[count] = m[i];
+                caps[count][0] = len[i];
+                caps[count][1] = ra[i];
+                caps[count][2] = rb[i];
+                count++;
+              }
+          steady_raster_floor_capsules (&f->raster, ms, (const double (*)[3]) caps, count,
+                                        &colors[k], alphas[k]);
+          continue;
+        }
+
       cairo_new_path (f->cr);
       for (guint i = 0; i < n; i++)
         if (on[i] == (k == 0))
@@ -812,6 +832,66 @@ paint_shadow (Frame                    *f,
       cairo_fill (f->cr);
       cairo_restore (f->cr);
     }
+}
+
+/* The dashed path (dashes of 5 units every 11, 3 wide, round ends, as
+ * cairo dashes it) and the bar at its end, as capsules straight into the
+ * pixels. FALSE when there are too many dashes. */
+static gboolean
+paint_path_pixels (Frame                    *f,
+                   const double             *xy,
+                   guint                     n,
+                   gboolean                  closed,
+                   const SteadyPainterStyle *style,
+                   double                    unit)
+{
+  double c[STEADY_RASTER_MAX_CAPSULES][6];
+  double on = 5 * unit, period = 11 * unit, r = 1.5 * unit, along = 0;
+  guint m = 0, segments = closed ? n : n - 1;
+
+  for (guint i = 0; i < segments; i++)
+    {
+      double ax = xy[2 * i], ay = xy[2 * i + 1];
+      double bx = xy[2 * ((i + 1) % n)], by = xy[2 * ((i + 1) % n) + 1];
+      double len = sqrt ((bx - ax) * (bx - ax) + (by - ay) * (by - ay));
+      double start = along, end = along + len;
+
+      /* The dashes (k period, k period + on) that meet this segment. */
+      for (double k = floor (start / period); k * period < end; k++)
+        {
+          double d0 = MAX (start, k * period), d1 = MIN (end, k * period + on);
+          double t0, t1;
+
+          if (d1 < d0 || (d1 == d0 && d0 != k * period))
+            continue;
+          if (m == STEADY_RASTER_MAX_CAPSULES)
+            return FALSE;
+          t0 = len > 0 ? (d0 - start) / len : 0;
+          t1 = len > 0 ? (d1 - start) / len : 0;
+          c[m][0] = ax + (bx - ax) * t0;
+          c[m][1] = ay + (by - ay) * t0;
+          c[m][2] = r;
+          c[m][3] = ax + (bx - ax) * t1;
+          c[m][4] = ay + (by - ay) * t1;
+          c[m][5] = r;
+          m++;
+        }
+      along = end;
+    }
+  steady_raster_capsules (&f->raster, (const double (*)[6]) c, m, 0, NULL, &style->path, 1.0);
+
+  if (!closed)
+    {
+      /* The end of the range: a short bar across the path. */
+      double x = xy[2 * n - 2], y = xy[2 * n - 1], px = xy[2 * n - 4], py = xy[2 * n - 3];
+      double a = atan2 (y - py, x - px);
+      double bar[1][6] = { { x + sin (a) * 8 * unit, y - cos (a) * 8 * unit, r,
+                             x - sin (a) * 8 * unit, y + cos (a) * 8 * unit, r } };
+
+      steady_raster_capsules (&f->raster, (const double (*)[6]) bar, 1, 0, NULL, &style->limit, 0.8);
+    }
+
+  return TRUE;
 }
 
 static void
@@ -849,6 +929,10 @@ paint_path (Frame                    *f,
   hash = hash_color (hash_color (hash, &style->path, 1.0), &style->limit, 1.0);
   frame_record (f, hash, &box);
   if (!frame_draws (f, &box))
+    return;
+
+  if (!arrows && steady_raster_usable (&f->raster, cr) &&
+      paint_path_pixels (f, xy, n, closed, style, unit))
     return;
 
   cairo_new_path (cr);

@@ -216,6 +216,9 @@ static gboolean
 cap_within (const Cap *c,
             const Cap *d)
 {
+  /* Most pairs (a dashed line's dashes) are far apart. */
+  if (c->top < d->top || c->bottom > d->bottom)
+    return FALSE;
   if (cap_distance (d, c->ax, c->ay) > -c->ra + 1e-3f)
     return FALSE;
 
@@ -334,13 +337,11 @@ coverage (float d)
   return c <= 0 ? 0 : c >= 1 ? 255 : (guint8) (c * 255 + 0.5f);
 }
 
-#define MAX_CAPSULES 16
 
 /* Where a capsule meets a row, in pixels (first, last; empty when first >
- * last): o within reach of the outline's antialiasing, i wholly inside,
- * q wholly within the outline, f within reach of the fill's edge. */
+ * last): o within reach of the outline's antialiasing, i wholly inside. */
 typedef struct {
-  int o0, o1, i0, i1, q0, q1, f0, f1;
+  int o0, o1, i0, i1;
 } Spans;
 
 /* floorf() and ceilf() are calls without SSE 4.1; these are not (@v
@@ -385,6 +386,94 @@ pixel_span (const Cap *c,
   *p1 = x1;
 
   return FALSE;
+}
+
+static inline void
+edge_pixel (guint8 *cov_o,
+            guint8 *cov_f,
+            float   d,
+            float   g,
+            gboolean outline)
+{
+  guint8 cf = coverage (d), co = outline ? coverage (d - g) : 0;
+
+  if (cf > *cov_f)
+    *cov_f = cf;
+  if (co > *cov_o)
+    *cov_o = co;
+}
+
+/* Raises @cov[i] to the coverage clamp (@c0 + i @step, 0, 1), i < @n. */
+static void
+linear_coverage (guint8 *cov,
+                 int     n,
+                 float   c0,
+                 float   step)
+{
+  for (int i = 0; i < n; i++)
+    {
+      float c = c0 + i * step;
+      int v = (int) (CLAMP (c, 0.0f, 1.0f) * 255.0f + 0.5f);
+      guint8 b = (guint8) v;
+
+      cov[i] = MAX (cov[i], b);
+    }
+}
+
+/* The coverage of pixels @first to @last on the row at @yc (not wholly
+ * inside @c) from their distance to @c's edge, into @cov_f and, grown by
+ * @g, @cov_o, keeping the most any capsule gives; pixels wholly inside
+ * another capsule are left. Along a tangent the distance grows by the
+ * same step from one pixel to the next, so where the whole run lies
+ * beside one tangent, it is stepped rather than worked out anew. */
+static void
+edge_coverage (const Cap *c,
+               int        first,
+               int        last,
+               float      yc,
+               float      g,
+               gboolean   outline,
+               guint8    *cov_o,
+               guint8    *cov_f,
+               const guint8 *inside,
+               int        x0)
+{
+  if (first > last)
+    return;
+
+  if (!c->disc)
+    {
+      float px0 = first + 0.5f - c->ax, px1 = last + 0.5f - c->ax, py = yc - c->ay;
+      float s0 = py * c->ux - px0 * c->uy, s1 = py * c->ux - px1 * c->uy;
+      float along0 = px0 * c->ux + py * c->uy, along1 = px1 * c->ux + py * c->uy;
+
+      /* One side of the axis all along, and between the touching points
+       * at both ends (k is linear in x there): beside that tangent. */
+      if ((s0 >= 0) == (s1 >= 0))
+        {
+          float sign = s0 >= 0 ? 1 : -1;
+          float k0 = -c->b * s0 * sign + c->a * along0, k1 = -c->b * s1 * sign + c->a * along1;
+          float ah = c->a * c->h;
+
+          if (k0 >= 0 && k1 >= 0 && k0 <= ah && k1 <= ah)
+            {
+              float d = s0 * sign * c->a + along0 * c->b - c->ra;
+              float step = -c->uy * sign * c->a + c->ux * c->b;
+
+              /* Pixels wholly inside another capsule are worked out too
+               * (they are filled over): a loop without branches, which
+               * the compiler runs four pixels at a time. */
+              linear_coverage (cov_f + (first - x0), last - first + 1, 0.5f - d, -step);
+              if (outline)
+                linear_coverage (cov_o + (first - x0), last - first + 1, 0.5f - d + g, -step);
+              return;
+            }
+        }
+    }
+
+  for (int x = first; x <= last; x++)
+    if (!inside[x - x0])
+      edge_pixel (cov_o + (x - x0), cov_f + (x - x0), cap_distance (c, x + 0.5f, yc), g, outline);
 }
 
 static inline void
@@ -462,18 +551,19 @@ steady_raster_capsules (SteadyRaster             *raster,
                         const SteadyPainterColor *fill,
                         double                    alpha)
 {
-  Cap caps[MAX_CAPSULES];
-  gboolean hidden[MAX_CAPSULES];
+  Cap caps[STEADY_RASTER_MAX_CAPSULES];
+  gboolean hidden[STEADY_RASTER_MAX_CAPSULES];
   guint kept = 0;
   float g = outline != NULL ? MAX (grow, 0) * raster->scale : 0;
   float top = G_MAXFLOAT, bottom = -G_MAXFLOAT, left = G_MAXFLOAT, right = -G_MAXFLOAT;
   guint32 fill_px = premultiply (fill, alpha);
   guint32 outline_px = outline != NULL ? premultiply (outline, alpha) : 0;
   gboolean opaque = (fill_px >> 24) == 255;
+  gboolean outline_opaque = outline != NULL && (outline_px >> 24) == 255;
   int y0, y1, x0, x1, width;
   guint8 *cov_o, *cov_f, *inside;
 
-  g_return_if_fail (n <= MAX_CAPSULES);
+  g_return_if_fail (n <= STEADY_RASTER_MAX_CAPSULES);
 
   for (guint i = 0; i < n; i++)
     cap_init (&caps[i], capsules[i], raster->scale, raster->tx, raster->ty);
@@ -522,14 +612,13 @@ steady_raster_capsules (SteadyRaster             *raster,
   for (int y = y0; y < y1; y++)
     {
       float yc = y + 0.5f;
-      int lo = x1, hi = x0 - 1, spans[MAX_CAPSULES][2], n_spans = 0, x;
-      int bands[2 * MAX_CAPSULES][2], n_bands = 0;
+      int lo = x1, hi = x0 - 1, spans[STEADY_RASTER_MAX_CAPSULES][2], n_spans = 0, x;
+      int bands[2 * STEADY_RASTER_MAX_CAPSULES][2], n_bands = 0;
       guint32 *row = raster->data + (gsize) y * raster->stride;
-      Spans sp[MAX_CAPSULES];
+      Spans sp[STEADY_RASTER_MAX_CAPSULES];
 
-      /* Where each capsule meets the row: within reach of the outline,
-       * wholly inside (filled as a run), and, with an outline, wholly in
-       * it and where the fill's edge begins. */
+      /* Where each capsule meets the row: within reach of the outline's
+       * edge, and wholly inside (filled as a run). */
       for (guint k = 0; k < n; k++)
         {
           Spans *r = &sp[k];
@@ -570,55 +659,26 @@ steady_raster_capsules (SteadyRaster             *raster,
             }
           else
             add_range (bands, &n_bands, r->o0, r->o1);
-
-          if (outline != NULL && g >= 1)
-            {
-              pixel_span (&caps[k], g - 0.5f, yc, x0, x1, &r->q0, &r->q1);
-              pixel_span (&caps[k], 0.5f, yc, x0, x1, &r->f0, &r->f1);
-            }
-          else
-            {
-              r->q0 = x1 + 1;
-              r->q1 = x1;
-            }
         }
       if (lo > hi)
         continue;
 
       /* Along the edges: the coverage from the distance, but for what
-       * lies wholly inside some capsule or wholly in the outline. */
+       * lies wholly inside some capsule. (Also skipping what lies wholly
+       * in the outline takes two more spans a row, which cost more than
+       * the distances they save.) */
       for (guint k = 0; k < n; k++)
         {
-          const Cap *c = &caps[k];
           const Spans *r = &sp[k];
 
-          for (x = r->o0; x <= r->o1; x++)
+          if (r->o0 > r->o1)
+            continue;
+          if (r->i0 > r->i1)
+            edge_coverage (&caps[k], r->o0, r->o1, yc, g, outline != NULL, cov_o, cov_f, inside, x0);
+          else
             {
-              float d;
-              guint8 co, cf;
-
-              if (x == r->i0)
-                {
-                  x = r->i1;
-                  continue;
-                }
-              if (x >= r->q0 && x <= r->q1 && (x < r->f0 || x > r->f1))
-                {
-                  int e = x < r->f0 ? MIN (r->f0 - 1, r->q1) : r->q1;
-
-                  memset (cov_o + (x - x0), 255, e - x + 1);
-                  x = e;
-                  continue;
-                }
-              if (inside[x - x0])
-                continue;
-              d = cap_distance (c, x + 0.5f, yc);
-              cf = coverage (d);
-              co = outline != NULL ? coverage (d - g) : 0;
-              if (cf > cov_f[x - x0])
-                cov_f[x - x0] = cf;
-              if (co > cov_o[x - x0])
-                cov_o[x - x0] = co;
+              edge_coverage (&caps[k], r->o0, r->i0 - 1, yc, g, outline != NULL, cov_o, cov_f, inside, x0);
+              edge_coverage (&caps[k], r->i1 + 1, r->o1, yc, g, outline != NULL, cov_o, cov_f, inside, x0);
             }
         }
 
@@ -633,11 +693,17 @@ steady_raster_capsules (SteadyRaster             *raster,
 
             if ((co | cf) == 0 || inside[x - x0])
               continue;
-            d = row[x];
-            if (co != 0)
-              d = over (co == 255 ? outline_px : mul_un8x4 (outline_px, co), d);
-            if (cf != 0)
-              d = over (cf == 255 ? fill_px : mul_un8x4 (fill_px, cf), d);
+            /* Most edge pixels are wholly in the outline or the fill. */
+            if (cf == 255 && opaque)
+              d = fill_px;
+            else if (co == 255 && outline_opaque)
+              d = outline_px;
+            else
+              d = co != 0 ? over (co == 255 ? outline_px : mul_un8x4 (outline_px, co), row[x]) : row[x];
+            if (cf != 0 && cf != 255)
+              d = over (mul_un8x4 (fill_px, cf), d);
+            else if (cf == 255 && !opaque)
+              d = over (fill_px, d);
             row[x] = d;
           }
       n_spans = merge_ranges (spans, n_spans);
@@ -649,5 +715,165 @@ steady_raster_capsules (SteadyRaster             *raster,
     }
 
   g_free (cov_o);
+  cairo_surface_mark_dirty (raster->surface);
+}
+
+/* Where the line @p0 + x @d (x along a row) lies within the disc of
+ * radius @r round (@cx, @cy): grows [@lo, @hi]. */
+static inline void
+line_disc (double  p0x,
+           double  p0y,
+           double  dx,
+           double  dy,
+           double  cx,
+           double  cy,
+           double  r,
+           double *lo,
+           double *hi)
+{
+  double ex = p0x - cx, ey = p0y - cy;
+  double a = dx * dx + dy * dy, b = dx * ex + dy * ey, c = ex * ex + ey * ey - r * r;
+  double disc = b * b - a * c;
+
+  if (a <= 0 || disc < 0)
+    return;
+  disc = sqrt (disc);
+  *lo = MIN (*lo, (-b - disc) / a);
+  *hi = MAX (*hi, (-b + disc) / a);
+}
+
+/* Narrows [@lo, @hi] to where nx p.x + ny p.y <= @limit along the line. */
+static inline void
+line_clip (double  p0x,
+           double  p0y,
+           double  dx,
+           double  dy,
+           double  nx,
+           double  ny,
+           double  limit,
+           double *lo,
+           double *hi)
+{
+  double at = nx * p0x + ny * p0y, rate = nx * dx + ny * dy;
+
+  if (fabs (rate) < 1e-12)
+    {
+      if (at > limit)
+        *hi = -G_MAXDOUBLE;
+      return;
+    }
+  if (rate > 0)
+    *hi = MIN (*hi, (limit - at) / rate);
+  else
+    *lo = MAX (*lo, (limit - at) / rate);
+}
+
+void
+steady_raster_floor_capsules (SteadyRaster             *raster,
+                              const cairo_matrix_t     *matrices,
+                              const double            (*capsules)[3],
+                              guint                     n,
+                              const SteadyPainterColor *color,
+                              double                    alpha)
+{
+  cairo_matrix_t inverse[STEADY_RASTER_MAX_CAPSULES];
+  gboolean usable[STEADY_RASTER_MAX_CAPSULES];
+  double top = G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
+  guint32 px = premultiply (color, alpha);
+  gboolean opaque = (px >> 24) == 255;
+  int y0, y1;
+
+  g_return_if_fail (n <= STEADY_RASTER_MAX_CAPSULES);
+
+  for (guint i = 0; i < n; i++)
+    {
+      double len = capsules[i][0], ra = capsules[i][1], rb = capsules[i][2], r = MAX (ra, rb);
+      const double corners[4][2] = { { -r, -r }, { len + r, -r }, { -r, r }, { len + r, r } };
+      cairo_matrix_t m = matrices[i];
+
+      /* From the capsule's own frame to pixels, and back. */
+      m.xx *= raster->scale; m.xy *= raster->scale; m.yx *= raster->scale; m.yy *= raster->scale;
+      m.x0 = m.x0 * raster->scale + raster->tx;
+      m.y0 = m.y0 * raster->scale + raster->ty;
+      inverse[i] = m;
+      usable[i] = cairo_matrix_invert (&inverse[i]) == CAIRO_STATUS_SUCCESS;
+      if (!usable[i])
+        continue;
+      for (guint k = 0; k < 4; k++)
+        {
+          double x = corners[k][0], y = corners[k][1];
+
+          cairo_matrix_transform_point (&m, &x, &y);
+          top = MIN (top, y);
+          bottom = MAX (bottom, y);
+        }
+    }
+
+  y0 = MAX (raster->y0, (int) floor (MAX (top, -1.0)));
+  y1 = MIN (raster->y1, (int) ceil (MIN (bottom, (double) raster->y1)) + 1);
+
+  for (int y = y0; y < y1; y++)
+    {
+      int ranges[STEADY_RASTER_MAX_CAPSULES][2], n_ranges = 0;
+      guint32 *row = raster->data + (gsize) y * raster->stride;
+
+      for (guint i = 0; i < n; i++)
+        {
+          const cairo_matrix_t *inv = &inverse[i];
+          double len = capsules[i][0], ra = capsules[i][1], rb = capsules[i][2];
+          double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
+          /* The row's centre line in the capsule's frame: p0 + x d. */
+          double p0x = inv->xy * (y + 0.5) + inv->x0, p0y = inv->yy * (y + 0.5) + inv->y0;
+          double dx = inv->xx, dy = inv->yx;
+          int first, last;
+
+          if (!usable[i])
+            continue;
+          if (len <= fabs (ra - rb))
+            line_disc (p0x, p0y, dx, dy, ra >= rb ? 0 : len, 0, MAX (ra, rb), &lo, &hi);
+          else
+            {
+              /* The discs and the quadrilateral between the tangents:
+               * along the axis from the first disc's touching points to
+               * the second's, inside both tangents (normals (b, ±a)). */
+              double b = (ra - rb) / len, a = sqrt (1 - b * b);
+              double qlo = -G_MAXDOUBLE, qhi = G_MAXDOUBLE;
+
+              line_disc (p0x, p0y, dx, dy, 0, 0, ra, &lo, &hi);
+              line_disc (p0x, p0y, dx, dy, len, 0, rb, &lo, &hi);
+              line_clip (p0x, p0y, dx, dy, -1, 0, -ra * b, &qlo, &qhi);
+              line_clip (p0x, p0y, dx, dy, 1, 0, len + rb * b, &qlo, &qhi);
+              line_clip (p0x, p0y, dx, dy, b, a, ra, &qlo, &qhi);
+              line_clip (p0x, p0y, dx, dy, b, -a, ra, &qlo, &qhi);
+              if (qlo <= qhi)
+                {
+                  lo = MIN (lo, qlo);
+                  hi = MAX (hi, qhi);
+                }
+            }
+          if (lo > hi)
+            continue;
+
+          /* The pixels whose centres are inside. */
+          lo = MAX (lo, raster->x0 - 1.0);
+          hi = MIN (hi, (double) raster->x1);
+          first = MAX (raster->x0, (int) ceil (lo - 0.5));
+          last = MIN (raster->x1 - 1, (int) floor (hi - 0.5));
+          if (first <= last)
+            add_range (ranges, &n_ranges, first, last);
+        }
+
+      /* Each pixel once, where the capsules overlap too. */
+      n_ranges = merge_ranges (ranges, n_ranges);
+      for (int i = 0; i < n_ranges; i++)
+        {
+          if (opaque)
+            fill_run (row + ranges[i][0], px, ranges[i][1] - ranges[i][0] + 1);
+          else
+            for (int x = ranges[i][0]; x <= ranges[i][1]; x++)
+              row[x] = over (px, row[x]);
+        }
+    }
+
   cairo_surface_mark_dirty (raster->surface);
 }

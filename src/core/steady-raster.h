@@ -28,7 +28,9 @@ gboolean steady_raster_init     (SteadyRaster             *raster,
 gboolean steady_raster_usable   (const SteadyRaster       *raster,
                                  cairo_t                  *cr);
 
-/* Fills the union of @n capsules (x1, y1, r1, x2, y2, r2 in user units)
+#define STEADY_RASTER_MAX_CAPSULES 64
+
+/* Fills the union of @n capsules (at most STEADY_RASTER_MAX_CAPSULES) (x1, y1, r1, x2, y2, r2 in user units)
  * in @fill (times @alpha); when @outline is not NULL, first the same
  * union grown by @grow in @outline (times @alpha), as two cairo fills
  * would, in one pass with analytic antialiasing. */
@@ -39,5 +41,16 @@ void     steady_raster_capsules (SteadyRaster             *raster,
                                  const SteadyPainterColor *outline,
                                  const SteadyPainterColor *fill,
                                  double                    alpha);
+
+/* Fills, without antialiasing, the union of @n capsules each drawn in a
+ * frame of its own, from (0, 0) with radius ra to (len, 0) with radius rb
+ * (@capsules: len, ra, rb), which its matrix maps to user space (a
+ * shadow's foreshortening on the floor), in @color times @alpha. */
+void     steady_raster_floor_capsules (SteadyRaster             *raster,
+                                       const cairo_matrix_t     *matrices,
+                                       const double            (*capsules)[3],
+                                       guint                     n,
+                                       const SteadyPainterColor *color,
+                                       double                    alpha);
 
 G_END_DECLS
