@@ -100,6 +100,37 @@ test_capsule_area (void)
     }
 }
 
+/* cairo's two fills of a limb, finely: the union of @n capsules grown by
+ * @grow in grey @outline, then the union in grey @fill, both times
+ * @alpha. */
+static void
+paths_fill (cairo_surface_t *surface,
+            const double   (*capsules)[6],
+            guint            n,
+            double           grow,
+            double           outline,
+            double           fill,
+            double           alpha)
+{
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_BEST);
+  cairo_set_tolerance (cr, 0.01);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  for (guint k = 0; k < 2; k++)
+    {
+      double g = k == 0 ? grow : 0, grey = k == 0 ? outline : fill;
+
+      cairo_new_path (cr);
+      for (guint i = 0; i < n; i++)
+        steady_painter_capsule (cr, capsules[i][0], capsules[i][1], capsules[i][2] + g,
+                                capsules[i][3], capsules[i][4], capsules[i][5] + g);
+      cairo_set_source_rgba (cr, grey, grey, grey, alpha);
+      cairo_fill (cr);
+    }
+  cairo_destroy (cr);
+}
+
 /* Capsules of one limb are one shape: where they overlap, no seam, and
  * the same pixels in whatever order they come. The outline lies under
  * the fill, round the union. */
@@ -136,22 +167,7 @@ test_union_and_outline (void)
   g_assert_cmphex (pixel (a, 200, 70), ==, 0xff000000);
 
   /* As cairo fills the same union, grown and then not, finely. */
-  cr = cairo_create (paths);
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_BEST);
-  cairo_set_tolerance (cr, 0.01);
-  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
-  for (guint k = 0; k < 2; k++)
-    {
-      double g = k == 0 ? grow : 0;
-
-      cairo_new_path (cr);
-      for (guint i = 0; i < 3; i++)
-        steady_painter_capsule (cr, limb[i][0], limb[i][1], limb[i][2] + g,
-                                limb[i][3], limb[i][4], limb[i][5] + g);
-      cairo_set_source_rgb (cr, 1 - k, 1 - k, 1 - k);
-      cairo_fill (cr);
-    }
-  cairo_destroy (cr);
+  paths_fill (paths, limb, 3, grow, 1, 0, 1.0);
   g_assert_cmpfloat (figure_test_difference (a, paths, 40), ==, 0.0);
   g_assert_cmpfloat (figure_test_difference (a, paths, 8), <, 0.01);
 
@@ -165,21 +181,7 @@ test_union_and_outline (void)
   g_assert_true (steady_raster_init (&raster, cr));
   steady_raster_capsules (&raster, limb, 3, grow, &black, &white, 0.5);
   cairo_destroy (cr);
-  cr = cairo_create (paths);
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_BEST);
-  cairo_set_tolerance (cr, 0.01);
-  for (guint k = 0; k < 2; k++)
-    {
-      double g = k == 0 ? grow : 0;
-
-      cairo_new_path (cr);
-      for (guint i = 0; i < 3; i++)
-        steady_painter_capsule (cr, limb[i][0], limb[i][1], limb[i][2] + g,
-                                limb[i][3], limb[i][4], limb[i][5] + g);
-      cairo_set_source_rgba (cr, k, k, k, 0.5);
-      cairo_fill (cr);
-    }
-  cairo_destroy (cr);
+  paths_fill (paths, limb, 3, grow, 0, 1, 0.5);
   g_assert_cmpfloat (figure_test_difference (a, paths, 40), ==, 0.0);
   g_assert_cmpfloat (figure_test_difference (a, paths, 8), <, 0.01);
   /* White at half over black at half over white. */

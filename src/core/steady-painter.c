@@ -1415,6 +1415,24 @@ steady_painter_paint_items (cairo_t                  *cr,
   return frame.n_items;
 }
 
+static void
+paint_whole (cairo_t                  *cr,
+             const SteadyPose         *pose,
+             const SteadyCamera       *camera,
+             double                    width,
+             double                    height,
+             const SteadyPainterStyle *style,
+             gboolean                  pixels)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (pose != NULL);
+  g_return_if_fail (camera != NULL);
+  g_return_if_fail (style != NULL);
+
+  steady_painter_paint_items (cr, pose, camera, width, height, style,
+                              STEADY_PAINTER_LAYER_ALL, NULL, NULL, NULL, pixels);
+}
+
 void
 steady_painter_paint (cairo_t                  *cr,
                       const SteadyPose         *pose,
@@ -1423,13 +1441,7 @@ steady_painter_paint (cairo_t                  *cr,
                       double                    height,
                       const SteadyPainterStyle *style)
 {
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (pose != NULL);
-  g_return_if_fail (camera != NULL);
-  g_return_if_fail (style != NULL);
-
-  steady_painter_paint_items (cr, pose, camera, width, height, style,
-                              STEADY_PAINTER_LAYER_ALL, NULL, NULL, NULL, TRUE);
+  paint_whole (cr, pose, camera, width, height, style, TRUE);
 }
 
 void
@@ -1440,13 +1452,7 @@ steady_painter_paint_paths (cairo_t                  *cr,
                             double                    height,
                             const SteadyPainterStyle *style)
 {
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (pose != NULL);
-  g_return_if_fail (camera != NULL);
-  g_return_if_fail (style != NULL);
-
-  steady_painter_paint_items (cr, pose, camera, width, height, style,
-                              STEADY_PAINTER_LAYER_ALL, NULL, NULL, NULL, FALSE);
+  paint_whole (cr, pose, camera, width, height, style, FALSE);
 }
 
 void
