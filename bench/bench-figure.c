@@ -1,10 +1,11 @@
 /* bench-figure.c: µs per frame of the figure painter, offscreen, against a
  * flat 15-stroke stick figure drawn in the same run. The figure is painted
  * as the widget paints it, through a SteadyPainterCache into the cache's
- * own surface (only what moved is repainted), which the widget hands to
- * GTK as a texture; the reference paints its frame whole into its own
- * surface. What a copy of the whole frame would add (as
- * steady_painter_cache_paint() into a cairo_t does) is printed beside.
+ * own surface (only what moved is repainted); the reference paints its
+ * frame whole into its own surface. The widget then records a reference
+ * to the frame in a cairo node, which GTK plays back as it plays back the
+ * reference's strokes; what a copy of the whole frame into another
+ * surface would add is printed beside.
  *
  * This machine's load drifts by ±15 % from one second to the next, so each
  * case is measured in three passes, interleaved with the reference frame by

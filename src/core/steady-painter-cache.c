@@ -26,8 +26,10 @@ struct _SteadyPainterCache
 
   /* Frames in device pixels. A new frame is painted over the free one
    * holding the newest frame, where anything changed since, and becomes
-   * the front one. A frame someone else holds a reference to (GTK, as a
-   * texture) is never painted into; while all are held, more are made. */
+   * the front one. A frame someone else holds a reference to is never
+   * painted into; while all are held, more are made. (A cairo recording
+   * holds a copy-on-write snapshot, not a reference: cairo copies the
+   * frame if it is painted into while the recording lives.) */
   Frame             frames[MAX_FRAMES];
   guint             n_frames;
   guint             front;

@@ -22,9 +22,9 @@ SteadyPainterCache *steady_painter_cache_new        (void);
  * parts that moved are repainted (the mat, the shadow of the still parts,
  * the still limbs and markers are not drawn again). The surface is the
  * cache's: it stays as it is until the next call, and longer while the
- * caller holds a reference to it (as the widget does, handing it to GTK as
- * a texture without a copy): the cache never paints into a surface anyone
- * else holds. */
+ * caller holds a reference to it (to hand it on without a copy, as a
+ * texture, say): the cache never paints into a surface anyone else
+ * holds. */
 cairo_surface_t    *steady_painter_cache_render     (SteadyPainterCache       *self,
                                                      const SteadyPose         *pose,
                                                      const SteadyCamera       *camera,

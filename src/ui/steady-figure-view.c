@@ -266,10 +266,21 @@ paint (SteadyFigureView *self,
           }
         else
           {
-            /* Only when the cache could not make its frame (see
-             * snapshot()). */
             steady_motion_pose (current_motion (self), &state, &self->params, &pose);
-            steady_painter_paint (cr, &pose, &self->camera, width, height, &style);
+            /* A cairo node that refers to the cache's frame: cairo
+             * snapshots it, and copies it only if the cache paints into
+             * it while GTK still holds the node. Handing the frame over
+             * as a texture instead (steady_painter_cache_render()) took
+             * twice the CPU under GTK's cairo renderer, which turns each
+             * new texture into a new surface (bench/window.py: 0.94 of
+             * the reference figure's CPU against 0.43; the kiosk's attract
+             * loop 1.18 against 0.45). */
+            if (self->painter_cache == NULL)
+              self->painter_cache = steady_painter_cache_new ();
+            steady_painter_cache_set_recording_scale (self->painter_cache,
+                                                      gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+            steady_painter_cache_paint (self->painter_cache, cr, &pose, &self->camera,
+                                        width, height, &style);
           }
       }
       break;
@@ -282,62 +293,6 @@ paint (SteadyFigureView *self,
     }
 }
 
-/* The frame as a texture, without a copy: the texture holds a reference
- * to the surface, and the cache never paints into a surface someone else
- * holds. */
-static GdkTexture *
-texture_for_frame (cairo_surface_t *frame)
-{
-  int height = cairo_image_surface_get_height (frame);
-  int stride = cairo_image_surface_get_stride (frame);
-  g_autoptr (GBytes) bytes = NULL;
-
-  cairo_surface_flush (frame);
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (frame), (gsize) stride * height,
-                                      (GDestroyNotify) cairo_surface_destroy,
-                                      cairo_surface_reference (frame));
-
-  /* GDK_MEMORY_DEFAULT is cairo's ARGB32: premultiplied, native order. */
-  return gdk_memory_texture_new (cairo_image_surface_get_width (frame), height,
-                                 GDK_MEMORY_DEFAULT, bytes, stride);
-}
-
-/* A drill in motion (the figure's only frames that change 60 times a
- * second) is painted through the cache, which repaints only what moved,
- * and handed over as a texture; stills, arrows and illustrations are
- * cairo nodes. FALSE when the cache could not make its frame. */
-static gboolean
-snapshot_motion (SteadyFigureView *self,
-                 GtkSnapshot      *snapshot,
-                 int               width,
-                 int               height)
-{
-  SteadyPainterStyle style;
-  SteadyMotionState state;
-  SteadyPose pose;
-  cairo_surface_t *frame;
-  g_autoptr (GdkTexture) texture = NULL;
-
-  if (!((self->mode == MODE_DRILL && animations_enabled (self)) ||
-        (self->mode == MODE_COACH && !self->arrow)))
-    return FALSE;
-
-  style_for_widget (self, &style);
-  current_state (self, &state);
-  steady_motion_pose (current_motion (self), &state, &self->params, &pose);
-  if (self->painter_cache == NULL)
-    self->painter_cache = steady_painter_cache_new ();
-  frame = steady_painter_cache_render (self->painter_cache, &pose, &self->camera, width, height,
-                                       gtk_widget_get_scale_factor (GTK_WIDGET (self)), &style);
-  if (frame == NULL)
-    return FALSE;
-
-  texture = texture_for_frame (frame);
-  gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  return TRUE;
-}
-
 static void
 steady_figure_view_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
@@ -348,9 +303,6 @@ steady_figure_view_snapshot (GtkWidget   *widget,
   cairo_t *cr;
 
   if (width <= 0 || height <= 0)
-    return;
-
-  if (snapshot_motion (self, snapshot, width, height))
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
