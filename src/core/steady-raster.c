@@ -461,8 +461,8 @@ edge_coverage (const Cap *c,
               float step = -c->uy * sign * c->a + c->ux * c->b;
 
               /* Pixels wholly inside another capsule are worked out too
-               * (they are filled over): a loop without branches, which
-               * the compiler runs four pixels at a time. */
+               * (they are filled over): one add a pixel costs less than
+               * looking each one up. */
               linear_coverage (cov_f + (first - x0), last - first + 1, 0.5f - d, -step);
               if (outline)
                 linear_coverage (cov_o + (first - x0), last - first + 1, 0.5f - d + g, -step);
