@@ -131,6 +131,10 @@ typedef struct {
   float ux, uy, h, a, b;
   float top, bottom;          /* its rows */
   Tangent tangents[2];
+  /* Beside the tangent on side k (0 where the axis's normal (−uy, ux)
+   * points, 1 the other), from (ax, ay): how far along it between its
+   * touching points (0 to ah), and the distance to it, are linear. */
+  float kx[2], ky[2], dx[2], dy[2], ah;
   gboolean disc;              /* one end's disc holds the other */
 } Cap;
 
@@ -181,6 +185,20 @@ cap_init (Cap          *c,
       t->y2 = by + rb * ny;
       t->flat = fabsf (t->y2 - t->y1) < 1e-6f;
       t->slope = t->flat ? 0 : (x2 - t->x1) / (t->y2 - t->y1);
+    }
+
+  /* With s = −uy x + ux y across the axis and t = ux x + uy y along it,
+   * side k's sign σ: k = −b σ s + a t, and the distance σ a s + b t − ra
+   * (cap_distance()). */
+  c->ah = c->a * c->h;
+  for (guint k = 0; k < 2; k++)
+    {
+      float sign = k == 0 ? 1 : -1;
+
+      c->kx[k] = sign * c->b * c->uy + c->a * c->ux;
+      c->ky[k] = -sign * c->b * c->ux + c->a * c->uy;
+      c->dx[k] = -sign * c->a * c->uy + c->b * c->ux;
+      c->dy[k] = sign * c->a * c->ux + c->b * c->uy;
     }
 }
 
@@ -420,10 +438,37 @@ linear_coverage (guint8 *cov,
     }
 }
 
+/* The next run of pixels from *@x to at most @last outside the @n
+ * sorted, apart @spans (looked through from *@j on), ending at *@end;
+ * FALSE when none is left. */
+static inline gboolean
+next_outside (const int (*spans)[2],
+              int         n,
+              int        *j,
+              int        *x,
+              int         last,
+              int        *end)
+{
+  while (*x <= last)
+    {
+      while (*j < n && spans[*j][1] < *x)
+        (*j)++;
+      if (*j < n && spans[*j][0] <= *x)
+        {
+          *x = spans[*j][1] + 1;
+          continue;
+        }
+      *end = *j < n ? MIN (last, spans[*j][0] - 1) : last;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* The coverage of pixels @first to @last on the row at @yc (not wholly
  * inside @c) from their distance to @c's edge, into @cov_f and, grown by
  * @g, @cov_o, keeping the most any capsule gives; pixels wholly inside
- * another capsule are left. Along a tangent the distance grows by the
+ * another capsule (in one of the @n_spans sorted @spans) are left. Along a tangent the distance grows by the
  * same step from one pixel to the next, so where the whole run lies
  * beside one tangent, it is stepped rather than worked out anew. */
 static void
@@ -435,7 +480,8 @@ edge_coverage (const Cap *c,
                gboolean   outline,
                guint8    *cov_o,
                guint8    *cov_f,
-               const guint8 *inside,
+               const int (*spans)[2],
+               int        n_spans,
                int        x0)
 {
   if (first > last)
@@ -445,34 +491,31 @@ edge_coverage (const Cap *c,
     {
       float px0 = first + 0.5f - c->ax, px1 = last + 0.5f - c->ax, py = yc - c->ay;
       float s0 = py * c->ux - px0 * c->uy, s1 = py * c->ux - px1 * c->uy;
-      float along0 = px0 * c->ux + py * c->uy, along1 = px1 * c->ux + py * c->uy;
 
       /* One side of the axis all along, and between the touching points
        * at both ends (k is linear in x there): beside that tangent. */
       if ((s0 >= 0) == (s1 >= 0))
         {
-          float sign = s0 >= 0 ? 1 : -1;
-          float k0 = -c->b * s0 * sign + c->a * along0, k1 = -c->b * s1 * sign + c->a * along1;
-          float ah = c->a * c->h;
+          int k = s0 < 0;
+          float krow = c->ky[k] * py, k0 = c->kx[k] * px0 + krow, k1 = c->kx[k] * px1 + krow;
 
-          if (k0 >= 0 && k1 >= 0 && k0 <= ah && k1 <= ah)
+          if (k0 >= 0 && k1 >= 0 && k0 <= c->ah && k1 <= c->ah)
             {
-              float d = s0 * sign * c->a + along0 * c->b - c->ra;
-              float step = -c->uy * sign * c->a + c->ux * c->b;
+              float d = c->dx[k] * px0 + c->dy[k] * py - c->ra;
 
               /* Pixels wholly inside another capsule are worked out too
                * (they are filled over): one add a pixel costs less than
                * looking each one up. */
-              linear_coverage (cov_f + (first - x0), last - first + 1, 0.5f - d, -step);
+              linear_coverage (cov_f + (first - x0), last - first + 1, 0.5f - d, -c->dx[k]);
               if (outline)
-                linear_coverage (cov_o + (first - x0), last - first + 1, 0.5f - d + g, -step);
+                linear_coverage (cov_o + (first - x0), last - first + 1, 0.5f - d + g, -c->dx[k]);
               return;
             }
         }
     }
 
-  for (int x = first; x <= last; x++)
-    if (!inside[x - x0])
+  for (int from = first, j = 0, to; next_outside (spans, n_spans, &j, &from, last, &to); from = to + 1)
+    for (int x = from; x <= to; x++)
       edge_pixel (cov_o + (x - x0), cov_f + (x - x0), cap_distance (c, x + 0.5f, yc), g, outline);
 }
 
@@ -561,7 +604,7 @@ steady_raster_capsules (SteadyRaster             *raster,
   gboolean opaque = (fill_px >> 24) == 255;
   gboolean outline_opaque = outline != NULL && (outline_px >> 24) == 255;
   int y0, y1, x0, x1, width;
-  guint8 *cov_o, *cov_f, *inside;
+  guint8 *cov_o, *cov_f;
 
   g_return_if_fail (n <= STEADY_RASTER_MAX_CAPSULES);
 
@@ -605,14 +648,13 @@ steady_raster_capsules (SteadyRaster             *raster,
     return;
 
   width = x1 - x0;
-  cov_o = g_malloc0 (3 * (gsize) width);
+  cov_o = g_malloc0 (2 * (gsize) width);
   cov_f = cov_o + width;
-  inside = cov_f + width;
 
   for (int y = y0; y < y1; y++)
     {
       float yc = y + 0.5f;
-      int lo = x1, hi = x0 - 1, spans[STEADY_RASTER_MAX_CAPSULES][2], n_spans = 0, x;
+      int spans[STEADY_RASTER_MAX_CAPSULES][2], n_spans = 0;
       int bands[2 * STEADY_RASTER_MAX_CAPSULES][2], n_bands = 0;
       guint32 *row = raster->data + (gsize) y * raster->stride;
       Spans sp[STEADY_RASTER_MAX_CAPSULES];
@@ -631,8 +673,6 @@ steady_raster_capsules (SteadyRaster             *raster,
             }
           if (!pixel_span (&caps[k], g + 0.5f, yc, x0, x1, &r->o0, &r->o1))
             continue;
-          lo = MIN (lo, r->o0);
-          hi = MAX (hi, r->o1);
           if (pixel_span (&caps[k], -0.5f, yc, x0, x1, &r->i0, &r->i1))
             {
               if (opaque)
@@ -640,7 +680,6 @@ steady_raster_capsules (SteadyRaster             *raster,
                   spans[n_spans][0] = r->i0;
                   spans[n_spans][1] = r->i1;
                   n_spans++;
-                  memset (inside + (r->i0 - x0), 1, r->i1 - r->i0 + 1);
                 }
               else
                 {
@@ -660,8 +699,9 @@ steady_raster_capsules (SteadyRaster             *raster,
           else
             add_range (bands, &n_bands, r->o0, r->o1);
         }
-      if (lo > hi)
+      if (n_bands == 0 && n_spans == 0)
         continue;
+      n_spans = merge_ranges (spans, n_spans);
 
       /* Along the edges: the coverage from the distance, but for what
        * lies wholly inside some capsule. (Also skipping what lies wholly
@@ -674,24 +714,31 @@ steady_raster_capsules (SteadyRaster             *raster,
           if (r->o0 > r->o1)
             continue;
           if (r->i0 > r->i1)
-            edge_coverage (&caps[k], r->o0, r->o1, yc, g, outline != NULL, cov_o, cov_f, inside, x0);
+            edge_coverage (&caps[k], r->o0, r->o1, yc, g, outline != NULL, cov_o, cov_f,
+                           (const int (*)[2]) spans, n_spans, x0);
           else
             {
-              edge_coverage (&caps[k], r->o0, r->i0 - 1, yc, g, outline != NULL, cov_o, cov_f, inside, x0);
-              edge_coverage (&caps[k], r->i1 + 1, r->o1, yc, g, outline != NULL, cov_o, cov_f, inside, x0);
+              edge_coverage (&caps[k], r->o0, r->i0 - 1, yc, g, outline != NULL, cov_o, cov_f,
+                             (const int (*)[2]) spans, n_spans, x0);
+              edge_coverage (&caps[k], r->i1 + 1, r->o1, yc, g, outline != NULL, cov_o, cov_f,
+                             (const int (*)[2]) spans, n_spans, x0);
             }
         }
 
-      /* The edges, blended, but where some capsule is wholly inside;
-       * then the runs wholly inside, filled. */
+      /* The edges, blended, but where some capsule is wholly inside (and
+       * their coverage cleared for the next row); then the runs wholly
+       * inside, filled. */
       n_bands = merge_ranges (bands, n_bands);
-      for (int i = 0; i < n_bands; i++)
-        for (x = bands[i][0]; x <= bands[i][1]; x++)
+      for (int i = 0, j = 0; i < n_bands; i++)
+        {
+          for (int from = bands[i][0], to; next_outside ((const int (*)[2]) spans, n_spans, &j, &from,
+                                                         bands[i][1], &to); from = to + 1)
+          for (int x = from; x <= to; x++)
           {
             guint8 co = cov_o[x - x0], cf = cov_f[x - x0];
             guint32 d;
 
-            if ((co | cf) == 0 || inside[x - x0])
+            if ((co | cf) == 0)
               continue;
             /* Most edge pixels are wholly in the outline or the fill. */
             if (cf == 255 && opaque)
@@ -706,66 +753,129 @@ steady_raster_capsules (SteadyRaster             *raster,
               d = over (fill_px, d);
             row[x] = d;
           }
-      n_spans = merge_ranges (spans, n_spans);
+          memset (cov_o + (bands[i][0] - x0), 0, bands[i][1] - bands[i][0] + 1);
+          memset (cov_f + (bands[i][0] - x0), 0, bands[i][1] - bands[i][0] + 1);
+        }
       for (int i = 0; i < n_spans; i++)
         fill_run (row + spans[i][0], fill_px, spans[i][1] - spans[i][0] + 1);
-      memset (cov_o + (lo - x0), 0, hi - lo + 1);
-      memset (cov_f + (lo - x0), 0, hi - lo + 1);
-      memset (inside + (lo - x0), 0, hi - lo + 1);
     }
 
   g_free (cov_o);
   cairo_surface_mark_dirty (raster->surface);
 }
 
-/* Where the line @p0 + x @d (x along a row) lies within the disc of
- * radius @r round (@cx, @cy): grows [@lo, @hi]. */
-static inline void
-line_disc (double  p0x,
-           double  p0y,
-           double  dx,
-           double  dy,
-           double  cx,
-           double  cy,
-           double  r,
-           double *lo,
-           double *hi)
-{
-  double ex = p0x - cx, ey = p0y - cy;
-  double a = dx * dx + dy * dy, b = dx * ex + dy * ey, c = ex * ex + ey * ey - r * r;
-  double disc = b * b - a * c;
+/* A capsule on the floor, in a frame of its own: from (0, 0) with
+ * radius ra to (len, 0) with radius rb. A row of pixels is the line
+ * p0 + x d there, d the same for every row: what depends on d alone is
+ * worked out once (no division is left for each row). */
+typedef struct {
+  cairo_matrix_t inverse;     /* pixels to its frame */
+  double         top, bottom; /* its rows */
+  double         len, ra, rb;
+  double         dx, dy;
+  double         dd, inv_dd;  /* d · d, 1 / (d · d) */
+  /* The quadrilateral between the tangents: n · p <= limit for its four
+   * sides, and 1 / (n · d) (0 where a side runs along the row). */
+  double         nx[4], ny[4], limit[4], rate[4], inv_rate[4];
+  gboolean       disc;        /* one end's disc holds the other */
+} FloorCap;
 
-  if (a <= 0 || disc < 0)
+/* Where the row's line lies within the disc of radius @r round (@cx, 0):
+ * grows [@lo, @hi]. */
+static inline void
+line_disc (const FloorCap *c,
+           double          p0x,
+           double          p0y,
+           double          cx,
+           double          r,
+           double         *lo,
+           double         *hi)
+{
+  double ex = p0x - cx, ey = p0y;
+  double b = c->dx * ex + c->dy * ey, cc = ex * ex + ey * ey - r * r;
+  double disc = b * b - cc * c->dd;
+
+  if (disc < 0)
     return;
   disc = sqrt (disc);
-  *lo = MIN (*lo, (-b - disc) / a);
-  *hi = MAX (*hi, (-b + disc) / a);
+  *lo = MIN (*lo, (-b - disc) * c->inv_dd);
+  *hi = MAX (*hi, (-b + disc) * c->inv_dd);
 }
 
-/* Narrows [@lo, @hi] to where nx p.x + ny p.y <= @limit along the line. */
-static inline void
-line_clip (double  p0x,
-           double  p0y,
-           double  dx,
-           double  dy,
-           double  nx,
-           double  ny,
-           double  limit,
-           double *lo,
-           double *hi)
+/* The pixels of row @y within the clip whose centres lie inside one of
+ * @caps, each once, in @px. */
+static void
+floor_row (const SteadyRaster *raster,
+           const FloorCap     *caps,
+           guint               n,
+           int                 y,
+           guint32             px)
 {
-  double at = nx * p0x + ny * p0y, rate = nx * dx + ny * dy;
+  int ranges[STEADY_RASTER_MAX_CAPSULES][2], n_ranges = 0;
+  guint32 *row = raster->data + (gsize) y * raster->stride;
+  double yc = y + 0.5;
 
-  if (fabs (rate) < 1e-12)
+  for (guint i = 0; i < n; i++)
     {
-      if (at > limit)
-        *hi = -G_MAXDOUBLE;
-      return;
+      const FloorCap *c = &caps[i];
+      double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
+      /* The row's centre line in the capsule's frame: p0 + x d. */
+      double p0x = c->inverse.xy * yc + c->inverse.x0, p0y = c->inverse.yy * yc + c->inverse.y0;
+      int first, last;
+
+      if (yc < c->top || yc > c->bottom)
+        continue;
+      if (c->disc)
+        line_disc (c, p0x, p0y, c->ra >= c->rb ? 0 : c->len, MAX (c->ra, c->rb), &lo, &hi);
+      else
+        {
+          double qlo = -G_MAXDOUBLE, qhi = G_MAXDOUBLE;
+
+          line_disc (c, p0x, p0y, 0, c->ra, &lo, &hi);
+          line_disc (c, p0x, p0y, c->len, c->rb, &lo, &hi);
+          /* The quadrilateral: along the line, where inside all four. */
+          for (guint k = 0; k < 4; k++)
+            {
+              double over_by = c->nx[k] * p0x + c->ny[k] * p0y - c->limit[k];
+
+              if (c->inv_rate[k] == 0)
+                {
+                  if (over_by > 0)
+                    qhi = -G_MAXDOUBLE;
+                }
+              else if (c->rate[k] > 0)
+                qhi = MIN (qhi, -over_by * c->inv_rate[k]);
+              else
+                qlo = MAX (qlo, -over_by * c->inv_rate[k]);
+            }
+          if (qlo <= qhi)
+            {
+              lo = MIN (lo, qlo);
+              hi = MAX (hi, qhi);
+            }
+        }
+      if (lo > hi)
+        continue;
+
+      /* The pixels whose centres are inside. */
+      lo = MAX (lo, raster->x0 - 1.0);
+      hi = MIN (hi, (double) raster->x1);
+      first = MAX (raster->x0, (int) ceil (lo - 0.5));
+      last = MIN (raster->x1 - 1, (int) floor (hi - 0.5));
+      if (first <= last)
+        add_range (ranges, &n_ranges, first, last);
     }
-  if (rate > 0)
-    *hi = MIN (*hi, (limit - at) / rate);
-  else
-    *lo = MAX (*lo, (limit - at) / rate);
+
+  /* Each pixel once, where the capsules overlap too. */
+  n_ranges = merge_ranges (ranges, n_ranges);
+  for (int i = 0; i < n_ranges; i++)
+    {
+      if ((px >> 24) == 255)
+        fill_run (row + ranges[i][0], px, ranges[i][1] - ranges[i][0] + 1);
+      else
+        for (int x = ranges[i][0]; x <= ranges[i][1]; x++)
+          row[x] = over (px, row[x]);
+    }
 }
 
 void
@@ -776,11 +886,10 @@ steady_raster_floor_capsules (SteadyRaster             *raster,
                               const SteadyPainterColor *color,
                               double                    alpha)
 {
-  cairo_matrix_t inverse[STEADY_RASTER_MAX_CAPSULES];
-  gboolean usable[STEADY_RASTER_MAX_CAPSULES];
+  FloorCap caps[STEADY_RASTER_MAX_CAPSULES];
   double top = G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
   guint32 px = premultiply (color, alpha);
-  gboolean opaque = (px >> 24) == 255;
+  guint kept = 0;
   int y0, y1;
 
   g_return_if_fail (n <= STEADY_RASTER_MAX_CAPSULES);
@@ -789,91 +898,65 @@ steady_raster_floor_capsules (SteadyRaster             *raster,
     {
       double len = capsules[i][0], ra = capsules[i][1], rb = capsules[i][2], r = MAX (ra, rb);
       const double corners[4][2] = { { -r, -r }, { len + r, -r }, { -r, r }, { len + r, r } };
+      FloorCap *c = &caps[kept];
       cairo_matrix_t m = matrices[i];
 
       /* From the capsule's own frame to pixels, and back. */
       m.xx *= raster->scale; m.xy *= raster->scale; m.yx *= raster->scale; m.yy *= raster->scale;
       m.x0 = m.x0 * raster->scale + raster->tx;
       m.y0 = m.y0 * raster->scale + raster->ty;
-      inverse[i] = m;
-      usable[i] = cairo_matrix_invert (&inverse[i]) == CAIRO_STATUS_SUCCESS;
-      if (!usable[i])
+      c->inverse = m;
+      if (cairo_matrix_invert (&c->inverse) != CAIRO_STATUS_SUCCESS)
         continue;
+      c->len = len;
+      c->ra = ra;
+      c->rb = rb;
+      c->dx = c->inverse.xx;
+      c->dy = c->inverse.yx;
+      c->dd = c->dx * c->dx + c->dy * c->dy;
+      if (c->dd <= 0)
+        continue;
+      c->inv_dd = 1.0 / c->dd;
+      c->disc = len <= fabs (ra - rb);
+      if (!c->disc)
+        {
+          /* Along the axis from the first disc's touching points to the
+           * second's, inside both tangents (normals (b, ±a)). */
+          double b = (ra - rb) / len, a = sqrt (1 - b * b);
+          const double sides[4][3] = {
+            { -1, 0, -ra * b }, { 1, 0, len + rb * b }, { b, a, ra }, { b, -a, ra },
+          };
+
+          for (guint k = 0; k < 4; k++)
+            {
+              c->nx[k] = sides[k][0];
+              c->ny[k] = sides[k][1];
+              c->limit[k] = sides[k][2];
+              c->rate[k] = c->nx[k] * c->dx + c->ny[k] * c->dy;
+              c->inv_rate[k] = fabs (c->rate[k]) < 1e-12 ? 0 : 1.0 / c->rate[k];
+            }
+        }
+      /* Its rows: those the corners of the box round it span (each row
+       * would otherwise try every capsule of the figure). */
+      c->top = G_MAXDOUBLE;
+      c->bottom = -G_MAXDOUBLE;
       for (guint k = 0; k < 4; k++)
         {
           double x = corners[k][0], y = corners[k][1];
 
           cairo_matrix_transform_point (&m, &x, &y);
-          top = MIN (top, y);
-          bottom = MAX (bottom, y);
+          c->top = MIN (c->top, y);
+          c->bottom = MAX (c->bottom, y);
         }
+      top = MIN (top, c->top);
+      bottom = MAX (bottom, c->bottom);
+      kept++;
     }
 
   y0 = MAX (raster->y0, (int) floor (MAX (top, -1.0)));
   y1 = MIN (raster->y1, (int) ceil (MIN (bottom, (double) raster->y1)) + 1);
-
   for (int y = y0; y < y1; y++)
-    {
-      int ranges[STEADY_RASTER_MAX_CAPSULES][2], n_ranges = 0;
-      guint32 *row = raster->data + (gsize) y * raster->stride;
-
-      for (guint i = 0; i < n; i++)
-        {
-          const cairo_matrix_t *inv = &inverse[i];
-          double len = capsules[i][0], ra = capsules[i][1], rb = capsules[i][2];
-          double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
-          /* The row's centre line in the capsule's frame: p0 + x d. */
-          double p0x = inv->xy * (y + 0.5) + inv->x0, p0y = inv->yy * (y + 0.5) + inv->y0;
-          double dx = inv->xx, dy = inv->yx;
-          int first, last;
-
-          if (!usable[i])
-            continue;
-          if (len <= fabs (ra - rb))
-            line_disc (p0x, p0y, dx, dy, ra >= rb ? 0 : len, 0, MAX (ra, rb), &lo, &hi);
-          else
-            {
-              /* The discs and the quadrilateral between the tangents:
-               * along the axis from the first disc's touching points to
-               * the second's, inside both tangents (normals (b, ±a)). */
-              double b = (ra - rb) / len, a = sqrt (1 - b * b);
-              double qlo = -G_MAXDOUBLE, qhi = G_MAXDOUBLE;
-
-              line_disc (p0x, p0y, dx, dy, 0, 0, ra, &lo, &hi);
-              line_disc (p0x, p0y, dx, dy, len, 0, rb, &lo, &hi);
-              line_clip (p0x, p0y, dx, dy, -1, 0, -ra * b, &qlo, &qhi);
-              line_clip (p0x, p0y, dx, dy, 1, 0, len + rb * b, &qlo, &qhi);
-              line_clip (p0x, p0y, dx, dy, b, a, ra, &qlo, &qhi);
-              line_clip (p0x, p0y, dx, dy, b, -a, ra, &qlo, &qhi);
-              if (qlo <= qhi)
-                {
-                  lo = MIN (lo, qlo);
-                  hi = MAX (hi, qhi);
-                }
-            }
-          if (lo > hi)
-            continue;
-
-          /* The pixels whose centres are inside. */
-          lo = MAX (lo, raster->x0 - 1.0);
-          hi = MIN (hi, (double) raster->x1);
-          first = MAX (raster->x0, (int) ceil (lo - 0.5));
-          last = MIN (raster->x1 - 1, (int) floor (hi - 0.5));
-          if (first <= last)
-            add_range (ranges, &n_ranges, first, last);
-        }
-
-      /* Each pixel once, where the capsules overlap too. */
-      n_ranges = merge_ranges (ranges, n_ranges);
-      for (int i = 0; i < n_ranges; i++)
-        {
-          if (opaque)
-            fill_run (row + ranges[i][0], px, ranges[i][1] - ranges[i][0] + 1);
-          else
-            for (int x = ranges[i][0]; x <= ranges[i][1]; x++)
-              row[x] = over (px, row[x]);
-        }
-    }
+    floor_row (raster, caps, kept, y, px);
 
   cairo_surface_mark_dirty (raster->surface);
 }
