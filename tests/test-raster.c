@@ -1,5 +1,6 @@
 /* test-raster.c: limbs filled straight into pixels, against geometry and
- * against cairo's paths; the cache's frames handed out without a copy
+ * against cairo's paths; the cache's frames handed out without a copy;
+ * the ground put back from its runs of one colour
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -419,6 +420,56 @@ test_render_held (void)
   cairo_surface_destroy (whole);
 }
 
+/* A ground of flat rows, rows of many colours (a gradient, copied as
+ * they are) and a see-through edge, put back into a box of a frame that
+ * was drawn over: the box as a copy makes it, all round it untouched. */
+static void
+test_ground_runs (void)
+{
+  cairo_surface_t *ground = blank (0.9, 0.9, 0.9), *frame = blank (1, 0, 1), *copy = blank (1, 0, 1);
+  cairo_pattern_t *gradient = cairo_pattern_create_linear (0, 0, W, 0);
+  cairo_t *cr = cairo_create (ground);
+  g_autoptr (SteadyRasterRuns) runs = NULL;
+
+  cairo_set_source_rgba (cr, 0.2, 0.4, 0.8, 0.5);
+  cairo_arc (cr, 120, 90, 60.3, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_pattern_add_color_stop_rgb (gradient, 0, 0, 0, 0);
+  cairo_pattern_add_color_stop_rgb (gradient, 1, 1, 1, 1);
+  cairo_set_source (cr, gradient);
+  cairo_rectangle (cr, 0, 150, W, 10);
+  cairo_fill (cr);
+  cairo_pattern_destroy (gradient);
+  cairo_destroy (cr);
+
+  runs = steady_raster_runs_new (ground);
+  steady_raster_runs_paint (runs, frame, 30, 20, 170, 145);
+  /* Outside the image: nothing. */
+  steady_raster_runs_paint (runs, frame, W + 10, 0, 20, 20);
+  /* Partly outside: the part inside. */
+  steady_raster_runs_paint (runs, frame, -10, -10, 20, 20);
+
+  cr = cairo_create (copy);
+  cairo_set_source_surface (cr, ground, 0, 0);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_rectangle (cr, 30, 20, 170, 145);
+  cairo_rectangle (cr, 0, 0, 10, 10);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (copy);
+
+  for (int y = 0; y < H; y++)
+    for (int x = 0; x < W; x++)
+      g_assert_cmphex (pixel (frame, x, y), ==, pixel (copy, x, y));
+  /* The box held flat rows, the gradient and the edge. */
+  g_assert_cmphex (pixel (frame, 100, 155), !=, pixel (frame, 101, 155));
+  g_assert_cmphex (pixel (frame, 35, 90), !=, pixel (frame, 120, 90));
+
+  cairo_surface_destroy (ground);
+  cairo_surface_destroy (frame);
+  cairo_surface_destroy (copy);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,6 +482,7 @@ main (int   argc,
   g_test_add_func ("/raster/targets", test_targets);
   g_test_add_func ("/raster/drills-as-paths", test_drills_as_paths);
   g_test_add_func ("/raster/render-held", test_render_held);
+  g_test_add_func ("/raster/ground-runs", test_ground_runs);
 
   return g_test_run ();
 }

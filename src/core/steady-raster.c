@@ -960,3 +960,129 @@ steady_raster_floor_capsules (SteadyRaster             *raster,
 
   cairo_surface_mark_dirty (raster->surface);
 }
+
+/* Runs of one colour: row y's are runs[first[y]] to runs[first[y + 1] - 1],
+ * each from its x to the next one's (or the row's end); a row with more
+ * than MAX_RUNS_A_ROW (a gradient) has none and is copied. */
+#define MAX_RUNS_A_ROW 32
+
+typedef struct {
+  int     x;
+  guint32 px;
+} Run;
+
+struct _SteadyRasterRuns {
+  cairo_surface_t *image;
+  int              width, height;
+  guint           *first;
+  Run             *runs;
+};
+
+SteadyRasterRuns *
+steady_raster_runs_new (cairo_surface_t *image)
+{
+  SteadyRasterRuns *runs;
+  const guint32 *data;
+  GArray *all;
+  int stride;
+
+  g_return_val_if_fail (cairo_surface_get_type (image) == CAIRO_SURFACE_TYPE_IMAGE, NULL);
+  g_return_val_if_fail (cairo_image_surface_get_format (image) == CAIRO_FORMAT_ARGB32, NULL);
+
+  cairo_surface_flush (image);
+  runs = g_new0 (SteadyRasterRuns, 1);
+  runs->image = cairo_surface_reference (image);
+  runs->width = cairo_image_surface_get_width (image);
+  runs->height = cairo_image_surface_get_height (image);
+  runs->first = g_new (guint, runs->height + 1);
+  data = (const guint32 *) cairo_image_surface_get_data (image);
+  stride = cairo_image_surface_get_stride (image) / 4;
+  all = g_array_new (FALSE, FALSE, sizeof (Run));
+
+  for (int y = 0; y < runs->height; y++)
+    {
+      const guint32 *row = data + (gsize) y * stride;
+      guint start = all->len;
+
+      runs->first[y] = start;
+      for (int x = 0; x < runs->width; x++)
+        if (x == 0 || row[x] != row[x - 1])
+          {
+            Run run = { x, row[x] };
+
+            if (all->len - start == MAX_RUNS_A_ROW)
+              {
+                g_array_set_size (all, start);
+                break;
+              }
+            g_array_append_val (all, run);
+          }
+    }
+  runs->first[runs->height] = all->len;
+  runs->runs = (Run *) g_array_free (all, FALSE);
+
+  return runs;
+}
+
+void
+steady_raster_runs_free (SteadyRasterRuns *runs)
+{
+  if (runs == NULL)
+    return;
+  cairo_surface_destroy (runs->image);
+  g_free (runs->first);
+  g_free (runs->runs);
+  g_free (runs);
+}
+
+/* Makes the box (@x, @y, @width, @height) of @target, in pixels, what it
+ * is in the image @runs were made from (as a SOURCE copy would). */
+void
+steady_raster_runs_paint (const SteadyRasterRuns *runs,
+                          cairo_surface_t        *target,
+                          int                     x,
+                          int                     y,
+                          int                     width,
+                          int                     height)
+{
+  const guint32 *src;
+  guint32 *dst;
+  int src_stride, dst_stride, x0, x1, y0, y1;
+
+  g_return_if_fail (runs != NULL);
+  g_return_if_fail (cairo_image_surface_get_format (target) == CAIRO_FORMAT_ARGB32);
+
+  x0 = MAX (x, 0);
+  y0 = MAX (y, 0);
+  x1 = MIN (MIN (x + width, runs->width), cairo_image_surface_get_width (target));
+  y1 = MIN (MIN (y + height, runs->height), cairo_image_surface_get_height (target));
+  if (x0 >= x1 || y0 >= y1)
+    return;
+
+  cairo_surface_flush (target);
+  src = (const guint32 *) cairo_image_surface_get_data (runs->image);
+  src_stride = cairo_image_surface_get_stride (runs->image) / 4;
+  dst = (guint32 *) cairo_image_surface_get_data (target);
+  dst_stride = cairo_image_surface_get_stride (target) / 4;
+
+  for (int row = y0; row < y1; row++)
+    {
+      guint32 *d = dst + (gsize) row * dst_stride;
+      guint first = runs->first[row], last = runs->first[row + 1];
+
+      if (first == last)
+        {
+          memcpy (d + x0, src + (gsize) row * src_stride + x0, (gsize) (x1 - x0) * 4);
+          continue;
+        }
+      for (guint i = first; i < last; i++)
+        {
+          int from = MAX (runs->runs[i].x, x0);
+          int to = MIN (i + 1 < last ? runs->runs[i + 1].x : runs->width, x1);
+
+          if (from < to)
+            fill_run (d + from, runs->runs[i].px, to - from);
+        }
+    }
+  cairo_surface_mark_dirty (target);
+}

@@ -53,4 +53,20 @@ void     steady_raster_floor_capsules (SteadyRaster             *raster,
                                        const SteadyPainterColor *color,
                                        double                    alpha);
 
+/* An image's rows as runs of one colour (a flat background and mat are
+ * a few runs a row), to put back into another image by filling rather
+ * than copying: half the memory traffic. */
+typedef struct _SteadyRasterRuns SteadyRasterRuns;
+
+SteadyRasterRuns *steady_raster_runs_new   (cairo_surface_t        *image);
+void              steady_raster_runs_free  (SteadyRasterRuns       *runs);
+void              steady_raster_runs_paint (const SteadyRasterRuns *runs,
+                                            cairo_surface_t        *target,
+                                            int                     x,
+                                            int                     y,
+                                            int                     width,
+                                            int                     height);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SteadyRasterRuns, steady_raster_runs_free)
+
 G_END_DECLS
