@@ -11,11 +11,14 @@
 
 G_BEGIN_DECLS
 
-/* One part of a frame: a hash of what decides its pixels and the box (in
- * user units) it may touch. */
+/* One part of a frame: a hash of what decides its pixels, the box (in
+ * user units) it may touch, and whether it is drawn as a cairo path even
+ * where limbs go straight into pixels (its pixels along the edge of a
+ * clip may then differ a little from the same painted whole). */
 typedef struct {
-  guint64 hash;
-  double  x0, y0, x1, y1;
+  guint64  hash;
+  double   x0, y0, x1, y1;
+  gboolean path;
 } SteadyPainterItem;
 
 #define STEADY_PAINTER_MAX_ITEMS 96
@@ -45,6 +48,12 @@ guint steady_painter_paint_items (cairo_t                  *cr,
                                   const cairo_rectangle_t  *clip,
                                   guint                    *n_ground,
                                   gboolean                  pixels);
+
+/* Whether steady_painter_paint_items() with pixels puts the limbs
+ * straight into @cr's pixels (so that they are the same pixels under any
+ * clip to whole pixels): a plain image, an even scale, whole-pixel
+ * shift and clip, and STEADY_PAINTER_PATHS not set to 1. */
+gboolean steady_painter_pixels_usable (cairo_t *cr);
 
 /* steady_painter_paint() with every part a cairo path, on any target: the
  * same pixels from a cairo node as from an image (for the cards). */

@@ -140,7 +140,8 @@ box_add (Box    *box,
 static void
 frame_record (Frame      *f,
               guint64     hash,
-              const Box  *box)
+              const Box  *box,
+              gboolean    path)
 {
   if (f->items == NULL)
     return;
@@ -150,6 +151,7 @@ frame_record (Frame      *f,
       SteadyPainterItem *item = &f->items[f->n_items];
 
       item->hash = hash;
+      item->path = path;
       item->x0 = box->x0 - MARGIN;
       item->y0 = box->y0 - MARGIN;
       item->x1 = box->x1 + MARGIN;
@@ -192,7 +194,7 @@ capsule_item (Frame   *f,
   box_empty (&box);
   box_add (&box, x1, y1, r1);
   box_add (&box, x2, y2, r2);
-  frame_record (f, hash_doubles (seed, c, 6), &box);
+  frame_record (f, hash_doubles (seed, c, 6), &box, FALSE);
   box_add (group, x1, y1, r1);
   box_add (group, x2, y2, r2);
 }
@@ -568,7 +570,7 @@ paint_background (Frame                    *f,
   double v[3] = { width, height, style->fill_background };
   Box box = { 0, 0, width, height };
 
-  frame_record (f, hash_color (hash_doubles (HASH_SEED, v, 3), &style->background, 1.0), &box);
+  frame_record (f, hash_color (hash_doubles (HASH_SEED, v, 3), &style->background, 1.0), &box, TRUE);
   if (!style->fill_background || !frame_draws (f, &box))
     return;
 
@@ -608,7 +610,7 @@ paint_mat (Frame                    *f,
       steady_camera_project (camera, &corner, &xy[2 * i], &xy[2 * i + 1]);
       box_add (&box, xy[2 * i], xy[2 * i + 1], 0);
     }
-  frame_record (f, hash_color (hash_doubles (HASH_SEED, xy, 8), &style->mat, alpha), &box);
+  frame_record (f, hash_color (hash_doubles (HASH_SEED, xy, 8), &style->mat, alpha), &box, TRUE);
   f->has_mat = TRUE;
   f->mat_x = graphene_vec3_get_x (&pose->mat_centre);
   f->mat_z = graphene_vec3_get_z (&pose->mat_centre);
@@ -779,7 +781,7 @@ paint_shadow (Frame                    *f,
           box.y1 = MAX (m[i].y0 + ra[i] * ey, by + rb[i] * ey);
           /* Every capsule is an item of both fills (drawn in one), so
            * that the count stays the same as parts leave the mat. */
-          frame_record (f, hash_doubles (seed, v, 10), &box);
+          frame_record (f, hash_doubles (seed, v, 10), &box, FALSE);
           if (on[i] == (k == 0))
             {
               groups[k].x0 = MIN (groups[k].x0, box.x0);
@@ -834,18 +836,16 @@ paint_shadow (Frame                    *f,
     }
 }
 
-/* The dashed path (dashes of 5 units every 11, 3 wide, round ends, as
- * cairo dashes it) and the bar at its end, as capsules straight into the
- * pixels. FALSE when there are too many dashes. */
-static gboolean
-paint_path_pixels (Frame                    *f,
-                   const double             *xy,
-                   guint                     n,
-                   gboolean                  closed,
-                   const SteadyPainterStyle *style,
-                   double                    unit)
+/* The dashes of the path (5 units every 11, 3 wide, round ends, as cairo
+ * dashes it) as capsules into @c; how many, or -1 when more than
+ * STEADY_RASTER_MAX_CAPSULES. */
+static int
+path_dashes (const double *xy,
+             guint         n,
+             gboolean      closed,
+             double        unit,
+             double      (*c)[6])
 {
-  double c[STEADY_RASTER_MAX_CAPSULES][6];
   double on = 5 * unit, period = 11 * unit, r = 1.5 * unit, along = 0;
   guint m = 0, segments = closed ? n : n - 1;
 
@@ -865,7 +865,7 @@ paint_path_pixels (Frame                    *f,
           if (d1 < d0 || (d1 == d0 && d0 != k * period))
             continue;
           if (m == STEADY_RASTER_MAX_CAPSULES)
-            return FALSE;
+            return -1;
           t0 = len > 0 ? (d0 - start) / len : 0;
           t1 = len > 0 ? (d1 - start) / len : 0;
           c[m][0] = ax + (bx - ax) * t0;
@@ -878,7 +878,25 @@ paint_path_pixels (Frame                    *f,
         }
       along = end;
     }
-  steady_raster_capsules (&f->raster, (const double (*)[6]) c, m, 0, NULL, &style->path, 1.0);
+
+  return (int) m;
+}
+
+/* The path's @m dashes @c and the bar at its end, straight into the
+ * pixels. */
+static void
+paint_path_pixels (Frame                    *f,
+                   const double             *xy,
+                   guint                     n,
+                   gboolean                  closed,
+                   const double            (*c)[6],
+                   int                       m,
+                   const SteadyPainterStyle *style,
+                   double                    unit)
+{
+  double r = 1.5 * unit;
+
+  steady_raster_capsules (&f->raster, c, (guint) m, 0, NULL, &style->path, 1.0);
 
   if (!closed)
     {
@@ -890,8 +908,6 @@ paint_path_pixels (Frame                    *f,
 
       steady_raster_capsules (&f->raster, (const double (*)[6]) bar, 1, 0, NULL, &style->limit, 0.8);
     }
-
-  return TRUE;
 }
 
 static void
@@ -903,7 +919,8 @@ paint_path (Frame                    *f,
             gboolean                  arrows)
 {
   double xy[2 * STEADY_POSE_MAX_PATH];
-  double v[3];
+  double v[3], dashes[STEADY_RASTER_MAX_CAPSULES][6];
+  int n_dashes;
   gboolean closed;
   guint n = pose->n_path;
   guint64 hash;
@@ -927,13 +944,16 @@ paint_path (Frame                    *f,
   hash = hash_doubles (HASH_SEED + 2, xy, 2 * n);
   hash = hash_doubles (hash, v, 3);
   hash = hash_color (hash_color (hash, &style->path, 1.0), &style->limit, 1.0);
-  frame_record (f, hash, &box);
+  n_dashes = arrows ? -1 : path_dashes (xy, n, closed, unit, dashes);
+  frame_record (f, hash, &box, n_dashes < 0);
   if (!frame_draws (f, &box))
     return;
 
-  if (!arrows && steady_raster_usable (&f->raster, cr) &&
-      paint_path_pixels (f, xy, n, closed, style, unit))
-    return;
+  if (n_dashes >= 0 && steady_raster_usable (&f->raster, cr))
+    {
+      paint_path_pixels (f, xy, n, closed, (const double (*)[6]) dashes, n_dashes, style, unit);
+      return;
+    }
 
   cairo_new_path (cr);
   for (guint i = 0; i < n; i++)
@@ -1021,7 +1041,7 @@ paint_glass (Frame                    *f,
   box_add (&box, bx, by, w_top + s);
   box_add (&box, tx, ty, w_top + s);
   frame_record (f, hash_color (hash_color (hash_doubles (HASH_SEED + 3, v, 7), &style->glass, 1.0),
-                               &style->water, 1.0), &box);
+                               &style->water, 1.0), &box, TRUE);
   if (!frame_draws (f, &box))
     return;
 
@@ -1174,7 +1194,7 @@ paint_ring (Frame                    *f,
 
   box_empty (&box);
   box_add (&box, x, y, r + line_width);
-  frame_record (f, hash_color (hash_doubles (seed, v, 5), color, alpha), &box);
+  frame_record (f, hash_color (hash_doubles (seed, v, 5), color, alpha), &box, FALSE);
   if (alpha <= 0.01 || !frame_draws (f, &box))
     return;
 
@@ -1220,7 +1240,7 @@ paint_highlights (Frame                    *f,
 
       box_empty (&box);
       box_add (&box, q->x, q->y, r);
-      frame_record (f, hash_color (hash_doubles (HASH_SEED + 6, v, 4), &style->glow, 1.0), &box);
+      frame_record (f, hash_color (hash_doubles (HASH_SEED + 6, v, 4), &style->glow, 1.0), &box, FALSE);
       if (pose->glow <= 0.01 || !frame_draws (f, &box))
         return;
 
@@ -1328,8 +1348,15 @@ paint_body (Frame                    *f,
 
     box_empty (&box);
     box_add (&box, x, y, v[2]);
-    frame_record (f, hash_color (hash_doubles (HASH_SEED + 7, v, 4), &style->outline, alpha * 0.8), &box);
-    if (faces && frame_draws (f, &box))
+    frame_record (f, hash_color (hash_doubles (HASH_SEED + 7, v, 4), &style->outline, alpha * 0.8), &box,
+                  FALSE);
+    if (faces && frame_draws (f, &box) && steady_raster_usable (&f->raster, f->cr))
+      {
+        const double disc[1][6] = { { x, y, v[2], x, y, v[2] } };
+
+        steady_raster_capsules (&f->raster, disc, 1, 0, NULL, &style->outline, alpha * 0.8);
+      }
+    else if (faces && frame_draws (f, &box))
       {
         cairo_new_path (f->cr);
         cairo_arc (f->cr, x, y, v[2], 0, 2 * G_PI);
@@ -1354,12 +1381,21 @@ set_quality (cairo_t *cr)
  * two). Stills and cards are always paths: they are drawn once, and the
  * widget (a cairo node) and steady-tool (an image) then give the same
  * pixels. */
-static void
-raster_init (Frame   *f,
-             cairo_t *cr)
+static gboolean
+raster_init (SteadyRaster *raster,
+             cairo_t      *cr)
 {
-  if (g_strcmp0 (g_getenv ("STEADY_PAINTER_PATHS"), "1") != 0)
-    steady_raster_init (&f->raster, cr);
+  return g_strcmp0 (g_getenv ("STEADY_PAINTER_PATHS"), "1") != 0 && steady_raster_init (raster, cr);
+}
+
+gboolean
+steady_painter_pixels_usable (cairo_t *cr)
+{
+  SteadyRaster raster;
+
+  g_return_val_if_fail (cr != NULL, FALSE);
+
+  return raster_init (&raster, cr);
 }
 
 static double
@@ -1397,7 +1433,7 @@ steady_painter_paint_items (cairo_t                  *cr,
       cairo_save (cr);
       set_quality (cr);
       if (pixels)
-        raster_init (&frame, cr);
+        raster_init (&frame.raster, cr);
     }
   paint_background (&frame, width, height, style);
   paint_mat (&frame, pose, &cam, style, 1.0);
