@@ -244,7 +244,7 @@ test_floor_capsules (void)
 }
 
 /* Only what it can draw as cairo would: a plain image, an even scale and
- * whole-pixel shift, one whole-pixel clip box, which it keeps to. */
+ * whole-pixel shift, a clip of whole-pixel boxes, which it keeps to. */
 static void
 test_targets (void)
 {
@@ -302,6 +302,47 @@ test_targets (void)
         g_assert_cmphex (pixel (surface, x, y), ==, 0xffff00ff);
   g_assert_cmphex (pixel (surface, 90, 65), ==, 0xff000000);
   cairo_surface_destroy (surface);
+
+  /* Clipped to boxes apart (a region, as the cache clips to what
+   * changed): the same pixels as unclipped inside each, nothing outside. */
+  {
+    cairo_surface_t *boxed = blank (1, 0, 1), *open = blank (1, 0, 1);
+    const double shadow_caps[][3] = { { 150, 30, 20 } };
+    cairo_matrix_t m;
+
+    cairo_matrix_init (&m, 1, 0.2, -0.3, 0.5, 40, 100);
+    for (guint k = 0; k < 2; k++)
+      {
+        cr = cairo_create (k == 0 ? boxed : open);
+        if (k == 0)
+          {
+            cairo_rectangle (cr, 30, 20, 60, 80);
+            cairo_rectangle (cr, 90, 60, 50, 90);
+            cairo_rectangle (cr, 160, 10, 40, 40);
+            cairo_clip (cr);
+          }
+        g_assert_true (steady_raster_init (&raster, cr));
+        /* cairo's region: its boxes in bands, joined where they touch. */
+        if (k == 0)
+          g_assert_cmpuint (raster.n_boxes, >, 3);
+        else
+          g_assert_cmpuint (raster.n_boxes, ==, 1);
+        steady_raster_floor_capsules (&raster, &m, shadow_caps, 1, &black, 0.5);
+        steady_raster_capsules (&raster, c, 1, 4, &white, &black, 1.0);
+        cairo_destroy (cr);
+      }
+    for (int y = 0; y < H; y++)
+      for (int x = 0; x < W; x++)
+        {
+          gboolean inside = (x >= 30 && x < 90 && y >= 20 && y < 100) ||
+                            (x >= 90 && x < 140 && y >= 60 && y < 150) ||
+                            (x >= 160 && x < 200 && y >= 10 && y < 50);
+
+          g_assert_cmphex (pixel (boxed, x, y), ==, inside ? pixel (open, x, y) : 0xffff00ff);
+        }
+    cairo_surface_destroy (boxed);
+    cairo_surface_destroy (open);
+  }
 
   recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
   cr = cairo_create (recording);

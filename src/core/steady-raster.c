@@ -68,29 +68,45 @@ steady_raster_init (SteadyRaster *raster,
   width = cairo_image_surface_get_width (target);
   height = cairo_image_surface_get_height (target);
 
-  /* At most one clip rectangle, on whole pixels. */
+  /* The clip: whole-pixel boxes apart from each other (cairo gives a
+   * region's boxes, or one box for the whole target when not clipped). */
   clips = cairo_copy_clip_rectangle_list (cr);
-  if (clips->status == CAIRO_STATUS_SUCCESS && clips->num_rectangles <= 1)
+  if (clips->status == CAIRO_STATUS_SUCCESS && clips->num_rectangles <= STEADY_RASTER_MAX_BOXES)
     {
-      raster->x0 = 0;
-      raster->y0 = 0;
+      ok = TRUE;
+      raster->x0 = width;
+      raster->y0 = height;
       raster->x1 = 0;
       raster->y1 = 0;
-      ok = TRUE;
-      if (clips->num_rectangles == 1)
+      for (int i = 0; i < clips->num_rectangles && ok; i++)
         {
-          const cairo_rectangle_t *r = &clips->rectangles[0];
+          const cairo_rectangle_t *r = &clips->rectangles[i];
           double x0 = r->x, y0 = r->y, x1 = r->x + r->width, y1 = r->y + r->height;
+          SteadyRasterBox *b = &raster->boxes[raster->n_boxes];
 
           to_pixels (cr, sx, dx, dy, &x0, &y0);
           to_pixels (cr, sx, dx, dy, &x1, &y1);
           if (x0 != floor (x0) || y0 != floor (y0) || x1 != floor (x1) || y1 != floor (y1))
             ok = FALSE;
-          raster->x0 = (int) CLAMP (x0, 0, width);
-          raster->y0 = (int) CLAMP (y0, 0, height);
-          raster->x1 = (int) CLAMP (x1, 0, width);
-          raster->y1 = (int) CLAMP (y1, 0, height);
+          b->x0 = (int) CLAMP (x0, 0, width);
+          b->y0 = (int) CLAMP (y0, 0, height);
+          b->x1 = (int) CLAMP (x1, 0, width);
+          b->y1 = (int) CLAMP (y1, 0, height);
+          if (b->x0 >= b->x1 || b->y0 >= b->y1)
+            continue;
+          /* A pixel in two boxes would be blended twice. */
+          for (guint j = 0; j < raster->n_boxes; j++)
+            if (b->x0 < raster->boxes[j].x1 && raster->boxes[j].x0 < b->x1 &&
+                b->y0 < raster->boxes[j].y1 && raster->boxes[j].y0 < b->y1)
+              ok = FALSE;
+          raster->x0 = MIN (raster->x0, b->x0);
+          raster->y0 = MIN (raster->y0, b->y0);
+          raster->x1 = MAX (raster->x1, b->x1);
+          raster->y1 = MAX (raster->y1, b->y1);
+          raster->n_boxes++;
         }
+      if (raster->n_boxes == 0)
+        raster->x0 = raster->y0 = raster->x1 = raster->y1 = 0;
     }
   cairo_rectangle_list_destroy (clips);
   if (!ok)
@@ -585,71 +601,33 @@ fill_run (guint32 *p,
     *p++ = v;
 }
 
-void
-steady_raster_capsules (SteadyRaster             *raster,
-                        const double            (*capsules)[6],
-                        guint                     n,
-                        double                    grow,
-                        const SteadyPainterColor *outline,
-                        const SteadyPainterColor *fill,
-                        double                    alpha)
+/* How a union of capsules is painted. */
+typedef struct {
+  float    g;                 /* the outline's width, pixels */
+  gboolean outline;
+  guint32  fill_px, outline_px;
+  gboolean opaque, outline_opaque;
+} Paint;
+
+/* Paints the union of @caps on rows @y0 to @y1 - 1 and columns @x0 to
+ * @x1 - 1 of @raster. @cov_o and @cov_f hold a byte for each of those
+ * columns, all 0, and are left so. */
+static void
+capsule_rows (const SteadyRaster *raster,
+              const Cap          *caps,
+              guint               n,
+              const Paint        *paint,
+              int                 y0,
+              int                 y1,
+              int                 x0,
+              int                 x1,
+              guint8             *cov_o,
+              guint8             *cov_f)
 {
-  Cap caps[STEADY_RASTER_MAX_CAPSULES];
-  gboolean hidden[STEADY_RASTER_MAX_CAPSULES];
-  guint kept = 0;
-  float g = outline != NULL ? MAX (grow, 0) * raster->scale : 0;
-  float top = G_MAXFLOAT, bottom = -G_MAXFLOAT, left = G_MAXFLOAT, right = -G_MAXFLOAT;
-  guint32 fill_px = premultiply (fill, alpha);
-  guint32 outline_px = outline != NULL ? premultiply (outline, alpha) : 0;
-  gboolean opaque = (fill_px >> 24) == 255;
-  gboolean outline_opaque = outline != NULL && (outline_px >> 24) == 255;
-  int y0, y1, x0, x1, width;
-  guint8 *cov_o, *cov_f;
-
-  g_return_if_fail (n <= STEADY_RASTER_MAX_CAPSULES);
-
-  for (guint i = 0; i < n; i++)
-    cap_init (&caps[i], capsules[i], raster->scale, raster->tx, raster->ty);
-
-  /* A capsule within another adds nothing to the union (a trunk seen end
-   * on hides most of its capsules in the others), and each costs a span
-   * on every row it meets: both its end discs within the other (which is
-   * convex) leave it out; of two the same, the first stays. */
-  for (guint i = 0; i < n; i++)
-    {
-      hidden[i] = FALSE;
-      for (guint j = 0; j < n && !hidden[i]; j++)
-        hidden[i] = j != i && cap_within (&caps[i], &caps[j]) &&
-                    (j < i || !cap_within (&caps[j], &caps[i]));
-    }
-  for (guint i = 0; i < n; i++)
-    if (!hidden[i])
-      caps[kept++] = caps[i];
-  n = kept;
-
-  for (guint i = 0; i < n; i++)
-    {
-      Cap *c = &caps[i];
-
-      top = MIN (top, c->top);
-      bottom = MAX (bottom, c->bottom);
-      left = MIN (left, MIN (c->ax - c->ra, c->disc ? G_MAXFLOAT : c->bx - c->rb));
-      right = MAX (right, MAX (c->ax + c->ra, c->disc ? -G_MAXFLOAT : c->bx + c->rb));
-    }
-  if (n == 0)
-    return;
-
-  /* Every pixel whose centre lies within half a pixel of the grown union. */
-  y0 = MAX (raster->y0, (int) floorf (top - g - 1));
-  y1 = MIN (raster->y1, (int) ceilf (bottom + g + 1));
-  x0 = MAX (raster->x0, (int) floorf (left - g - 1));
-  x1 = MIN (raster->x1, (int) ceilf (right + g + 1));
-  if (y0 >= y1 || x0 >= x1)
-    return;
-
-  width = x1 - x0;
-  cov_o = g_malloc0 (2 * (gsize) width);
-  cov_f = cov_o + width;
+  float g = paint->g;
+  gboolean outline = paint->outline, opaque = paint->opaque;
+  gboolean outline_opaque = paint->outline_opaque;
+  guint32 fill_px = paint->fill_px, outline_px = paint->outline_px;
 
   for (int y = y0; y < y1; y++)
     {
@@ -714,13 +692,13 @@ steady_raster_capsules (SteadyRaster             *raster,
           if (r->o0 > r->o1)
             continue;
           if (r->i0 > r->i1)
-            edge_coverage (&caps[k], r->o0, r->o1, yc, g, outline != NULL, cov_o, cov_f,
+            edge_coverage (&caps[k], r->o0, r->o1, yc, g, outline, cov_o, cov_f,
                            (const int (*)[2]) spans, n_spans, x0);
           else
             {
-              edge_coverage (&caps[k], r->o0, r->i0 - 1, yc, g, outline != NULL, cov_o, cov_f,
+              edge_coverage (&caps[k], r->o0, r->i0 - 1, yc, g, outline, cov_o, cov_f,
                              (const int (*)[2]) spans, n_spans, x0);
-              edge_coverage (&caps[k], r->i1 + 1, r->o1, yc, g, outline != NULL, cov_o, cov_f,
+              edge_coverage (&caps[k], r->i1 + 1, r->o1, yc, g, outline, cov_o, cov_f,
                              (const int (*)[2]) spans, n_spans, x0);
             }
         }
@@ -758,6 +736,88 @@ steady_raster_capsules (SteadyRaster             *raster,
         }
       for (int i = 0; i < n_spans; i++)
         fill_run (row + spans[i][0], fill_px, spans[i][1] - spans[i][0] + 1);
+    }
+}
+
+void
+steady_raster_capsules (SteadyRaster             *raster,
+                        const double            (*capsules)[6],
+                        guint                     n,
+                        double                    grow,
+                        const SteadyPainterColor *outline,
+                        const SteadyPainterColor *fill,
+                        double                    alpha)
+{
+  Cap caps[STEADY_RASTER_MAX_CAPSULES];
+  gboolean hidden[STEADY_RASTER_MAX_CAPSULES];
+  guint kept = 0;
+  float g = outline != NULL ? MAX (grow, 0) * raster->scale : 0;
+  float top = G_MAXFLOAT, bottom = -G_MAXFLOAT, left = G_MAXFLOAT, right = -G_MAXFLOAT;
+  Paint paint;
+  int y0, y1, x0, x1, width;
+  guint8 *cov_o, *cov_f;
+
+  g_return_if_fail (n <= STEADY_RASTER_MAX_CAPSULES);
+
+  paint.g = g;
+  paint.outline = outline != NULL;
+  paint.fill_px = premultiply (fill, alpha);
+  paint.outline_px = outline != NULL ? premultiply (outline, alpha) : 0;
+  paint.opaque = (paint.fill_px >> 24) == 255;
+  paint.outline_opaque = outline != NULL && (paint.outline_px >> 24) == 255;
+
+  for (guint i = 0; i < n; i++)
+    cap_init (&caps[i], capsules[i], raster->scale, raster->tx, raster->ty);
+
+  /* A capsule within another adds nothing to the union (a trunk seen end
+   * on hides most of its capsules in the others), and each costs a span
+   * on every row it meets: both its end discs within the other (which is
+   * convex) leave it out; of two the same, the first stays. */
+  for (guint i = 0; i < n; i++)
+    {
+      hidden[i] = FALSE;
+      for (guint j = 0; j < n && !hidden[i]; j++)
+        hidden[i] = j != i && cap_within (&caps[i], &caps[j]) &&
+                    (j < i || !cap_within (&caps[j], &caps[i]));
+    }
+  for (guint i = 0; i < n; i++)
+    if (!hidden[i])
+      caps[kept++] = caps[i];
+  n = kept;
+
+  for (guint i = 0; i < n; i++)
+    {
+      Cap *c = &caps[i];
+
+      top = MIN (top, c->top);
+      bottom = MAX (bottom, c->bottom);
+      left = MIN (left, MIN (c->ax - c->ra, c->disc ? G_MAXFLOAT : c->bx - c->rb));
+      right = MAX (right, MAX (c->ax + c->ra, c->disc ? -G_MAXFLOAT : c->bx + c->rb));
+    }
+  if (n == 0)
+    return;
+
+  /* Every pixel whose centre lies within half a pixel of the grown union. */
+  y0 = MAX (raster->y0, (int) floorf (top - g - 1));
+  y1 = MIN (raster->y1, (int) ceilf (bottom + g + 1));
+  x0 = MAX (raster->x0, (int) floorf (left - g - 1));
+  x1 = MIN (raster->x1, (int) ceilf (right + g + 1));
+  if (y0 >= y1 || x0 >= x1)
+    return;
+
+  width = x1 - x0;
+  cov_o = g_malloc0 (2 * (gsize) width);
+  cov_f = cov_o + width;
+
+  /* Box by box of the clip, each with the columns it holds. */
+  for (guint b = 0; b < raster->n_boxes; b++)
+    {
+      const SteadyRasterBox *box = &raster->boxes[b];
+      int bx0 = MAX (x0, box->x0), bx1 = MIN (x1, box->x1);
+
+      if (bx0 < bx1)
+        capsule_rows (raster, caps, n, &paint, MAX (y0, box->y0), MIN (y1, box->y1), bx0, bx1,
+                      cov_o + (bx0 - x0), cov_f + (bx0 - x0));
     }
 
   g_free (cov_o);
@@ -802,14 +862,15 @@ line_disc (const FloorCap *c,
   *hi = MAX (*hi, (-b + disc) * c->inv_dd);
 }
 
-/* The pixels of row @y within the clip whose centres lie inside one of
+/* The pixels of row @y within @box whose centres lie inside one of
  * @caps, each once, in @px. */
 static void
-floor_row (const SteadyRaster *raster,
-           const FloorCap     *caps,
-           guint               n,
-           int                 y,
-           guint32             px)
+floor_row (const SteadyRaster    *raster,
+           const FloorCap        *caps,
+           guint                  n,
+           int                    y,
+           const SteadyRasterBox *box,
+           guint32                px)
 {
   int ranges[STEADY_RASTER_MAX_CAPSULES][2], n_ranges = 0;
   guint32 *row = raster->data + (gsize) y * raster->stride;
@@ -858,10 +919,10 @@ floor_row (const SteadyRaster *raster,
         continue;
 
       /* The pixels whose centres are inside. */
-      lo = MAX (lo, raster->x0 - 1.0);
-      hi = MIN (hi, (double) raster->x1);
-      first = MAX (raster->x0, (int) ceil (lo - 0.5));
-      last = MIN (raster->x1 - 1, (int) floor (hi - 0.5));
+      lo = MAX (lo, box->x0 - 1.0);
+      hi = MIN (hi, (double) box->x1);
+      first = MAX (box->x0, (int) ceil (lo - 0.5));
+      last = MIN (box->x1 - 1, (int) floor (hi - 0.5));
       if (first <= last)
         add_range (ranges, &n_ranges, first, last);
     }
@@ -955,8 +1016,9 @@ steady_raster_floor_capsules (SteadyRaster             *raster,
 
   y0 = MAX (raster->y0, (int) floor (MAX (top, -1.0)));
   y1 = MIN (raster->y1, (int) ceil (MIN (bottom, (double) raster->y1)) + 1);
-  for (int y = y0; y < y1; y++)
-    floor_row (raster, caps, kept, y, px);
+  for (guint b = 0; b < raster->n_boxes; b++)
+    for (int y = MAX (y0, raster->boxes[b].y0); y < MIN (y1, raster->boxes[b].y1); y++)
+      floor_row (raster, caps, kept, y, &raster->boxes[b], px);
 
   cairo_surface_mark_dirty (raster->surface);
 }

@@ -11,16 +11,26 @@
 
 G_BEGIN_DECLS
 
+/* A box of device pixels, x1 and y1 excluded. */
+typedef struct {
+  int x0, y0, x1, y1;
+} SteadyRasterBox;
+
+#define STEADY_RASTER_MAX_BOXES 32
+
 /* Where a cairo_t draws, when it is a plain image: premultiplied ARGB32
  * pixels, user space only scaled evenly and moved by whole pixels, OVER,
- * clipped to at most one whole-pixel rectangle. */
+ * clipped to whole pixels: at most STEADY_RASTER_MAX_BOXES boxes apart
+ * (a region: the painter cache clips to what changed). */
 typedef struct {
   cairo_surface_t *surface;
   guint32         *data;
   int              stride;       /* in pixels */
   double           scale;        /* device pixels per user unit */
   double           tx, ty;       /* user (0, 0) in device pixels */
-  int              x0, y0, x1, y1;  /* the clip, device pixels, x1/y1 excluded */
+  int              x0, y0, x1, y1;  /* round the clip */
+  guint            n_boxes;
+  SteadyRasterBox  boxes[STEADY_RASTER_MAX_BOXES];  /* the clip */
 } SteadyRaster;
 
 gboolean steady_raster_init     (SteadyRaster             *raster,
