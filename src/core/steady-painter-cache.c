@@ -35,7 +35,7 @@ struct _SteadyPainterCache
   guint             n_frames;
   guint             front;
   guint64           serial;       /* of the last frame */
-  cairo_rectangle_int_t changes[HISTORY];  /* [serial % HISTORY]: what it changed */
+  cairo_region_t   *changes[HISTORY];  /* [serial % HISTORY]: what it changed */
   cairo_surface_t  *ground;       /* the background and the mat */
   SteadyRasterRuns *ground_runs;  /* the same, a row at a time */
   guint64           ground_key;
@@ -49,9 +49,11 @@ struct _SteadyPainterCache
 
   SteadyPainterItem items[2][STEADY_PAINTER_MAX_ITEMS];
   guint             n_items[2];
+  guint             n_ground;     /* of the last frame's items */
   guint             current;      /* which of items[] holds the last frame */
 
   double            repainted;
+  guint             repainted_boxes;
   double            recording_scale;
 };
 
@@ -78,6 +80,8 @@ steady_painter_cache_finalize (GObject *object)
   drop_frames (self);
   g_clear_pointer (&self->ground, cairo_surface_destroy);
   g_clear_pointer (&self->ground_runs, steady_raster_runs_free);
+  for (guint i = 0; i < HISTORY; i++)
+    cairo_region_destroy (self->changes[i]);
 
   G_OBJECT_CLASS (steady_painter_cache_parent_class)->finalize (object);
 }
@@ -94,6 +98,8 @@ static void
 steady_painter_cache_init (SteadyPainterCache *self)
 {
   self->recording_scale = 1.0;
+  for (guint i = 0; i < HISTORY; i++)
+    self->changes[i] = cairo_region_create ();
 }
 
 SteadyPainterCache *
@@ -116,6 +122,14 @@ steady_painter_cache_get_repainted (SteadyPainterCache *self)
   g_return_val_if_fail (STEADY_IS_PAINTER_CACHE (self), 0.0);
 
   return self->repainted;
+}
+
+guint
+steady_painter_cache_get_repainted_boxes (SteadyPainterCache *self)
+{
+  g_return_val_if_fail (STEADY_IS_PAINTER_CACHE (self), 0);
+
+  return self->repainted_boxes;
 }
 
 void
@@ -167,31 +181,9 @@ pixel_scale (SteadyPainterCache *self,
   return m.xx * sx;
 }
 
-/* Grows @a to hold @b too; an empty rectangle holds nothing. */
-static void
-rect_union (cairo_rectangle_int_t       *a,
-            const cairo_rectangle_int_t *b)
-{
-  int x1, y1;
-
-  if (b->width <= 0 || b->height <= 0)
-    return;
-  if (a->width <= 0 || a->height <= 0)
-    {
-      *a = *b;
-      return;
-    }
-  x1 = MAX (a->x + a->width, b->x + b->width);
-  y1 = MAX (a->y + a->height, b->y + b->height);
-  a->x = MIN (a->x, b->x);
-  a->y = MIN (a->y, b->y);
-  a->width = x1 - a->x;
-  a->height = y1 - a->y;
-}
-
 static void
 dirty_add (SteadyPainterCache      *self,
-           cairo_rectangle_int_t   *dirty,
+           cairo_region_t          *dirty,
            const SteadyPainterItem *item)
 {
   cairo_rectangle_int_t r;
@@ -208,7 +200,7 @@ dirty_add (SteadyPainterCache      *self,
   r.width = MIN ((int) x1, self->pixel_width) - r.x;
   r.height = MIN ((int) y1, self->pixel_height) - r.y;
   if (r.width > 0 && r.height > 0)
-    rect_union (dirty, &r);
+    cairo_region_union_rectangle (dirty, &r);
 }
 
 static gboolean
@@ -300,65 +292,157 @@ back_frame (SteadyPainterCache *self)
   return best;
 }
 
+/* Adds @region's boxes to @cr's path, in user units. */
+static void
+region_path (cairo_t              *cr,
+             const cairo_region_t *region,
+             double                scale)
+{
+  int n = cairo_region_num_rectangles (region);
+
+  cairo_new_path (cr);
+  for (int i = 0; i < n; i++)
+    {
+      cairo_rectangle_int_t r;
+
+      cairo_region_get_rectangle (region, i, &r);
+      cairo_rectangle (cr, r.x / scale, r.y / scale, r.width / scale, r.height / scale);
+    }
+}
+
+/* @region grown by CLIP_BORDER pixels all round, within the frame. */
+static cairo_region_t *
+region_grow (SteadyPainterCache   *self,
+             const cairo_region_t *region)
+{
+  cairo_rectangle_int_t all = { 0, 0, self->pixel_width, self->pixel_height };
+  cairo_region_t *grown = cairo_region_create ();
+  int n = cairo_region_num_rectangles (region);
+
+  for (int i = 0; i < n; i++)
+    {
+      cairo_rectangle_int_t r;
+
+      cairo_region_get_rectangle (region, i, &r);
+      r.x -= CLIP_BORDER;
+      r.y -= CLIP_BORDER;
+      r.width += 2 * CLIP_BORDER;
+      r.height += 2 * CLIP_BORDER;
+      cairo_region_union_rectangle (grown, &r);
+    }
+  cairo_region_intersect_rectangle (grown, &all);
+
+  return grown;
+}
+
+/* Whether @region may be painted box by box: each box's inner edges,
+ * where it meets another, are edges of the clip too, so every part
+ * drawn across one must come out the same there as painted whole. The
+ * limbs, the shadow and the path go straight into pixels, which they
+ * are (each pixel is worked out on its own), rings and glows are
+ * copies of whole pixels; a part drawn as a cairo path (the glass of
+ * water) is not, and then one box round all is painted. */
+static gboolean
+boxes_exact (SteadyPainterCache   *self,
+             cairo_t              *cr,
+             const cairo_region_t *region)
+{
+  const SteadyPainterItem *items = self->items[self->current];
+
+  if (!steady_painter_pixels_usable (cr))
+    return FALSE;
+  for (guint i = self->n_ground; i < self->n_items[self->current]; i++)
+    if (items[i].path)
+      {
+        cairo_region_t *item = cairo_region_create ();
+        gboolean meets;
+
+        dirty_add (self, item, &items[i]);
+        cairo_region_intersect (item, region);
+        meets = !cairo_region_is_empty (item);
+        cairo_region_destroy (item);
+        if (meets)
+          return FALSE;
+      }
+
+  return TRUE;
+}
+
 /* Paints frame @back anew within @area, so that it is the frame for
  * @pose; the pixels round @area come from the front frame. */
 static void
-repaint (SteadyPainterCache          *self,
-         guint                        back,
-         const SteadyPose            *pose,
-         const SteadyCamera          *camera,
-         const SteadyPainterStyle    *style,
-         const cairo_rectangle_int_t *area)
+repaint (SteadyPainterCache       *self,
+         guint                     back,
+         const SteadyPose         *pose,
+         const SteadyCamera       *camera,
+         const SteadyPainterStyle *style,
+         const cairo_region_t     *area)
 {
   cairo_t *bcr = cairo_create (self->frames[back].surface);
   double scale = self->scale;
-  cairo_rectangle_int_t r = *area, wide;
+  cairo_rectangle_int_t all = { 0, 0, self->pixel_width, self->pixel_height }, extents;
+  cairo_region_t *changed = cairo_region_copy (area), *wide;
   cairo_rectangle_t clip;
   gboolean whole;
 
-  /* One rectangle round all that changed (cairo clips to one box far more
-   * cheaply than to many, and a box per part costs more than it saves:
-   * every part that meets a box is drawn again), painted a few pixels
-   * wider: pixels along a clip's edge may be rasterised a little
-   * differently from the same pixels painted whole, so that border is
-   * then copied from the last frame, where it is the same. */
-  wide.x = MAX (0, r.x - CLIP_BORDER);
-  wide.y = MAX (0, r.y - CLIP_BORDER);
-  wide.width = MIN (self->pixel_width, r.x + r.width + CLIP_BORDER) - wide.x;
-  wide.height = MIN (self->pixel_height, r.y + r.height + CLIP_BORDER) - wide.y;
-  whole = (wide.x == 0 && wide.y == 0 && wide.width == self->pixel_width &&
-           wide.height == self->pixel_height) || back == self->front ||
-          self->frames[self->front].serial == 0;
+  /* What changed: the boxes of the parts that moved, before and after
+   * (when the arms sweep out, less than half the box round them all),
+   * painted a few pixels wider: pixels along a clip's edge may be
+   * rasterised a little differently from the same pixels painted whole,
+   * so that border is then copied from the last frame, where it is the
+   * same. The limbs are drawn box by box (steady-raster.c); past as many
+   * boxes as that takes, or where a box's inner edge would cut a part
+   * that would not come out the same (boxes_exact()), one box round all
+   * that changed. */
+  wide = region_grow (self, changed);
+  if (cairo_region_num_rectangles (wide) > STEADY_RASTER_MAX_BOXES ||
+      (cairo_region_num_rectangles (wide) > 1 && !boxes_exact (self, bcr, wide)))
+    {
+      cairo_region_get_extents (area, &extents);
+      cairo_region_destroy (changed);
+      cairo_region_destroy (wide);
+      changed = cairo_region_create_rectangle (&extents);
+      wide = region_grow (self, changed);
+    }
+  whole = cairo_region_contains_rectangle (wide, &all) == CAIRO_REGION_OVERLAP_IN ||
+          back == self->front || self->frames[self->front].serial == 0;
   if (whole)
-    wide = (cairo_rectangle_int_t) { 0, 0, self->pixel_width, self->pixel_height };
-  clip = (cairo_rectangle_t) { wide.x / scale, wide.y / scale, wide.width / scale, wide.height / scale };
+    {
+      cairo_region_destroy (wide);
+      wide = cairo_region_create_rectangle (&all);
+    }
+  self->repainted_boxes = cairo_region_num_rectangles (wide);
+  cairo_region_get_extents (wide, &extents);
+  clip = (cairo_rectangle_t) { extents.x / scale, extents.y / scale,
+                               extents.width / scale, extents.height / scale };
 
   /* The ground, filled in row by row from its runs of one colour: a
    * copy reads as much as it writes. */
-  steady_raster_runs_paint (self->ground_runs, self->frames[back].surface,
-                            wide.x, wide.y, wide.width, wide.height);
+  for (int i = 0; i < cairo_region_num_rectangles (wide); i++)
+    {
+      cairo_rectangle_int_t r;
+
+      cairo_region_get_rectangle (wide, i, &r);
+      steady_raster_runs_paint (self->ground_runs, self->frames[back].surface,
+                                r.x, r.y, r.width, r.height);
+    }
 
   cairo_save (bcr);
   if (!whole)
     {
-      cairo_rectangle (bcr, clip.x, clip.y, clip.width, clip.height);
+      region_path (bcr, wide, scale);
       cairo_clip (bcr);
     }
   steady_painter_paint_items (bcr, pose, camera, self->width, self->height, style,
                               STEADY_PAINTER_LAYER_FIGURE, NULL, whole ? NULL : &clip, NULL, TRUE);
   cairo_restore (bcr);
 
-  /* The border, from the last frame: four strips round @r. */
+  /* The border, from the last frame. */
   if (!whole)
     {
+      cairo_region_subtract (wide, changed);
       cairo_save (bcr);
-      cairo_new_path (bcr);
-      cairo_rectangle (bcr, wide.x / scale, wide.y / scale, wide.width / scale, (r.y - wide.y) / scale);
-      cairo_rectangle (bcr, wide.x / scale, (r.y + r.height) / scale,
-                       wide.width / scale, (wide.y + wide.height - r.y - r.height) / scale);
-      cairo_rectangle (bcr, wide.x / scale, r.y / scale, (r.x - wide.x) / scale, r.height / scale);
-      cairo_rectangle (bcr, (r.x + r.width) / scale, r.y / scale,
-                       (wide.x + wide.width - r.x - r.width) / scale, r.height / scale);
+      region_path (bcr, wide, scale);
       cairo_set_source_surface (bcr, self->frames[self->front].surface, 0, 0);
       cairo_set_operator (bcr, CAIRO_OPERATOR_SOURCE);
       cairo_fill (bcr);
@@ -366,23 +450,40 @@ repaint (SteadyPainterCache          *self,
     }
   cairo_destroy (bcr);
   cairo_surface_flush (self->frames[back].surface);
-  self->repainted = whole ? 1.0 : (double) r.width * r.height /
-                                  ((double) self->pixel_width * self->pixel_height);
+
+  self->repainted = 1.0;
+  if (!whole)
+    {
+      double pixels = 0;
+
+      for (int i = 0; i < cairo_region_num_rectangles (changed); i++)
+        {
+          cairo_rectangle_int_t r;
+
+          cairo_region_get_rectangle (changed, i, &r);
+          pixels += (double) r.width * r.height;
+        }
+      self->repainted = pixels / ((double) self->pixel_width * self->pixel_height);
+    }
+  cairo_region_destroy (changed);
+  cairo_region_destroy (wide);
 }
 
 /* What changed from frame @serial to the last one; all when not known. */
-static cairo_rectangle_int_t
+static cairo_region_t *
 changes_since (SteadyPainterCache *self,
                guint64             serial)
 {
-  cairo_rectangle_int_t all = { 0, 0, self->pixel_width, self->pixel_height }, r = { 0, 0, 0, 0 };
+  cairo_rectangle_int_t all = { 0, 0, self->pixel_width, self->pixel_height };
+  cairo_region_t *changed;
 
   if (serial == 0 || self->serial - serial >= HISTORY)
-    return all;
+    return cairo_region_create_rectangle (&all);
+  changed = cairo_region_create ();
   for (guint64 s = serial + 1; s <= self->serial; s++)
-    rect_union (&r, &self->changes[s % HISTORY]);
+    cairo_region_union (changed, self->changes[s % HISTORY]);
 
-  return r;
+  return changed;
 }
 
 cairo_surface_t *
@@ -396,7 +497,8 @@ steady_painter_cache_render (SteadyPainterCache       *self,
 {
   guint next, n, n_ground = 0;
   guint64 ground_key;
-  cairo_rectangle_int_t dirty = { 0, 0, 0, 0 }, area;
+  cairo_rectangle_int_t all = { 0, 0, 0, 0 };
+  cairo_region_t *dirty, *area;
   int back;
 
   g_return_val_if_fail (STEADY_IS_PAINTER_CACHE (self), NULL);
@@ -436,8 +538,15 @@ steady_painter_cache_render (SteadyPainterCache       *self,
       self->valid = FALSE;
     }
 
+  /* What changed goes straight where the history keeps the next frame's
+   * changes (that place holds what is too old to be asked for). */
+  all.width = self->pixel_width;
+  all.height = self->pixel_height;
+  dirty = cairo_region_create ();
+  cairo_region_destroy (self->changes[(self->serial + 1) % HISTORY]);
+  self->changes[(self->serial + 1) % HISTORY] = dirty;
   if (!self->valid || n > STEADY_PAINTER_MAX_ITEMS || n != self->n_items[self->current])
-    dirty = (cairo_rectangle_int_t) { 0, 0, self->pixel_width, self->pixel_height };
+    cairo_region_union_rectangle (dirty, &all);
   else
     {
       const SteadyPainterItem *old = self->items[self->current], *now = self->items[next];
@@ -446,8 +555,8 @@ steady_painter_cache_render (SteadyPainterCache       *self,
         if (old[i].hash != now[i].hash || old[i].x0 != now[i].x0 || old[i].y0 != now[i].y0 ||
             old[i].x1 != now[i].x1 || old[i].y1 != now[i].y1)
           {
-            dirty_add (self, &dirty, &old[i]);
-            dirty_add (self, &dirty, &now[i]);
+            dirty_add (self, dirty, &old[i]);
+            dirty_add (self, dirty, &now[i]);
           }
     }
   if (!self->valid)
@@ -455,18 +564,19 @@ steady_painter_cache_render (SteadyPainterCache       *self,
       self->frames[i].serial = 0;
   self->current = next;
   self->n_items[next] = n;
+  self->n_ground = n_ground;
   self->valid = TRUE;
 
   /* Nothing changed, and the last frame is still ours to hand out. */
-  if (dirty.width <= 0 && self->n_frames > 0 && self->frames[self->front].serial == self->serial &&
+  if (cairo_region_is_empty (dirty) && self->n_frames > 0 && self->frames[self->front].serial == self->serial &&
       self->serial > 0)
     {
       self->repainted = 0;
+      self->repainted_boxes = 0;
       return self->frames[self->front].surface;
     }
 
   self->serial++;
-  self->changes[self->serial % HISTORY] = dirty;
 
   back = back_frame (self);
   if (back < 0)
@@ -492,10 +602,14 @@ steady_painter_cache_render (SteadyPainterCache       *self,
   /* Where the back frame is to be painted: all that changed since the
    * frame it holds. */
   area = changes_since (self, self->frames[back].serial);
-  if (area.width > 0 && area.height > 0)
-    repaint (self, back, pose, camera, style, &area);
+  if (!cairo_region_is_empty (area))
+    repaint (self, back, pose, camera, style, area);
   else
-    self->repainted = 0;
+    {
+      self->repainted = 0;
+      self->repainted_boxes = 0;
+    }
+  cairo_region_destroy (area);
   self->frames[back].serial = self->serial;
   self->front = back;
 
@@ -527,6 +641,7 @@ steady_painter_cache_paint (SteadyPainterCache       *self,
     {
       self->valid = FALSE;
       self->repainted = 1.0;
+      self->repainted_boxes = 1;
       steady_painter_paint (cr, pose, camera, width, height, style);
       return;
     }

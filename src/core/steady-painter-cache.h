@@ -52,5 +52,8 @@ void                steady_painter_cache_set_recording_scale (SteadyPainterCache
 void                steady_painter_cache_invalidate (SteadyPainterCache       *self);
 /* The share (0–1) of the last frame's pixels that were painted anew. */
 double              steady_painter_cache_get_repainted (SteadyPainterCache    *self);
+/* Into how many boxes apart the last frame was painted anew (0 when it
+ * was not). */
+guint               steady_painter_cache_get_repainted_boxes (SteadyPainterCache *self);
 
 G_END_DECLS
