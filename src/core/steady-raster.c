@@ -484,9 +484,10 @@ next_outside (const int (*spans)[2],
 /* The coverage of pixels @first to @last on the row at @yc (not wholly
  * inside @c) from their distance to @c's edge, into @cov_f and, grown by
  * @g, @cov_o, keeping the most any capsule gives; pixels wholly inside
- * another capsule (in one of the @n_spans sorted @spans) are left. Along a tangent the distance grows by the
- * same step from one pixel to the next, so where the whole run lies
- * beside one tangent, it is stepped rather than worked out anew. */
+ * another capsule (in one of the @n_spans sorted @spans) are left. Along
+ * a tangent the distance grows by the same step from one pixel to the
+ * next, so where the whole run lies beside one tangent, it is stepped
+ * rather than worked out anew. */
 static void
 edge_coverage (const Cap *c,
                int        first,
@@ -609,6 +610,42 @@ typedef struct {
   gboolean opaque, outline_opaque;
 } Paint;
 
+/* Blends pixels @from to @to of @row (whose coverage is at [x - @x0] of
+ * @cov_o and @cov_f): the outline, then the fill, each by its coverage. */
+static inline void
+blend_edges (guint32      *row,
+             const guint8 *cov_o,
+             const guint8 *cov_f,
+             int           x0,
+             int           from,
+             int           to,
+             const Paint  *paint)
+{
+  guint32 fill_px = paint->fill_px, outline_px = paint->outline_px;
+  gboolean opaque = paint->opaque, outline_opaque = paint->outline_opaque;
+
+  for (int x = from; x <= to; x++)
+    {
+      guint8 co = cov_o[x - x0], cf = cov_f[x - x0];
+      guint32 d;
+
+      if ((co | cf) == 0)
+        continue;
+      /* Most edge pixels are wholly in the outline or the fill. */
+      if (cf == 255 && opaque)
+        d = fill_px;
+      else if (co == 255 && outline_opaque)
+        d = outline_px;
+      else
+        d = co != 0 ? over (co == 255 ? outline_px : mul_un8x4 (outline_px, co), row[x]) : row[x];
+      if (cf != 0 && cf != 255)
+        d = over (mul_un8x4 (fill_px, cf), d);
+      else if (cf == 255 && !opaque)
+        d = over (fill_px, d);
+      row[x] = d;
+    }
+}
+
 /* Paints the union of @caps on rows @y0 to @y1 - 1 and columns @x0 to
  * @x1 - 1 of @raster. @cov_o and @cov_f hold a byte for each of those
  * columns, all 0, and are left so. */
@@ -626,8 +663,6 @@ capsule_rows (const SteadyRaster *raster,
 {
   float g = paint->g;
   gboolean outline = paint->outline, opaque = paint->opaque;
-  gboolean outline_opaque = paint->outline_opaque;
-  guint32 fill_px = paint->fill_px, outline_px = paint->outline_px;
 
   for (int y = y0; y < y1; y++)
     {
@@ -709,33 +744,15 @@ capsule_rows (const SteadyRaster *raster,
       n_bands = merge_ranges (bands, n_bands);
       for (int i = 0, j = 0; i < n_bands; i++)
         {
-          for (int from = bands[i][0], to; next_outside ((const int (*)[2]) spans, n_spans, &j, &from,
-                                                         bands[i][1], &to); from = to + 1)
-          for (int x = from; x <= to; x++)
-          {
-            guint8 co = cov_o[x - x0], cf = cov_f[x - x0];
-            guint32 d;
-
-            if ((co | cf) == 0)
-              continue;
-            /* Most edge pixels are wholly in the outline or the fill. */
-            if (cf == 255 && opaque)
-              d = fill_px;
-            else if (co == 255 && outline_opaque)
-              d = outline_px;
-            else
-              d = co != 0 ? over (co == 255 ? outline_px : mul_un8x4 (outline_px, co), row[x]) : row[x];
-            if (cf != 0 && cf != 255)
-              d = over (mul_un8x4 (fill_px, cf), d);
-            else if (cf == 255 && !opaque)
-              d = over (fill_px, d);
-            row[x] = d;
-          }
+          for (int from = bands[i][0], to;
+               next_outside ((const int (*)[2]) spans, n_spans, &j, &from, bands[i][1], &to);
+               from = to + 1)
+            blend_edges (row, cov_o, cov_f, x0, from, to, paint);
           memset (cov_o + (bands[i][0] - x0), 0, bands[i][1] - bands[i][0] + 1);
           memset (cov_f + (bands[i][0] - x0), 0, bands[i][1] - bands[i][0] + 1);
         }
       for (int i = 0; i < n_spans; i++)
-        fill_run (row + spans[i][0], fill_px, spans[i][1] - spans[i][0] + 1);
+        fill_run (row + spans[i][0], paint->fill_px, spans[i][1] - spans[i][0] + 1);
     }
 }
 
