@@ -204,6 +204,58 @@ dirty_add (SteadyPainterCache      *self,
 }
 
 static gboolean
+item_same (const SteadyPainterItem *a,
+           const SteadyPainterItem *b)
+{
+  return a->hash == b->hash && a->x0 == b->x0 && a->y0 == b->y0 && a->x1 == b->x1 && a->y1 == b->y1;
+}
+
+/* Adds to @dirty where the frame of parts @now differs from that of
+ * parts @old: each part that moved or changed, where it was and where it
+ * is. When one frame has parts the other has not (a limit ringed, a
+ * still mark let go), the parts are matched from both ends by which part
+ * they are, and those between, unmatched, count as changed: the rest are
+ * still drawn in the same order, so the pixels they alone touch are the
+ * same. */
+static void
+items_diff (SteadyPainterCache      *self,
+            cairo_region_t          *dirty,
+            const SteadyPainterItem *old,
+            guint                    n_old,
+            const SteadyPainterItem *now,
+            guint                    n_now)
+{
+  guint head = 0, tail = 0, n = MIN (n_old, n_now);
+
+  if (n_old == n_now)
+    head = n;
+  else
+    {
+      while (head < n && old[head].key == now[head].key)
+        head++;
+      while (tail < n - head && old[n_old - 1 - tail].key == now[n_now - 1 - tail].key)
+        tail++;
+    }
+
+  for (guint i = 0; i < head; i++)
+    if (!item_same (&old[i], &now[i]))
+      {
+        dirty_add (self, dirty, &old[i]);
+        dirty_add (self, dirty, &now[i]);
+      }
+  for (guint i = 1; i <= tail; i++)
+    if (!item_same (&old[n_old - i], &now[n_now - i]))
+      {
+        dirty_add (self, dirty, &old[n_old - i]);
+        dirty_add (self, dirty, &now[n_now - i]);
+      }
+  for (guint i = head; i < n_old - tail; i++)
+    dirty_add (self, dirty, &old[i]);
+  for (guint i = head; i < n_now - tail; i++)
+    dirty_add (self, dirty, &now[i]);
+}
+
+static gboolean
 prepare_frame (SteadyPainterCache *self,
                double              scale,
                double              width,
@@ -545,20 +597,10 @@ steady_painter_cache_render (SteadyPainterCache       *self,
   dirty = cairo_region_create ();
   cairo_region_destroy (self->changes[(self->serial + 1) % HISTORY]);
   self->changes[(self->serial + 1) % HISTORY] = dirty;
-  if (!self->valid || n > STEADY_PAINTER_MAX_ITEMS || n != self->n_items[self->current])
+  if (!self->valid || n > STEADY_PAINTER_MAX_ITEMS || self->n_items[self->current] > STEADY_PAINTER_MAX_ITEMS)
     cairo_region_union_rectangle (dirty, &all);
   else
-    {
-      const SteadyPainterItem *old = self->items[self->current], *now = self->items[next];
-
-      for (guint i = 0; i < n; i++)
-        if (old[i].hash != now[i].hash || old[i].x0 != now[i].x0 || old[i].y0 != now[i].y0 ||
-            old[i].x1 != now[i].x1 || old[i].y1 != now[i].y1)
-          {
-            dirty_add (self, dirty, &old[i]);
-            dirty_add (self, dirty, &now[i]);
-          }
-    }
+    items_diff (self, dirty, self->items[self->current], self->n_items[self->current], self->items[next], n);
   if (!self->valid)
     for (guint i = 0; i < self->n_frames; i++)
       self->frames[i].serial = 0;

@@ -11,11 +11,14 @@
 
 G_BEGIN_DECLS
 
-/* One part of a frame: a hash of what decides its pixels, the box (in
- * user units) it may touch, and whether it is drawn as a cairo path even
- * where limbs go straight into pixels (its pixels along the edge of a
- * clip may then differ a little from the same painted whole). */
+/* One part of a frame: which part it is, wherever it is (so that the
+ * parts of two frames can be matched when one has parts the other has
+ * not), a hash of what decides its pixels, the box (in user units) it
+ * may touch, and whether it is drawn as a cairo path even where limbs go
+ * straight into pixels (its pixels along the edge of a clip may then
+ * differ a little from the same painted whole). */
 typedef struct {
+  guint64  key;
   guint64  hash;
   double   x0, y0, x1, y1;
   gboolean path;

@@ -139,6 +139,7 @@ box_add (Box    *box,
 
 static void
 frame_record (Frame      *f,
+              guint64     key,
               guint64     hash,
               const Box  *box,
               gboolean    path)
@@ -150,6 +151,7 @@ frame_record (Frame      *f,
     {
       SteadyPainterItem *item = &f->items[f->n_items];
 
+      item->key = key;
       item->hash = hash;
       item->path = path;
       item->x0 = box->x0 - MARGIN;
@@ -194,7 +196,7 @@ capsule_item (Frame   *f,
   box_empty (&box);
   box_add (&box, x1, y1, r1);
   box_add (&box, x2, y2, r2);
-  frame_record (f, hash_doubles (seed, c, 6), &box, FALSE);
+  frame_record (f, seed, hash_doubles (seed, c, 6), &box, FALSE);
   box_add (group, x1, y1, r1);
   box_add (group, x2, y2, r2);
 }
@@ -570,7 +572,8 @@ paint_background (Frame                    *f,
   double v[3] = { width, height, style->fill_background };
   Box box = { 0, 0, width, height };
 
-  frame_record (f, hash_color (hash_doubles (HASH_SEED, v, 3), &style->background, 1.0), &box, TRUE);
+  frame_record (f, HASH_SEED, hash_color (hash_doubles (HASH_SEED, v, 3), &style->background, 1.0), &box,
+                TRUE);
   if (!style->fill_background || !frame_draws (f, &box))
     return;
 
@@ -610,7 +613,7 @@ paint_mat (Frame                    *f,
       steady_camera_project (camera, &corner, &xy[2 * i], &xy[2 * i + 1]);
       box_add (&box, xy[2 * i], xy[2 * i + 1], 0);
     }
-  frame_record (f, hash_color (hash_doubles (HASH_SEED, xy, 8), &style->mat, alpha), &box, TRUE);
+  frame_record (f, HASH_SEED + 1, hash_color (hash_doubles (HASH_SEED, xy, 8), &style->mat, alpha), &box, TRUE);
   f->has_mat = TRUE;
   f->mat_x = graphene_vec3_get_x (&pose->mat_centre);
   f->mat_z = graphene_vec3_get_z (&pose->mat_centre);
@@ -781,7 +784,7 @@ paint_shadow (Frame                    *f,
           box.y1 = MAX (m[i].y0 + ra[i] * ey, by + rb[i] * ey);
           /* Every capsule is an item of both fills (drawn in one), so
            * that the count stays the same as parts leave the mat. */
-          frame_record (f, hash_doubles (seed, v, 10), &box, FALSE);
+          frame_record (f, seed, hash_doubles (seed, v, 10), &box, FALSE);
           if (on[i] == (k == 0))
             {
               groups[k].x0 = MIN (groups[k].x0, box.x0);
@@ -945,7 +948,7 @@ paint_path (Frame                    *f,
   hash = hash_doubles (hash, v, 3);
   hash = hash_color (hash_color (hash, &style->path, 1.0), &style->limit, 1.0);
   n_dashes = arrows ? -1 : path_dashes (xy, n, closed, unit, dashes);
-  frame_record (f, hash, &box, n_dashes < 0);
+  frame_record (f, HASH_SEED + 2, hash, &box, n_dashes < 0);
   if (!frame_draws (f, &box))
     return;
 
@@ -1040,8 +1043,8 @@ paint_glass (Frame                    *f,
   box_empty (&box);
   box_add (&box, bx, by, w_top + s);
   box_add (&box, tx, ty, w_top + s);
-  frame_record (f, hash_color (hash_color (hash_doubles (HASH_SEED + 3, v, 7), &style->glass, 1.0),
-                               &style->water, 1.0), &box, TRUE);
+  frame_record (f, HASH_SEED + 3, hash_color (hash_color (hash_doubles (HASH_SEED + 3, v, 7), &style->glass, 1.0),
+                                            &style->water, 1.0), &box, TRUE);
   if (!frame_draws (f, &box))
     return;
 
@@ -1194,7 +1197,7 @@ paint_ring (Frame                    *f,
 
   box_empty (&box);
   box_add (&box, x, y, r + line_width);
-  frame_record (f, hash_color (hash_doubles (seed, v, 5), color, alpha), &box, FALSE);
+  frame_record (f, seed, hash_color (hash_doubles (seed, v, 5), color, alpha), &box, FALSE);
   if (alpha <= 0.01 || !frame_draws (f, &box))
     return;
 
@@ -1240,7 +1243,8 @@ paint_highlights (Frame                    *f,
 
       box_empty (&box);
       box_add (&box, q->x, q->y, r);
-      frame_record (f, hash_color (hash_doubles (HASH_SEED + 6, v, 4), &style->glow, 1.0), &box, FALSE);
+      frame_record (f, HASH_SEED + 6, hash_color (hash_doubles (HASH_SEED + 6, v, 4), &style->glow, 1.0), &box,
+                    FALSE);
       if (pose->glow <= 0.01 || !frame_draws (f, &box))
         return;
 
@@ -1348,8 +1352,8 @@ paint_body (Frame                    *f,
 
     box_empty (&box);
     box_add (&box, x, y, v[2]);
-    frame_record (f, hash_color (hash_doubles (HASH_SEED + 7, v, 4), &style->outline, alpha * 0.8), &box,
-                  FALSE);
+    frame_record (f, HASH_SEED + 7, hash_color (hash_doubles (HASH_SEED + 7, v, 4), &style->outline, alpha * 0.8),
+                  &box, FALSE);
     if (faces && frame_draws (f, &box) && steady_raster_usable (&f->raster, f->cr))
       {
         const double disc[1][6] = { { x, y, v[2], x, y, v[2] } };
