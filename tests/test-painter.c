@@ -319,12 +319,9 @@ test_cache_same_pixels (void)
          * the shoulder at the end of the turn and let go of the still
          * marks): only round it. */
         g_assert_cmpfloat (most, <, 0.5);
-        /* The knee circles' glass of water is a cairo path, next to what
-         * moves: those are repainted in one box. */
-        if (g_strcmp0 (motions[m], "quadruped-knee-circles") == 0)
-          g_assert_cmpuint (most_boxes, ==, 1);
-        else
-          g_assert_cmpuint (most_boxes, >, 1);
+        /* (The knee circles' glass of water is a cairo path: a frame
+         * whose changes meet it is repainted in one box.) */
+        g_assert_cmpuint (most_boxes, >, 1);
       }
 }
 

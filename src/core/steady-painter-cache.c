@@ -435,27 +435,27 @@ repaint (SteadyPainterCache       *self,
   cairo_rectangle_int_t all = { 0, 0, self->pixel_width, self->pixel_height }, extents;
   cairo_region_t *changed = cairo_region_copy (area), *wide;
   cairo_rectangle_t clip;
-  gboolean whole;
+  gboolean exact, whole;
 
   /* What changed: the boxes of the parts that moved, before and after
-   * (when the arms sweep out, less than half the box round them all),
-   * painted a few pixels wider: pixels along a clip's edge may be
-   * rasterised a little differently from the same pixels painted whole,
-   * so that border is then copied from the last frame, where it is the
-   * same. The limbs are drawn box by box (steady-raster.c); past as many
-   * boxes as that takes, or where a box's inner edge would cut a part
-   * that would not come out the same (boxes_exact()), one box round all
-   * that changed. */
-  wide = region_grow (self, changed);
-  if (cairo_region_num_rectangles (wide) > STEADY_RASTER_MAX_BOXES ||
-      (cairo_region_num_rectangles (wide) > 1 && !boxes_exact (self, bcr, wide)))
+   * (when the arms sweep out, less than half the box round them all).
+   * Where all that meets them goes straight into pixels (boxes_exact()),
+   * each pixel comes out the same however boxes cut the parts, and the
+   * boxes are painted as they are, box by box (steady-raster.c), or in
+   * one box round them all past as many as that takes. Otherwise a
+   * box's edge could cut a part that would not come out the same: one
+   * box round all that changed is painted a few pixels wider, since
+   * pixels along a clip's edge may be rasterised a little differently
+   * from the same pixels painted whole, and that border is then copied
+   * from the last frame, where it is the same. */
+  exact = boxes_exact (self, bcr, changed);
+  if (!exact || cairo_region_num_rectangles (changed) > STEADY_RASTER_MAX_BOXES)
     {
       cairo_region_get_extents (area, &extents);
       cairo_region_destroy (changed);
-      cairo_region_destroy (wide);
       changed = cairo_region_create_rectangle (&extents);
-      wide = region_grow (self, changed);
     }
+  wide = exact ? cairo_region_copy (changed) : region_grow (self, changed);
   whole = cairo_region_contains_rectangle (wide, &all) == CAIRO_REGION_OVERLAP_IN ||
           back == self->front || self->frames[self->front].serial == 0;
   if (whole)
@@ -490,7 +490,7 @@ repaint (SteadyPainterCache       *self,
   cairo_restore (bcr);
 
   /* The border, from the last frame. */
-  if (!whole)
+  if (!whole && !exact)
     {
       cairo_region_subtract (wide, changed);
       cairo_save (bcr);
