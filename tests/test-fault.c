@@ -311,9 +311,17 @@ test_program_file (gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-drill", "s", "clamshell"));
   close_window (window);
 
-  /* steady-tool validate says the same, with the path it was given. */
+  /* steady-tool validate says the same, with the path it was given, on
+   * each line (the nested file also ends too soon: two problems). */
   g_assert_cmpint (tool_test_run_va (&out, &err, "validate", path, NULL), ==, 1);
-  expected_line = g_strconcat (dir, G_DIR_SEPARATOR_S, shown, "\n", NULL);
+  {
+    g_auto(GStrv) lines = g_strsplit (shown, "\n", -1);
+    GString *expected = g_string_new (NULL);
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      g_string_append_printf (expected, "%s%s%s\n", dir, G_DIR_SEPARATOR_S, lines[i]);
+    expected_line = g_string_free (expected, FALSE);
+  }
   g_assert_cmpstr (out, ==, expected_line);
 
   tool_test_remove_dir (dir);

@@ -134,7 +134,7 @@ typedef struct {
   const char         *name;
   const char         *xml;
   SteadyProgramError  code;
-  const char         *message;  /* the whole expected message */
+  const char         *message;  /* the whole expected problem */
 } ErrorCase;
 
 #define OPEN "<program id=\"p\" version=\"1\">\n  <title>T</title>\n"    /* lines 1–2 */
@@ -340,6 +340,7 @@ test_error_case (gconstpointer data)
   const ErrorCase *c = data;
   g_autoptr(SteadyProgram) program = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
 
   program = parse_string (c->xml, &error);
   g_assert_null (program);
@@ -349,8 +350,109 @@ test_error_case (gconstpointer data)
   g_assert_true (g_str_has_prefix (error->message, "test.xml:"));
   g_assert_true (g_regex_match_simple ("^test\\.xml:[0-9]+:[0-9]+: .+", error->message, 0, 0));
 
+  /* The case's problem first and alone: a case's file stops after its
+   * mistake, which GMarkup may add, and nothing else may follow from it. */
+  lines = g_strsplit (error->message, "\n", -1);
   if (c->message != NULL)
-    g_assert_cmpstr (error->message, ==, c->message);
+    g_assert_cmpstr (lines[0], ==, c->message);
+  g_assert_cmpuint (g_strv_length (lines), <=, 2);
+  if (lines[0] != NULL && lines[1] != NULL)
+    g_assert_nonnull (strstr (lines[1], "Document ended unexpectedly"));
+}
+
+/* Every problem of a file, a line each in the order found, and none
+ * that only follows from another: a drill left out for its motion is
+ * still there for the card that names it. */
+static void
+test_several_problems (void)
+{
+  const char *xml =
+    "<program id=\"p\" version=\"1\">\n"
+    "  <title>T</title>\n"
+    "  <cards>\n"
+    "    <card id=\"a\" illustration=\"safety\" colour=\"red\"><title>A</title><p>x</p></card>\n"
+    "    <card id=\"b\" illustration=\"safety\" kind=\"drill\" drill=\"clam\"><title>B</title><p>y</p></card>\n"
+    "    <card id=\"c\" illustration=\"safety\" kind=\"drill\" drill=\"nope\"><title>C</title><p>z</p></card>\n"
+    "  </cards>\n"
+    "  <drills>\n"
+    "    <drill id=\"clam\" motion=\"jumping\"><title>J</title><bogus/></drill>\n"
+    "    <drill id=\"d\" motion=\"clamshell\"><title>D</title><summary>S</summary>\n"
+    "      <reps default=\"99\"/><hold default=\"5\"/><step>x</step><step> </step></drill>\n"
+    "  </drills>\n"
+    "</program>\n";
+  g_autoptr(SteadyProgram) program = NULL;
+  g_autoptr(GError) error = NULL;
+
+  program = parse_string (xml, &error);
+  g_assert_null (program);
+  g_assert_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_UNKNOWN_ATTRIBUTE);
+  g_assert_cmpstr (error->message, ==,
+                   "test.xml:4:5: <card> has no attribute “colour” (it takes: id, kind, illustration, drill)\n"
+                   "test.xml:9:5: <drill motion=\"jumping\">: there is no such motion "
+                   "(Steady knows clamshell, quadruped-knee-circles and supine-knee-rotation)\n"
+                   "test.xml:11:7: <reps default=\"99\">: 99 is out of range (1 to 50)\n"
+                   "test.xml:11:60: <step> in <drill> is empty\n"
+                   "test.xml:6:5: <card id=\"c\" drill=\"nope\">: there is no drill with this id");
+}
+
+/* The only card and the only drill left out for their own problems: the
+ * program is not also said to have none. */
+static void
+test_problems_no_cascade (void)
+{
+  const char *xml =
+    "<program id=\"p\" version=\"1\"><title>T</title>\n"
+    "  <cards><card id=\"a\" illustration=\"kitten\"><title>A</title><p>x</p></card></cards>\n"
+    "  <drills><drill id=\"d\" motion=\"clamshell\"><title>D</title><summary>S</summary>\n"
+    "    <reps default=\"15\"/><hold default=\"5\"/></drill></drills>\n"
+    "</program>\n";
+  g_autoptr(SteadyProgram) program = NULL;
+  g_autoptr(GError) error = NULL;
+
+  program = parse_string (xml, &error);
+  g_assert_null (program);
+  g_assert_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_BAD_REFERENCE);
+  g_assert_cmpstr (error->message, ==,
+                   "test.xml:2:10: <card illustration=\"kitten\">: there is no such illustration\n"
+                   "test.xml:3:11: <drill id=\"d\"> needs at least one <step>");
+  g_clear_error (&error);
+
+  /* A card's only paragraph, empty, and a drill's only step, with a tag
+   * inside: each is wrong, not also the card and the drill for lacking one. */
+  xml = "<program id=\"p\" version=\"1\"><title>T</title>\n"
+        "  <cards><card id=\"a\" illustration=\"safety\"><title>A</title><p> </p></card></cards>\n"
+        "  <drills><drill id=\"d\" motion=\"clamshell\"><title>D</title><summary>S</summary>\n"
+        "    <reps default=\"15\"/><hold default=\"5\"/><step>Lie <b>down</b>.</step></drill></drills>\n"
+        "</program>\n";
+  program = parse_string (xml, &error);
+  g_assert_null (program);
+  g_assert_cmpstr (error->message, ==,
+                   "test.xml:2:61: <p> in <card> is empty\n"
+                   "test.xml:4:54: <step> cannot contain <b>");
+}
+
+/* A file wrong all through: the first 20 problems, and why no more. */
+static void
+test_many_problems (void)
+{
+  GString *xml = g_string_new ("<program id=\"p\" version=\"1\"><title>T</title><cards>\n");
+  g_autoptr(SteadyProgram) program = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  for (int i = 0; i < 30; i++)
+    g_string_append_printf (xml, "<card id=\"c%d\" illustration=\"safety\" x=\"1\"><title>A</title><p>x</p></card>\n", i);
+  g_string_append (xml, "</cards></program>\n");
+
+  program = parse_string (xml->str, &error);
+  g_assert_null (program);
+  g_assert_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_UNKNOWN_ATTRIBUTE);
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 21);
+  g_assert_cmpstr (lines[0], ==, "test.xml:2:1: <card> has no attribute “x” (it takes: id, kind, illustration, drill)");
+  g_assert_cmpstr (lines[19], ==, "test.xml:21:1: <card> has no attribute “x” (it takes: id, kind, illustration, drill)");
+  g_assert_cmpstr (lines[20], ==, "test.xml: stopped after 20 problems; fix these and check again");
+  g_string_free (xml, TRUE);
 }
 
 static void
@@ -395,7 +497,11 @@ test_deeply_nested (void)
   program = parse_string (xml->str, &error);
   g_assert_null (program);
   g_assert_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_UNKNOWN_ELEMENT);
-  g_assert_cmpstr (error->message, ==, "test.xml:15:1: <program> cannot contain <x>");
+  /* What is within the first <x> is not looked at, and the parser stops
+   * where nothing is that deep (a program file nests four deep). */
+  g_assert_cmpstr (error->message, ==, "test.xml:15:1: <program> cannot contain <x>\n"
+                                       "test.xml:15:94: elements are nested more than 32 deep here; "
+                                       "Steady stops reading the file");
   g_string_free (xml, TRUE);
 }
 
@@ -611,6 +717,9 @@ main (int   argc,
   g_test_add_func ("/program/bom", test_bom);
   g_test_add_func ("/program/huge", test_huge);
   g_test_add_func ("/program/deeply-nested", test_deeply_nested);
+  g_test_add_func ("/program/problems/several", test_several_problems);
+  g_test_add_func ("/program/problems/no-cascade", test_problems_no_cascade);
+  g_test_add_func ("/program/problems/many", test_many_problems);
   g_test_add_func ("/program/file-errors", test_file_errors);
   g_test_add_func ("/program/not-regular", test_not_regular);
   g_test_add_func ("/program/builtin", test_builtin);

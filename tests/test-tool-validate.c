@@ -51,7 +51,9 @@ test_validate_good_and_bad (Fixture       *f,
                             gconstpointer  data)
 {
   g_autofree char *good = write_file (f, "good.xml", GOOD);
-  g_autofree char *bad = write_file (f, "bad.xml", "<program id=\"p\" version=\"1\">\n  <bogus/>\n");
+  g_autofree char *bad = write_file (f, "bad.xml",
+                                     "<program id=\"p\" version=\"1\">\n  <bogus/>\n"
+                                     "  <title x=\"1\">T</title>\n</program>\n");
   g_autofree char *garbage = write_file (f, "garbage.xml", "\x7f" "ELF\x01\x02");
   g_autofree char *missing = g_build_filename (f->tmp, "missing.xml", NULL);
   g_autofree char *out = NULL;
@@ -68,22 +70,29 @@ test_validate_good_and_bad (Fixture       *f,
   g_clear_pointer (&err, g_free);
   g_clear_pointer (&expected, g_free);
 
-  /* One line per file, every bad file named with line and column. */
+  /* A line for each problem (the bad file has three, the others one),
+   * every one named with the path given, line and column. */
   g_assert_cmpint (tool_test_run (args_all, &out, &err), ==, 1);
   lines = g_strsplit (out, "\n", -1);
-  g_assert_cmpuint (g_strv_length (lines), ==, 5);
+  g_assert_cmpuint (g_strv_length (lines), ==, 7);
   expected = g_strdup_printf ("%s: ok", good);
   g_assert_cmpstr (lines[0], ==, expected);
   g_clear_pointer (&expected, g_free);
   expected = g_strdup_printf ("%s:2:3: <program> cannot contain <bogus>", bad);
   g_assert_cmpstr (lines[1], ==, expected);
   g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s:3:3: <title> has no attribute “x” (it takes none)", bad);
+  g_assert_cmpstr (lines[2], ==, expected);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s:1:1: <program> needs <cards> with at least one <card>", bad);
+  g_assert_cmpstr (lines[3], ==, expected);
+  g_clear_pointer (&expected, g_free);
   expected = g_strdup_printf ("%s:1:1: ", garbage);
-  g_assert_true (g_str_has_prefix (lines[2], expected));
+  g_assert_true (g_str_has_prefix (lines[4], expected));
   g_clear_pointer (&expected, g_free);
   expected = g_strdup_printf ("%s: cannot read the file: ", missing);
-  g_assert_true (g_str_has_prefix (lines[3], expected));
-  g_assert_cmpstr (lines[4], ==, "");
+  g_assert_true (g_str_has_prefix (lines[5], expected));
+  g_assert_cmpstr (lines[6], ==, "");
 }
 
 static void

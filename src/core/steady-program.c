@@ -2,9 +2,12 @@
  *
  * A program is parsed with GMarkup into plain immutable objects. The parser
  * checks everything a clinic could get wrong when editing the file and
- * reports the first problem as "NAME:LINE:COLUMN: message", so that a
- * mistake is found before a patient or a kiosk sees it. The format is
- * described in docs/program-format.md.
+ * reports each problem as "NAME:LINE:COLUMN: message", a line each, so
+ * that mistakes are found before a patient or a kiosk sees them. An
+ * element that is wrong where it starts is reported, and what it holds is
+ * not looked at (it would only be wrong again for the same reason); the
+ * parser goes on after it. Only a file that is not well-formed XML stops
+ * it where it is. The format is described in docs/program-format.md.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +24,14 @@
 /* A program file is a few dozen kilobytes; refuse anything absurd before
  * reading it into memory. */
 #define MAX_PROGRAM_SIZE (4 * 1024 * 1024)
+
+/* Past this many problems a file is better fixed and checked again. */
+#define MAX_PROBLEMS 20
+
+/* A program file nests four deep; past this the parser stops (what is
+ * within an element out of place is read, not looked at, and GMarkup
+ * keeps every open element). */
+#define MAX_DEPTH 32
 
 #define BUILTIN_PROGRAM_PATH RESOURCE_PREFIX "/programs/hip-stability.xml"
 
@@ -89,13 +100,24 @@ enum {
   SEEN_BREATH     = 1 << 7,
   SEEN_TIMING     = 1 << 8,
   SEEN_MOTION     = 1 << 9,
+  /* Had one, even if it turned out wrong (which is said of it alone). */
+  SEEN_PARAGRAPH  = 1 << 10,
+  SEEN_STEP       = 1 << 11,
 };
 
 typedef struct {
-  SteadyCard *card;
+  SteadyCard *card;   /* owned: it may be left out for its problems */
   int         line;
   int         column;
 } CardReference;
+
+static void
+card_reference_clear (gpointer data)
+{
+  CardReference *reference = data;
+
+  g_clear_object (&reference->card);
+}
 
 /* How far get_tag_position() has walked, and the last two "<" it saw. */
 typedef struct {
@@ -135,6 +157,14 @@ typedef struct {
   GHashTable          *card_ids;
   GHashTable          *drill_ids;
   GArray              *references;     /* of CardReference */
+
+  GPtrArray           *problems;       /* of GError, in the order found */
+  guint                skip_depth;     /* > 0: within the element (at this
+                                        * depth) that was wrong at its start */
+  gboolean             cards_dropped;  /* a card left out for its problems */
+  gboolean             drills_dropped;
+  gboolean             text_broken;    /* the text element open held one */
+  gboolean             stopped;        /* GMarkup was stopped: enough said */
 } ParseState;
 
 /* GMarkup reports the position after the tag it has just read; a person
@@ -553,6 +583,9 @@ start_card (ParseState  *state,
                  _("<card id=\"%s\">: another card already has this id"), id);
       return;
     }
+  /* Taken, even if the card turns out wrong: a second card with it would
+   * be wrong too. */
+  g_hash_table_add (state->card_ids, g_strdup (id));
 
   if (!strv_contains (known_illustrations, G_N_ELEMENTS (known_illustrations), illustration))
     {
@@ -597,12 +630,11 @@ start_card (ParseState  *state,
     {
       /* Drills come after the cards; check the reference at the end. */
       card->drill_id = g_strdup (drill);
-      reference.card = card;
+      reference.card = g_object_ref (card);
       get_tag_position (state, &reference.line, &reference.column);
       g_array_append_val (state->references, reference);
     }
 
-  g_hash_table_add (state->card_ids, g_strdup (id));
   state->card = g_steal_pointer (&card);
   state->card_seen = 0;
   state->paragraphs = g_ptr_array_new_with_free_func (g_free);
@@ -630,6 +662,9 @@ start_drill (ParseState  *state,
                  _("<drill id=\"%s\">: another drill already has this id"), id);
       return;
     }
+  /* Taken, even if the drill turns out wrong: a card that names it is
+   * not wrong for that. */
+  g_hash_table_add (state->drill_ids, g_strdup (id));
 
   if (!strv_contains (known_motions, G_N_ELEMENTS (known_motions), motion))
     {
@@ -651,7 +686,6 @@ start_drill (ParseState  *state,
       return;
     }
 
-  g_hash_table_add (state->drill_ids, g_strdup (id));
   state->drill = g_steal_pointer (&drill);
   state->drill_seen = 0;
   state->drill_numbers = 0;
@@ -712,7 +746,11 @@ start_drill_child (ParseState   *state,
         check_attributes (state, element, names, none, error);
     }
   else if (strcmp (element, "step") == 0 || strcmp (element, "tip") == 0)
-    check_attributes (state, element, names, none, error);
+    {
+      if (strcmp (element, "step") == 0)
+        state->drill_seen |= SEEN_STEP;
+      check_attributes (state, element, names, none, error);
+    }
   else if (strcmp (element, "reps") == 0)
     {
       if (mark_seen (state, &state->drill_seen, SEEN_REPS, element, "drill", error))
@@ -754,15 +792,13 @@ start_drill_child (ParseState   *state,
 }
 
 static void
-start_element (GMarkupParseContext  *context,
-               const char           *element,
-               const char          **names,
-               const char          **values,
-               gpointer              user_data,
-               GError              **error)
+check_start (ParseState   *state,
+             const char   *element,
+             const char  **names,
+             const char  **values,
+             GError      **error)
 {
   static const char * const none[] = { NULL };
-  ParseState *state = user_data;
   const char *parent = current_element (state);
 
   /* GMarkup keeps both copies of a repeated attribute and the lookups
@@ -837,7 +873,10 @@ start_element (GMarkupParseContext  *context,
             check_attributes (state, element, names, none, error);
         }
       else if (strcmp (element, "p") == 0)
-        check_attributes (state, element, names, none, error);
+        {
+          state->card_seen |= SEEN_PARAGRAPH;
+          check_attributes (state, element, names, none, error);
+        }
       else
         set_error (state, error, STEADY_PROGRAM_ERROR_UNKNOWN_ELEMENT,
                    _("<card> cannot contain <%s>"), element);
@@ -854,6 +893,67 @@ start_element (GMarkupParseContext  *context,
     start_drill_child (state, element, names, values, error);
   else
     g_assert_not_reached ();
+}
+
+/* Sets @error from @problem, the last kept: GMarkup stops there. */
+static void
+stop_parsing (ParseState    *state,
+              const GError  *problem,
+              GError       **error)
+{
+  state->stopped = TRUE;
+  g_set_error_literal (error, STEADY_PROGRAM_ERROR, problem->code, problem->message);
+}
+
+/* Keeps @problem among the file's; once there are as many as are worth
+ * reporting, stops. */
+static void
+keep_problem (ParseState  *state,
+              const char  *element,
+              GError      *problem,
+              GError     **error)
+{
+  if (problem == NULL)
+    return;
+
+  /* What a card or drill left out would otherwise be missed at the end. */
+  if (g_strcmp0 (element, "cards") == 0 || g_strcmp0 (element, "card") == 0)
+    state->cards_dropped = TRUE;
+  else if (g_strcmp0 (element, "drills") == 0 || g_strcmp0 (element, "drill") == 0)
+    state->drills_dropped = TRUE;
+
+  g_ptr_array_add (state->problems, problem);
+  if (state->problems->len == MAX_PROBLEMS)
+    stop_parsing (state, problem, error);
+}
+
+static void
+start_element (GMarkupParseContext  *context,
+               const char           *element,
+               const char          **names,
+               const char          **values,
+               gpointer              user_data,
+               GError              **error)
+{
+  ParseState *state = user_data;
+  const char *parent = current_element (state);
+  GError *problem = NULL;
+
+  if (state->stack->len == MAX_DEPTH)
+    {
+      set_error (state, &problem, STEADY_PROGRAM_ERROR_MALFORMED,
+                 _("elements are nested more than %d deep here; Steady stops reading the file"), MAX_DEPTH);
+      g_ptr_array_add (state->problems, problem);
+      stop_parsing (state, problem, error);
+      return;
+    }
+
+  /* Within an element that was wrong at its start nothing is looked at. */
+  if (state->skip_depth == 0)
+    check_start (state, element, names, values, &problem);
+  /* A text element's text is then not all there to check. */
+  if (problem != NULL && parent != NULL && is_text_element (parent))
+    state->text_broken = TRUE;
 
   /* Not interned: names come from outside and interned strings live
    * forever. */
@@ -865,6 +965,12 @@ start_element (GMarkupParseContext  *context,
     g_array_append_vals (state->starts, position, 2);
   }
   g_string_truncate (state->text, 0);
+
+  if (problem != NULL)
+    {
+      state->skip_depth = state->stack->len;
+      keep_problem (state, element, problem, error);
+    }
 }
 
 /* Collapses runs of white space to one space and trims, as xgettext does
@@ -1022,7 +1128,7 @@ end_card (ParseState  *state,
   if (!(state->card_seen & SEEN_TITLE))
     set_error (state, error, STEADY_PROGRAM_ERROR_MISSING,
                _("<card id=\"%s\"> needs a <title>"), state->card->id);
-  else if (state->paragraphs->len == 0)
+  else if (!(state->card_seen & SEEN_PARAGRAPH))
     set_error (state, error, STEADY_PROGRAM_ERROR_MISSING,
                _("<card id=\"%s\"> needs at least one <p>"), state->card->id);
   else
@@ -1030,6 +1136,10 @@ end_card (ParseState  *state,
       state->card->paragraphs = steal_strv (&state->paragraphs);
       g_ptr_array_add (state->program->cards, g_steal_pointer (&state->card));
     }
+
+  /* What is left of a card with a problem. */
+  g_clear_object (&state->card);
+  g_clear_pointer (&state->paragraphs, g_ptr_array_unref);
 }
 
 static void
@@ -1056,7 +1166,7 @@ end_drill (ParseState  *state,
   else if (!(state->drill_seen & SEEN_BREATH) && strcmp (motion, "supine-knee-rotation") == 0)
     set_error (state, error, STEADY_PROGRAM_ERROR_MISSING,
                _("<drill id=\"%s\" motion=\"%s\"> needs <breath>"), drill->id, motion);
-  else if (state->steps->len == 0)
+  else if (!(state->drill_seen & SEEN_STEP))
     set_error (state, error, STEADY_PROGRAM_ERROR_MISSING,
                _("<drill id=\"%s\"> needs at least one <step>"), drill->id);
   /* A number the coach does not use would read 0. */
@@ -1076,8 +1186,12 @@ end_drill (ParseState  *state,
       drill->steps = steal_strv (&state->steps);
       drill->tips = steal_strv (&state->tips);
       g_list_store_append (state->program->drills, drill);
-      g_clear_object (&state->drill);
     }
+
+  /* What is left of it (all of a drill with a problem). */
+  g_clear_object (&state->drill);
+  g_clear_pointer (&state->steps, g_ptr_array_unref);
+  g_clear_pointer (&state->tips, g_ptr_array_unref);
 }
 
 static void
@@ -1093,30 +1207,31 @@ end_program (ParseState  *state,
       set_error (state, error, STEADY_PROGRAM_ERROR_MISSING, _("<program> needs a <title>"));
       return;
     }
-  if (program->cards->len == 0)
+  /* (Not when a card or a drill was left out for its own problems.) */
+  if (program->cards->len == 0 && !state->cards_dropped)
     {
       set_error (state, error, STEADY_PROGRAM_ERROR_MISSING,
                  _("<program> needs <cards> with at least one <card>"));
       return;
     }
-  if (g_list_model_get_n_items (G_LIST_MODEL (program->drills)) == 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (program->drills)) == 0 && !state->drills_dropped)
     {
       set_error (state, error, STEADY_PROGRAM_ERROR_MISSING,
                  _("<program> needs <drills> with at least one <drill>"));
       return;
     }
 
-  for (guint i = 0; i < state->references->len; i++)
+  /* Each card that names no drill, where the card is. */
+  for (guint i = 0; i < state->references->len && state->problems->len < MAX_PROBLEMS; i++)
     {
       const CardReference *ref = &g_array_index (state->references, CardReference, i);
 
       if (!g_hash_table_contains (state->drill_ids, ref->card->drill_id))
-        {
-          g_set_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_BAD_REFERENCE,
-                       _("%s:%d:%d: <card id=\"%s\" drill=\"%s\">: there is no drill with this id"),
-                       state->name, ref->line, ref->column, ref->card->id, ref->card->drill_id);
-          return;
-        }
+        g_ptr_array_add (state->problems,
+                         g_error_new (STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_BAD_REFERENCE,
+                                      _("%s:%d:%d: <card id=\"%s\" drill=\"%s\">: there is no drill with this id"),
+                                      state->name, ref->line, ref->column, ref->card->id,
+                                      ref->card->drill_id));
     }
 }
 
@@ -1127,6 +1242,7 @@ end_element (GMarkupParseContext  *context,
              GError              **error)
 {
   ParseState *state = user_data;
+  GError *problem = NULL;
   const char *parent;
 
   g_ptr_array_set_size (state->stack, state->stack->len - 1);
@@ -1136,15 +1252,25 @@ end_element (GMarkupParseContext  *context,
   state->start_column = g_array_index (state->starts, int, state->starts->len - 1);
   g_array_set_size (state->starts, state->starts->len - 2);
 
-  if (is_text_element (element))
-    end_text_element (state, element, parent, error);
+  /* The end of an element that was wrong at its start, or of one within. */
+  if (state->skip_depth > 0)
+    {
+      if (state->stack->len < state->skip_depth)
+        state->skip_depth = 0;
+    }
+  else if (is_text_element (element) && state->text_broken)
+    state->text_broken = FALSE;
+  else if (is_text_element (element))
+    end_text_element (state, element, parent, &problem);
   else if (strcmp (element, "card") == 0)
-    end_card (state, error);
+    end_card (state, &problem);
   else if (strcmp (element, "drill") == 0)
-    end_drill (state, error);
+    end_drill (state, &problem);
   else if (strcmp (element, "program") == 0)
-    end_program (state, error);
+    end_program (state, &problem);
   state->start_line = state->start_column = 0;
+
+  keep_problem (state, element, problem, error);
 }
 
 static void
@@ -1156,6 +1282,10 @@ text (GMarkupParseContext  *context,
 {
   ParseState *state = user_data;
   const char *element = current_element (state);
+  GError *problem = NULL;
+
+  if (state->skip_depth > 0)
+    return;
 
   if (element != NULL && is_text_element (element))
     {
@@ -1168,11 +1298,12 @@ text (GMarkupParseContext  *context,
       if (!g_ascii_isspace (text[i]))
         {
           if (element == NULL)
-            set_error (state, error, STEADY_PROGRAM_ERROR_MALFORMED,
+            set_error (state, &problem, STEADY_PROGRAM_ERROR_MALFORMED,
                        _("text outside <program>"));
           else
-            set_error (state, error, STEADY_PROGRAM_ERROR_UNKNOWN_ELEMENT,
+            set_error (state, &problem, STEADY_PROGRAM_ERROR_UNKNOWN_ELEMENT,
                        _("<%s> cannot contain text"), element);
+          keep_problem (state, NULL, problem, error);
           return;
         }
     }
@@ -1327,6 +1458,8 @@ parse (const char  *data,
   state.card_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   state.drill_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   state.references = g_array_new (FALSE, FALSE, sizeof (CardReference));
+  g_array_set_clear_func (state.references, card_reference_clear);
+  state.problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   state.context = g_markup_parse_context_new (&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &state, NULL);
   program->source_name = g_strdup (name);
 
@@ -1343,24 +1476,57 @@ parse (const char  *data,
          g_markup_parse_context_end_parse (state.context, &local_error);
 
   /* GMarkup accepts a document of nothing but an XML declaration. */
-  if (ok && !state.program_ended)
+  if (ok && !state.program_ended && state.problems->len == 0)
     {
       ok = FALSE;
       g_set_error (&local_error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_MALFORMED,
                    _("%s:1:1: the file has no <program> element"), name);
     }
 
-  if (!ok && local_error->domain != STEADY_PROGRAM_ERROR)
+  /* Where GMarkup stopped (which ends the list), unless it was stopped
+   * because enough was said. */
+  if (!ok && state.stopped)
+    ;
+  else if (!ok && local_error->domain != STEADY_PROGRAM_ERROR)
     {
       g_autofree char *message = markup_message (local_error);
       int line = 0, column = 0;
 
       g_markup_parse_context_get_position (state.context, &line, &column);
-      g_set_error (error, STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_MALFORMED,
-                   "%s:%d:%d: %s", name, line, column, message);
+      g_ptr_array_add (state.problems, g_error_new (STEADY_PROGRAM_ERROR, STEADY_PROGRAM_ERROR_MALFORMED,
+                                                    "%s:%d:%d: %s", name, line, column, message));
     }
   else if (!ok)
-    g_propagate_error (error, g_steal_pointer (&local_error));
+    g_ptr_array_add (state.problems, g_steal_pointer (&local_error));
+
+  /* Every problem, a line each; the first one's code. */
+  if (state.problems->len > 0)
+    {
+      const GError *first = g_ptr_array_index (state.problems, 0);
+      GString *message = g_string_new (NULL);
+
+      for (guint i = 0; i < state.problems->len; i++)
+        {
+          GError *problem = g_ptr_array_index (state.problems, i);
+
+          /* What a message quotes from the file may span lines. */
+          g_strdelimit (problem->message, "\r\n", ' ');
+          if (i > 0)
+            g_string_append_c (message, '\n');
+          g_string_append (message, problem->message);
+        }
+      if (state.problems->len >= MAX_PROBLEMS)
+        {
+          g_string_append_c (message, '\n');
+          /* TRANSLATORS: the first %s is a file name; after as many
+           * problems as %u, Steady stops looking */
+          g_string_append_printf (message, _("%s: stopped after %u problems; fix these and check again"),
+                                  name, state.problems->len);
+        }
+      g_set_error_literal (error, STEADY_PROGRAM_ERROR, first->code, message->str);
+      g_string_free (message, TRUE);
+      ok = FALSE;
+    }
 
   g_markup_parse_context_free (state.context);
   g_ptr_array_unref (state.stack);
@@ -1369,6 +1535,7 @@ parse (const char  *data,
   g_hash_table_unref (state.card_ids);
   g_hash_table_unref (state.drill_ids);
   g_array_unref (state.references);
+  g_ptr_array_unref (state.problems);
   g_clear_object (&state.card);
   g_clear_object (&state.drill);
   g_clear_pointer (&state.paragraphs, g_ptr_array_unref);

@@ -19,7 +19,7 @@
 #include "steady-tool.h"
 
 static const SteadyToolCommand commands[] = {
-  { "validate", "FILE…", N_("Check program files: each bad one’s first error, with line and column"), steady_tool_validate },
+  { "validate", "FILE…", N_("Check program files: each problem of a bad one, with line and column"), steady_tool_validate },
   { "cards", "[--json] [--program FILE]", N_("List the lesson's cards"), steady_tool_cards },
   { "timeline", "DRILL [--json] [--reps N] [--hold S] [--side left|right|both] [--breath IN,OUT] [--program FILE]",
     N_("Print a drill's segments and cues with their times"), steady_tool_timeline },

@@ -18,7 +18,7 @@ int
 steady_tool_validate (int    argc,
                       char **argv)
 {
-  static const SteadyToolCommand self = { "validate", "FILE…", N_("Check program files: each bad one’s first error, with line and column"), NULL };
+  static const SteadyToolCommand self = { "validate", "FILE…", N_("Check program files: each problem of a bad one, with line and column"), NULL };
   int status = STEADY_TOOL_OK;
 
   if (!steady_tool_parse_options (&self, NULL, &argc, &argv))
@@ -41,21 +41,20 @@ steady_tool_validate (int    argc,
         printf ("%s: %s\n", argv[i], _("ok"));
       else
         {
-          /* The parser names the file by its basename; the user typed a
-           * path, so print that instead. */
+          /* A line for each problem. The parser names the file by its
+           * basename; the user typed a path, so print that instead. */
           g_autofree char *basename = g_file_get_basename (file);
-          const char *message = error->message;
+          g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
 
-          if (g_str_has_prefix (message, basename) &&
-              (message[strlen (basename)] == ':'))
-            message += strlen (basename);
-          else
-            message = NULL;
+          for (guint k = 0; lines[k] != NULL; k++)
+            {
+              const char *line = lines[k];
 
-          if (message != NULL)
-            printf ("%s%s\n", argv[i], message);
-          else
-            printf ("%s: %s\n", argv[i], error->message);
+              if (g_str_has_prefix (line, basename) && line[strlen (basename)] == ':')
+                printf ("%s%s\n", argv[i], line + strlen (basename));
+              else
+                printf ("%s: %s\n", argv[i], line);
+            }
           status = STEADY_TOOL_BAD_INPUT;
         }
     }
