@@ -599,6 +599,50 @@ test_migrate_v1 (Fixture       *f,
   record (journal, id, STEADY_PROGRESS_REP, STEADY_SIDE_RIGHT, 5.0);
 }
 
+/* An older journal opened only to be read (steady-tool export-journal
+ * after an upgrade) is read brought up to date, and the file is left as
+ * it was, for Steady to migrate when it next opens it. */
+static void
+test_migrate_v1_read_only (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadyJournal) journal = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GArray) checkins = NULL;
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *csv = NULL;
+
+  make_old_file (f->path, v1_schema,
+                 "INSERT INTO sessions VALUES (1, 1790000000, 1790000600, 'hip-stability',"
+                 " 'clamshell', 'both', 15, 15, 0, 0, 0, 0, 75.0, 'finished', NULL);"
+                 "INSERT INTO checkins VALUES (1, 1789999990, 1, 'before', 5, 1, 0, 0);");
+  before = read_bytes (f->path);
+
+  journal = steady_journal_open (f->path, STEADY_JOURNAL_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  sessions = steady_journal_list_sessions (journal, 0, G_MAXINT64, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sessions->len, ==, 1);
+  g_assert_cmpuint (((SteadySession *) g_ptr_array_index (sessions, 0))->reps_done, ==, 15);
+  checkins = steady_journal_list_checkins (journal, 0, G_MAXINT64, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (checkins->len, ==, 1);
+  g_assert_true (steady_journal_export_csv (journal, stream, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (stream, NULL, NULL));
+  csv = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)),
+                   g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)));
+  g_assert_nonnull (strstr (csv, "clamshell"));
+  g_clear_object (&journal);
+
+  after = read_bytes (f->path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpint (count_rows (f->path, "PRAGMA user_version"), ==, 1);
+}
+
 static void
 test_too_new (Fixture       *f,
               gconstpointer  data)
@@ -1562,6 +1606,7 @@ main (int   argc,
   ADD ("/journal/private-mode", test_private_mode_tightened);
   ADD ("/journal/transactions", test_transactions);
   ADD ("/journal/migrate-v1", test_migrate_v1);
+  ADD ("/journal/migrate-v1-read-only", test_migrate_v1_read_only);
   ADD ("/journal/too-new", test_too_new);
   ADD ("/journal/corrupt/garbage", test_corrupt_garbage);
   ADD ("/journal/corrupt/pages", test_corrupt_pages);

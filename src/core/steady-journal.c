@@ -671,6 +671,43 @@ open_sqlite (SteadyJournal  *self,
   return TRUE;
 }
 
+/* An older journal opened only to be read (steady-tool export-journal
+ * after an upgrade, before Steady itself has opened it) is read from a
+ * copy in memory brought up to date, with SQLite's backup API: the file
+ * is left as it is, and Steady migrates it when it next opens it. */
+static OpenResult
+migrate_copy (SteadyJournal  *self,
+              int             version,
+              GError        **error)
+{
+  const char *action = _("cannot read the journal into memory to bring it up to date");
+  sqlite3 *copy = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  rc = sqlite3_open_v2 (":memory:", &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (copy, "main", self->db, "main");
+      rc = backup != NULL ? sqlite3_backup_step (backup, -1) : sqlite3_errcode (copy);
+      if (backup != NULL)
+        sqlite3_backup_finish (backup);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      steady_journal_set_sqlite_error (self, rc, action, error);
+      sqlite3_close_v2 (copy);
+      close_db (self);
+      return OPEN_FAILED;
+    }
+
+  close_db (self);
+  self->db = copy;
+  sqlite3_extended_result_codes (self->db, TRUE);
+
+  return migrate (self, version, error);
+}
+
 /* Opens the journal only to read it. SQLite reads a WAL journal through
  * its -shm index, which it must create when the last writer removed it on
  * closing; where it cannot (a read-only folder) and no -wal is left over,
@@ -710,19 +747,21 @@ open_db_read_only (SteadyJournal  *self,
       *why = g_strdup (_("not a Steady journal"));
       return OPEN_DAMAGED;
     }
-  if (version != STEADY_JOURNAL_SCHEMA_VERSION)
+  if (version > STEADY_JOURNAL_SCHEMA_VERSION)
     {
-      g_set_error (error, STEADY_JOURNAL_ERROR,
-                   version > STEADY_JOURNAL_SCHEMA_VERSION ? STEADY_JOURNAL_ERROR_TOO_NEW
-                                                           : STEADY_JOURNAL_ERROR_READ_ONLY,
-                   version > STEADY_JOURNAL_SCHEMA_VERSION
-                     ? _("%s: the journal was written by a newer Steady (version %d; this one knows up to %d)")
-                     : _("%s: the journal was written by an older Steady (version %d; this one reads %d): "
-                         "open it once in Steady to bring it up to date"),
+      g_set_error (error, STEADY_JOURNAL_ERROR, STEADY_JOURNAL_ERROR_TOO_NEW,
+                   _("%s: the journal was written by a newer Steady (version %d; this one knows up to %d)"),
                    self->path, version, STEADY_JOURNAL_SCHEMA_VERSION);
       close_db (self);
       return OPEN_FAILED;
     }
+  if (version < 1)
+    {
+      *why = g_strdup_printf (_("impossible schema version %d"), version);
+      return OPEN_DAMAGED;
+    }
+  if (version < STEADY_JOURNAL_SCHEMA_VERSION)
+    return migrate_copy (self, version, error);
 
   return OPEN_OK;
 }
