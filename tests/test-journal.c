@@ -532,6 +532,12 @@ static const char v1_schema[] =
   "PRAGMA user_version = 1;"
   "PRAGMA journal_mode = WAL;";
 
+/* A finished clamshell of version 1, and the check-in before it. */
+#define V1_SESSION \
+  "INSERT INTO sessions VALUES (1, 1790000000, 1790000600, 'hip-stability'," \
+  " 'clamshell', 'both', 15, 15, 0, 0, 0, 0, 75.0, 'finished', NULL);"
+#define V1_CHECKIN "INSERT INTO checkins VALUES (1, 1789999990, 1, 'before', 5, 1, 0, 0);"
+
 static void
 make_old_file (const char *path,
                const char *schema,
@@ -560,12 +566,11 @@ test_migrate_v1 (Fixture       *f,
   gint64 id;
 
   make_old_file (f->path, v1_schema,
-                 "INSERT INTO sessions VALUES (1, 1790000000, 1790000600, 'hip-stability',"
-                 " 'clamshell', 'both', 15, 15, 0, 0, 0, 0, 75.0, 'finished', NULL);"
+                 V1_SESSION
                  "INSERT INTO sessions (id, started, program, drill, sides, circles_planned,"
                  " circles_done) VALUES (2, 1790086400, 'hip-stability',"
                  " 'quadruped-knee-circles', 'left', 10, 3);"
-                 "INSERT INTO checkins VALUES (1, 1789999990, 1, 'before', 5, 1, 0, 0);"
+                 V1_CHECKIN
                  "INSERT INTO checkins VALUES (2, 1790000610, 1, 'after', 3, NULL, NULL, NULL);");
   g_assert_cmpint (count_rows (f->path, "PRAGMA user_version"), ==, 1);
 
@@ -616,9 +621,8 @@ test_migrate_v1_read_only (Fixture       *f,
   g_autofree char *csv = NULL;
 
   make_old_file (f->path, v1_schema,
-                 "INSERT INTO sessions VALUES (1, 1790000000, 1790000600, 'hip-stability',"
-                 " 'clamshell', 'both', 15, 15, 0, 0, 0, 0, 75.0, 'finished', NULL);"
-                 "INSERT INTO checkins VALUES (1, 1789999990, 1, 'before', 5, 1, 0, 0);");
+                 V1_SESSION
+                 V1_CHECKIN);
   before = read_bytes (f->path);
 
   journal = steady_journal_open (f->path, STEADY_JOURNAL_OPEN_READ_ONLY, &error);
